@@ -1,0 +1,395 @@
+//! The `.md` file format: YAML front matter carrying every field, then the body exactly as typed.
+//!
+//! ```text
+//! ---
+//! id: 0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e
+//! headline: Встреча Галушки и Сэко
+//! tags: [Япония, Регионы/Хабаровск]
+//! ---
+//! Body in Markdown…
+//! ```
+//!
+//! Reading is lenient, as files come from Hugo, Jekyll, Obsidian and hand edits: `title` is read as
+//! `headline`, `author`/`authors` as `byline`, a comma-separated string as a list, `date` as the
+//! creation time. Unknown keys are reported as warnings, never an error. A file without front matter
+//! takes its headline from a leading `# Heading`. Writing always uses the model's field names.
+
+use serde::Serialize;
+use serde_yaml_ng::{Mapping, Value};
+
+use crate::{ArticleFields, ArticleId, Draft, Related, Status, Timestamp, article::normalize_language};
+
+/// A file read into a draft, with what was odd about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedFile {
+    pub draft: Draft,
+    pub warnings: Vec<String>,
+}
+
+/// The front matter is not something we can read.
+#[derive(Debug, thiserror::Error)]
+pub enum FrontMatterError {
+    #[error("the front matter starts with `---` but never ends (add a line `---` after it)")]
+    Unterminated,
+    #[error("the front matter is not valid YAML: {0}")]
+    Yaml(String),
+    #[error("the front matter must be a list of `key: value` lines")]
+    NotAMapping,
+    #[error("front matter field `{field}`: {message}")]
+    Field { field: &'static str, message: String },
+}
+
+/// Reads a `.md` file's text.
+pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some((yaml, body)) = split_front_matter(text)? else {
+        return Ok(ParsedFile { draft: draft_without_front_matter(text), warnings: Vec::new() });
+    };
+    let value: Value = serde_yaml_ng::from_str(yaml).map_err(|e| FrontMatterError::Yaml(e.to_string()))?;
+    let map = match value {
+        Value::Mapping(map) => map,
+        Value::Null => Mapping::new(),
+        _ => return Err(FrontMatterError::NotAMapping),
+    };
+    let mut reader = FieldReader { map, warnings: Vec::new() };
+    let mut fields = ArticleFields { body: body.to_owned(), ..ArticleFields::default() };
+
+    let id = match reader.take_string("id")? {
+        Some(id) => Some(id.parse::<ArticleId>().map_err(|e| FrontMatterError::Field { field: "id", message: e.to_string() })?),
+        None => None,
+    };
+    fields.headline = reader.take_string("headline")?.or(reader.take_string("title")?).unwrap_or_default();
+    fields.slug = reader.take_string("slug")?.unwrap_or_default();
+    fields.dek = reader.take_string("dek")?.or(reader.take_string("subtitle")?).unwrap_or_default();
+    fields.lead = reader.take_string("lead")?.or(reader.take_string("description")?).unwrap_or_default();
+    fields.byline = match reader.take_list("byline")? {
+        Some(list) => list,
+        None => reader.take_list("authors")?.or(reader.take_list("author")?).unwrap_or_default(),
+    };
+    fields.dateline = reader.take_string("dateline")?.unwrap_or_default();
+    fields.section = reader.take_string("section")?.unwrap_or_default();
+    if let Some(language) = reader.take_string("language")?.or(reader.take_string("lang")?) {
+        fields.language = normalize_language(&language).ok_or_else(|| FrontMatterError::Field {
+            field: "language",
+            message: format!("`{language}` is not a language code such as ru or en"),
+        })?;
+    }
+    if let Some(status) = reader.take_string("status")? {
+        fields.status = status
+            .parse::<Status>()
+            .map_err(|e| FrontMatterError::Field { field: "status", message: e.to_string() })?;
+    }
+    fields.tags = reader.take_list("tags")?.unwrap_or_default();
+    fields.related = reader.take_related()?;
+    fields.embargo_until = reader.take_time("embargo_until")?;
+    fields.target_chars = match reader.take("target_chars") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)) => {
+            Some(n.as_u64().expect("checked above") as u32)
+        }
+        Some(_) => {
+            return Err(FrontMatterError::Field {
+                field: "target_chars",
+                message: "expected a whole number of characters".into(),
+            });
+        }
+    };
+    fields.note = reader.take_string("note")?.unwrap_or_default();
+    fields.published_at = reader.take_time("published_at")?;
+    let created_at = match reader.take_time("created_at")? {
+        Some(time) => Some(time),
+        None => reader.take_time("date")?,
+    };
+    let updated_at = reader.take_time("updated_at")?;
+
+    let mut warnings = reader.warnings;
+    let mut unknown: Vec<String> = reader.map.keys().map(key_text).collect();
+    unknown.sort();
+    if !unknown.is_empty() {
+        warnings.push(format!("ignored unknown front matter fields: {}", unknown.join(", ")));
+    }
+    Ok(ParsedFile { draft: Draft { id, created_at, updated_at, fields }, warnings })
+}
+
+/// Writes an article as a `.md` file. The editor's note is left out unless `include_note`.
+pub fn write(id: ArticleId, fields: &ArticleFields, created_at: Timestamp, updated_at: Timestamp, include_note: bool) -> String {
+    #[derive(Serialize)]
+    struct FrontMatter<'a> {
+        id: String,
+        headline: &'a str,
+        slug: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        dek: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        lead: &'a str,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        byline: &'a [String],
+        #[serde(skip_serializing_if = "str::is_empty")]
+        dateline: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        section: &'a str,
+        language: &'a str,
+        status: Status,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        tags: &'a [String],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        related: &'a [Related],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        embargo_until: Option<Timestamp>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        target_chars: Option<u32>,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        note: &'a str,
+        created_at: Timestamp,
+        updated_at: Timestamp,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        published_at: Option<Timestamp>,
+    }
+    let front = FrontMatter {
+        id: id.to_string(),
+        headline: &fields.headline,
+        slug: &fields.slug,
+        dek: &fields.dek,
+        lead: &fields.lead,
+        byline: &fields.byline,
+        dateline: &fields.dateline,
+        section: &fields.section,
+        language: &fields.language,
+        status: fields.status,
+        tags: &fields.tags,
+        related: &fields.related,
+        embargo_until: fields.embargo_until,
+        target_chars: fields.target_chars,
+        note: if include_note { &fields.note } else { "" },
+        created_at,
+        updated_at,
+        published_at: fields.published_at,
+    };
+    let yaml = serde_yaml_ng::to_string(&front).expect("front matter of plain strings always serialises");
+    format!("---\n{yaml}---\n{}", fields.body)
+}
+
+/// Splits `---\n yaml ---\n body`; `None` when the text has no front matter.
+fn split_front_matter(text: &str) -> Result<Option<(&str, &str)>, FrontMatterError> {
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+        return Ok(None);
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        if trimmed == "---" || trimmed == "..." {
+            return Ok(Some((&rest[..offset], &rest[offset + line.len()..])));
+        }
+        offset += line.len();
+    }
+    Err(FrontMatterError::Unterminated)
+}
+
+/// A file with no front matter: a leading `# Heading` is the headline, the rest the body.
+fn draft_without_front_matter(text: &str) -> Draft {
+    let mut fields = ArticleFields::default();
+    let trimmed = text.trim_start_matches(['\n', '\r']);
+    let first_line = trimmed.lines().next().unwrap_or("");
+    if let Some(heading) = first_line.strip_prefix("# ") {
+        fields.headline = heading.trim().trim_end_matches('#').trim().to_owned();
+        fields.body = trimmed[first_line.len()..].trim_start_matches(['\n', '\r']).to_owned();
+    } else {
+        fields.body = text.to_owned();
+    }
+    Draft { fields, ..Draft::default() }
+}
+
+fn key_text(key: &Value) -> String {
+    match key {
+        Value::String(s) => s.clone(),
+        other => serde_yaml_ng::to_string(other).unwrap_or_default().trim().to_owned(),
+    }
+}
+
+/// Takes known keys out of the mapping; what is left at the end is unknown.
+struct FieldReader {
+    map: Mapping,
+    warnings: Vec<String>,
+}
+
+impl FieldReader {
+    fn take(&mut self, key: &str) -> Option<Value> {
+        self.map.remove(key)
+    }
+
+    fn take_string(&mut self, key: &'static str) -> Result<Option<String>, FrontMatterError> {
+        match self.take(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => scalar_text(&value)
+                .map(Some)
+                .ok_or_else(|| FrontMatterError::Field { field: key, message: "expected text".into() }),
+        }
+    }
+
+    fn take_list(&mut self, key: &'static str) -> Result<Option<Vec<String>>, FrontMatterError> {
+        let list = match self.take(key) {
+            None | Some(Value::Null) => return Ok(None),
+            Some(Value::Sequence(items)) => items
+                .iter()
+                .map(|item| {
+                    scalar_text(item)
+                        .ok_or_else(|| FrontMatterError::Field { field: key, message: "expected a list of text".into() })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(value) => {
+                let text = scalar_text(&value)
+                    .ok_or_else(|| FrontMatterError::Field { field: key, message: "expected a list of text".into() })?;
+                text.split(',').map(str::to_owned).collect()
+            }
+        };
+        Ok(Some(list.into_iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()))
+    }
+
+    fn take_time(&mut self, key: &'static str) -> Result<Option<Timestamp>, FrontMatterError> {
+        let Some(text) = self.take_string(key)? else { return Ok(None) };
+        parse_time(&text).map(Some).ok_or_else(|| FrontMatterError::Field {
+            field: key,
+            message: format!("`{text}` is not a date and time such as 2026-11-28T09:30:00Z or 2026-11-28"),
+        })
+    }
+
+    fn take_related(&mut self) -> Result<Vec<Related>, FrontMatterError> {
+        let bad = || FrontMatterError::Field {
+            field: "related",
+            message: "expected a list of links, each `{title: …, url: …}` or a URL".into(),
+        };
+        match self.take("related") {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Sequence(items)) => items
+                .iter()
+                .map(|item| match item {
+                    Value::String(url) => Ok(Related { title: String::new(), url: url.trim().to_owned() }),
+                    Value::Mapping(link) => {
+                        let get = |k: &str| link.get(k).and_then(scalar_text).unwrap_or_default();
+                        let url = get("url");
+                        if url.is_empty() {
+                            return Err(bad());
+                        }
+                        Ok(Related { title: get("title"), url })
+                    }
+                    _ => Err(bad()),
+                })
+                .collect(),
+            Some(_) => Err(bad()),
+        }
+    }
+}
+
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Tagged(tagged) => scalar_text(&tagged.value),
+        _ => None,
+    }
+}
+
+/// RFC 3339, a civil date-time taken as UTC, or a bare date (midnight UTC).
+pub fn parse_time(text: &str) -> Option<Timestamp> {
+    let text = text.trim();
+    if let Ok(ts) = text.parse::<Timestamp>() {
+        return Some(ts);
+    }
+    if let Ok(dt) = text.replace(' ', "T").parse::<jiff::civil::DateTime>() {
+        return dt.to_zoned_datetime(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp());
+    }
+    text.parse::<jiff::civil::Date>()
+        .ok()
+        .and_then(|d| d.to_zoned_datetime(jiff::tz::TimeZone::UTC).ok())
+        .map(|z| z.timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_fields() -> ArticleFields {
+        ArticleFields {
+            slug: "vstrecha".into(),
+            headline: "Встреча: «Галушка» и Сэко".into(),
+            dek: "Подзаголовок".into(),
+            lead: "Лид, с запятой: и двоеточием".into(),
+            body: "Первый абзац.\n\n---\n\nПосле черты.\n".into(),
+            byline: vec!["Иван Петров".into(), "Анна Смирнова".into()],
+            dateline: "Токио".into(),
+            section: "Экономика".into(),
+            language: "ru".into(),
+            status: Status::Ready,
+            tags: vec!["Япония".into(), "Регионы/Хабаровск".into()],
+            related: vec![Related { title: "Также по теме".into(), url: "https://example.org/a?b=1#c".into() }],
+            embargo_until: Some("2026-12-01T06:00:00Z".parse().unwrap()),
+            target_chars: Some(3000),
+            note: "не публиковать до звонка".into(),
+            published_at: None,
+        }
+    }
+
+    #[test]
+    fn written_files_read_back_to_the_same_fields() {
+        let id: ArticleId = "0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e".parse().unwrap();
+        let created: Timestamp = "2026-11-28T07:00:00Z".parse().unwrap();
+        let updated: Timestamp = "2026-11-28T08:30:00.5Z".parse().unwrap();
+        let text = write(id, &sample_fields(), created, updated, true);
+        let parsed = parse(&text).unwrap();
+        assert_eq!(parsed.warnings, Vec::<String>::new());
+        assert_eq!(parsed.draft.id, Some(id));
+        assert_eq!(parsed.draft.created_at, Some(created));
+        assert_eq!(parsed.draft.updated_at, Some(updated));
+        assert_eq!(parsed.draft.fields, sample_fields());
+    }
+
+    #[test]
+    fn the_note_stays_out_unless_asked() {
+        let id = ArticleId::new(Timestamp::UNIX_EPOCH);
+        let text = write(id, &sample_fields(), Timestamp::UNIX_EPOCH, Timestamp::UNIX_EPOCH, false);
+        assert!(!text.contains("звонка"));
+    }
+
+    #[test]
+    fn other_tools_front_matter_is_understood() {
+        let text = "---\ntitle: Hugo post\nauthor: Jane Doe\ntags: a, b\ndate: 2026-01-02\ndraft: true\n---\nBody\n";
+        let parsed = parse(text).unwrap();
+        let fields = &parsed.draft.fields;
+        assert_eq!(fields.headline, "Hugo post");
+        assert_eq!(fields.byline, ["Jane Doe"]);
+        assert_eq!(fields.tags, ["a", "b"]);
+        assert_eq!(fields.body, "Body\n");
+        assert_eq!(parsed.draft.created_at, Some("2026-01-02T00:00:00Z".parse().unwrap()));
+        assert_eq!(parsed.warnings, ["ignored unknown front matter fields: draft"]);
+    }
+
+    #[test]
+    fn a_file_without_front_matter_takes_its_heading() {
+        let parsed = parse("# Заголовок\n\nТекст.\n").unwrap();
+        assert_eq!(parsed.draft.fields.headline, "Заголовок");
+        assert_eq!(parsed.draft.fields.body, "Текст.\n");
+        let plain = parse("Просто текст").unwrap();
+        assert_eq!(plain.draft.fields.headline, "");
+        assert_eq!(plain.draft.fields.body, "Просто текст");
+    }
+
+    #[test]
+    fn broken_front_matter_says_what_is_wrong() {
+        let unterminated = parse("---\ntitle: x\nbody").unwrap_err().to_string();
+        assert!(unterminated.contains("never ends"), "{unterminated}");
+        let yaml = parse("---\ntitle: [unclosed\n---\n").unwrap_err().to_string();
+        assert!(yaml.starts_with("the front matter is not valid YAML"), "{yaml}");
+        let status = parse("---\nstatus: done\n---\n").unwrap_err().to_string();
+        assert!(status.contains("front matter field `status`"), "{status}");
+        let id = parse("---\nid: 42\n---\n").unwrap_err().to_string();
+        assert!(id.contains("not an article id"), "{id}");
+    }
+
+    #[test]
+    fn windows_line_endings_and_bom_are_accepted() {
+        let parsed = parse("\u{feff}---\r\nheadline: X\r\n---\r\nBody\r\n").unwrap();
+        assert_eq!(parsed.draft.fields.headline, "X");
+        assert_eq!(parsed.draft.fields.body, "Body\r\n");
+    }
+}
