@@ -1,1 +1,155 @@
-fn main() {}
+//! `galley-cli`: Galley from a terminal, over the same Library as the desktop app.
+//!
+//! Human-readable output by default, `--json` for scripts. Exit codes: 0 ok (a search with no
+//! results is ok), 1 bad input (with a message on stderr that says what to do), 2 internal error.
+//! This crate only parses arguments and prints; every decision is the Library's.
+
+mod args;
+mod output;
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+use galley_core::model::{ArticleFields, ArticlePatch};
+use galley_core::{Error, Library};
+
+use crate::args::{Cli, Command};
+use crate::output::Printer;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => match cli.with_flags_from_query() {
+            Ok(cli) => cli,
+            Err(message) => {
+                eprintln!("galley-cli: error: {message}");
+                return ExitCode::from(1);
+            }
+        },
+        Err(err) => {
+            let code = if err.use_stderr() { 1 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("galley-cli: error: {err}");
+            ExitCode::from(if err.is_user_error() { 1 } else { 2 })
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    let store = match cli.store {
+        Some(path) => path,
+        None => galley_core::default_store_path().ok_or(Error::NoDataFolder)?,
+    };
+    let library = Library::open(&store)?;
+    let out = Printer::new(cli.json, std::io::stdout().is_terminal());
+    match cli.command {
+        Command::New { headline, lang, tags, body_file, dek, lead, section, byline, dateline } => {
+            let mut fields = ArticleFields { headline, tags, byline, ..ArticleFields::default() };
+            if let Some(lang) = lang {
+                fields.language = lang;
+            }
+            fields.dek = dek.unwrap_or_default();
+            fields.lead = lead.unwrap_or_default();
+            fields.section = section.unwrap_or_default();
+            fields.dateline = dateline.unwrap_or_default();
+            if let Some(file) = body_file {
+                fields.body = read_text(&file)?;
+            }
+            let article = library.create(fields)?;
+            out.created(&article);
+        }
+        Command::Import { files } => {
+            let outcomes = library.import_files(&files);
+            let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+            out.imported(&outcomes);
+            if failed > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::List { status, tag, limit } => {
+            let articles = library.list(status, tag.as_deref(), limit)?;
+            out.list(&articles);
+        }
+        Command::Show { article } => out.article(&library.article(&article)?),
+        Command::Edit {
+            article,
+            body_file,
+            headline,
+            dek,
+            lead,
+            status,
+            byline,
+            dateline,
+            section,
+            lang,
+            slug,
+            note,
+        } => {
+            let patch = ArticlePatch {
+                body: body_file.map(|file| read_text(&file)).transpose()?,
+                headline,
+                dek,
+                lead,
+                status,
+                byline: (!byline.is_empty()).then_some(byline),
+                dateline,
+                section,
+                language: lang,
+                slug,
+                note,
+                ..ArticlePatch::default()
+            };
+            if patch.is_empty() {
+                return Err(Error::Invalid(
+                    "nothing to change: give a field to edit, such as --headline or --body-file".into(),
+                ));
+            }
+            out.saved(&library.edit(&article, patch)?);
+        }
+        Command::Tag { article, add, remove } => {
+            if add.is_empty() && remove.is_empty() {
+                return Err(Error::Invalid("give tags to --add or --remove".into()));
+            }
+            out.tagged(&library.tag(&article, &add, &remove)?);
+        }
+        Command::Tags { rename, merge } => {
+            if let Some([from, to]) = rename.as_deref() {
+                library.rename_tag(from, to)?;
+            } else if let Some([from, into]) = merge.as_deref() {
+                library.merge_tags(from, into)?;
+            }
+            out.tags(&library.tags()?);
+        }
+        Command::Search { query, limit } => {
+            let hits = library.search(&query.join(" "), limit)?;
+            out.search(&hits);
+        }
+        Command::Revisions { article } => out.revisions(&library.revisions(&article)?),
+        Command::Restore { article, revision } => {
+            let restored = library.restore(&article, revision)?;
+            out.restored(revision, &restored);
+        }
+        Command::Stats { article } => out.stats(&library.stats(&article)?),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a text file, or standard input for `-`.
+fn read_text(path: &Path) -> Result<String, Error> {
+    let io = |source| Error::Io { path: path.to_owned(), source };
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(io)?;
+        return Ok(text);
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    String::from_utf8(bytes)
+        .map_err(|_| Error::Invalid(format!("{}: is not UTF-8 text; save it as UTF-8", path.display())))
+}

@@ -1,1 +1,20 @@
-//! placeholder
+//! The `Library`: the one API every Galley front end (the CLI, the desktop app) calls.
+//!
+//! It brings the crates together: the store for keeping articles, the importer for files, the
+//! renderer for counts. It decides policy the lower crates stay out of — which revision reason a
+//! change gets, when `published_at` is set, seeding a new store with the sample article — and it
+//! owns the clock. It speaks plain data only and never depends on Tauri or any UI.
+
+mod error;
+mod import;
+mod library;
+mod paths;
+
+pub use error::Error;
+pub use galley_model as model;
+pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};
+pub use import::{ImportOutcome, ImportedFile};
+pub use library::{Library, OpenOptions};
+pub use paths::{STORE_ENV, default_store_path};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -46,9 +46,7 @@ impl FromStr for ArticleId {
     type Err = ArticleIdError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        uuid::Uuid::parse_str(s.trim())
-            .map(ArticleId)
-            .map_err(|_| ArticleIdError(s.to_owned()))
+        uuid::Uuid::parse_str(s.trim()).map(ArticleId).map_err(|_| ArticleIdError(s.to_owned()))
     }
 }
 
@@ -65,13 +63,8 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
-        Status::Draft,
-        Status::Editing,
-        Status::Ready,
-        Status::Published,
-        Status::Spiked,
-    ];
+    pub const ALL: [Status; 5] =
+        [Status::Draft, Status::Editing, Status::Ready, Status::Published, Status::Spiked];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -173,6 +166,24 @@ pub struct Article {
     pub revision: u32,
 }
 
+/// An article as a list shows it: enough to recognise and sort it, without the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub slug: String,
+    pub headline: String,
+    pub dek: String,
+    pub byline: Vec<String>,
+    pub section: String,
+    pub language: String,
+    pub status: Status,
+    pub tags: Vec<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub published_at: Option<Timestamp>,
+    pub embargo_until: Option<Timestamp>,
+}
+
 /// An article on its way into the store (typed, imported or generated).
 ///
 /// `id` and the times are kept when the source has them (an import of an export), made up otherwise.
@@ -217,8 +228,21 @@ impl ArticlePatch {
             )*};
         }
         set!(
-            slug, headline, dek, lead, body, byline, dateline, section, language, status, tags,
-            related, embargo_until, target_chars, note
+            slug,
+            headline,
+            dek,
+            lead,
+            body,
+            byline,
+            dateline,
+            section,
+            language,
+            status,
+            tags,
+            related,
+            embargo_until,
+            target_chars,
+            note
         );
         fields
     }

@@ -16,6 +16,7 @@ pub trait Clock: Send + Sync {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
+    #[allow(clippy::disallowed_methods, reason = "the one place the real clock is read")]
     fn now(&self) -> Timestamp {
         Timestamp::now()
     }

@@ -34,10 +34,8 @@ impl Counts {
                 chars_without_spaces += 1;
             }
         }
-        let words = text
-            .split_whitespace()
-            .filter(|word| word.chars().any(char::is_alphanumeric))
-            .count() as u64;
+        let words =
+            text.split_whitespace().filter(|word| word.chars().any(char::is_alphanumeric)).count() as u64;
         Counts {
             words,
             chars_with_spaces,

@@ -12,7 +12,7 @@ pub mod revision;
 pub mod slug;
 pub mod tag;
 
-pub use article::{Article, ArticleFields, ArticleId, ArticlePatch, Draft, Related, Status};
+pub use article::{Article, ArticleFields, ArticleId, ArticlePatch, ArticleSummary, Draft, Related, Status};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use counts::{ArticleStats, Counts};
 pub use revision::{Revision, RevisionReason, RevisionSummary};

@@ -55,7 +55,10 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
     let mut fields = ArticleFields { body: body.to_owned(), ..ArticleFields::default() };
 
     let id = match reader.take_string("id")? {
-        Some(id) => Some(id.parse::<ArticleId>().map_err(|e| FrontMatterError::Field { field: "id", message: e.to_string() })?),
+        Some(id) => Some(
+            id.parse::<ArticleId>()
+                .map_err(|e| FrontMatterError::Field { field: "id", message: e.to_string() })?,
+        ),
         None => None,
     };
     fields.headline = reader.take_string("headline")?.or(reader.take_string("title")?).unwrap_or_default();
@@ -112,7 +115,13 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
 }
 
 /// Writes an article as a `.md` file. The editor's note is left out unless `include_note`.
-pub fn write(id: ArticleId, fields: &ArticleFields, created_at: Timestamp, updated_at: Timestamp, include_note: bool) -> String {
+pub fn write(
+    id: ArticleId,
+    fields: &ArticleFields,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    include_note: bool,
+) -> String {
     #[derive(Serialize)]
     struct FrontMatter<'a> {
         id: String,
@@ -232,13 +241,17 @@ impl FieldReader {
             Some(Value::Sequence(items)) => items
                 .iter()
                 .map(|item| {
-                    scalar_text(item)
-                        .ok_or_else(|| FrontMatterError::Field { field: key, message: "expected a list of text".into() })
+                    scalar_text(item).ok_or_else(|| FrontMatterError::Field {
+                        field: key,
+                        message: "expected a list of text".into(),
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()?,
             Some(value) => {
-                let text = scalar_text(&value)
-                    .ok_or_else(|| FrontMatterError::Field { field: key, message: "expected a list of text".into() })?;
+                let text = scalar_text(&value).ok_or_else(|| FrontMatterError::Field {
+                    field: key,
+                    message: "expected a list of text".into(),
+                })?;
                 text.split(',').map(str::to_owned).collect()
             }
         };
@@ -322,7 +335,10 @@ mod tests {
             language: "ru".into(),
             status: Status::Ready,
             tags: vec!["Япония".into(), "Регионы/Хабаровск".into()],
-            related: vec![Related { title: "Также по теме".into(), url: "https://example.org/a?b=1#c".into() }],
+            related: vec![Related {
+                title: "Также по теме".into(),
+                url: "https://example.org/a?b=1#c".into(),
+            }],
             embargo_until: Some("2026-12-01T06:00:00Z".parse().unwrap()),
             target_chars: Some(3000),
             note: "не публиковать до звонка".into(),
@@ -353,7 +369,8 @@ mod tests {
 
     #[test]
     fn other_tools_front_matter_is_understood() {
-        let text = "---\ntitle: Hugo post\nauthor: Jane Doe\ntags: a, b\ndate: 2026-01-02\ndraft: true\n---\nBody\n";
+        let text =
+            "---\ntitle: Hugo post\nauthor: Jane Doe\ntags: a, b\ndate: 2026-01-02\ndraft: true\n---\nBody\n";
         let parsed = parse(text).unwrap();
         let fields = &parsed.draft.fields;
         assert_eq!(fields.headline, "Hugo post");

@@ -1,0 +1,175 @@
+//! The command line: every command and flag, with the help text scripts and people read.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use galley_core::model::Status;
+
+/// Galley from the terminal: write, tag, find and keep every revision of news articles.
+///
+/// The store is a single SQLite file: --store PATH, else $GALLEY_STORE, else galley/galley.sqlite3
+/// in the OS data folder. A new store starts with a sample article.
+/// Exit codes: 0 ok (a search with no results too), 1 bad input, 2 internal error.
+#[derive(Debug, Parser)]
+#[command(name = "galley-cli", version, max_term_width = 100)]
+pub struct Cli {
+    /// The store file (created if missing).
+    #[arg(long, global = true, env = galley_core::STORE_ENV, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+    /// Print data as JSON, for scripts.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+impl Cli {
+    /// A search query takes words starting with `-` (`сахалин -хоккайдо`), so clap leaves any flags
+    /// typed after the query among its words; this takes them back out.
+    pub fn with_flags_from_query(mut self) -> Result<Cli, String> {
+        let Command::Search { query, limit } = &mut self.command else { return Ok(self) };
+        let mut words = std::mem::take(query).into_iter();
+        while let Some(word) = words.next() {
+            let (flag, inline) = match word.split_once('=') {
+                Some((flag, value)) => (flag.to_owned(), Some(value.to_owned())),
+                None => (word.clone(), None),
+            };
+            match flag.as_str() {
+                "--json" if inline.is_none() => self.json = true,
+                "--limit" | "--store" => {
+                    let value = inline.or_else(|| words.next()).ok_or(format!("{flag} needs a value"))?;
+                    if flag == "--store" {
+                        self.store = Some(PathBuf::from(value));
+                    } else {
+                        *limit = value
+                            .parse()
+                            .map_err(|_| format!("--limit takes a whole number, not `{value}`"))?;
+                    }
+                }
+                _ => query.push(word),
+            }
+        }
+        Ok(self)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an article; prints its id.
+    New {
+        #[arg(long)]
+        headline: String,
+        /// Language of the article: ru, en, …
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        /// A tag (repeatable); `/` nests: "Регионы/Хабаровск".
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// The body in Markdown, from a file or `-` for standard input.
+        #[arg(long, value_name = "FILE")]
+        body_file: Option<PathBuf>,
+        #[arg(long)]
+        dek: Option<String>,
+        #[arg(long)]
+        lead: Option<String>,
+        #[arg(long)]
+        section: Option<String>,
+        /// An author (repeatable).
+        #[arg(long, value_name = "NAME")]
+        byline: Vec<String>,
+        #[arg(long)]
+        dateline: Option<String>,
+    },
+    /// Import .md (with front matter) and .txt files; one line per file; exit 1 if any failed.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List articles, newest first (spiked ones only with --status spiked).
+    List {
+        #[arg(long)]
+        status: Option<Status>,
+        /// Only articles with this tag or a tag below it.
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Show an article.
+    Show {
+        #[arg(value_name = "ID|SLUG")]
+        article: String,
+    },
+    /// Change an article's fields; each change is kept as a revision.
+    Edit {
+        #[arg(value_name = "ID|SLUG")]
+        article: String,
+        /// New body in Markdown, from a file or `-` for standard input.
+        #[arg(long, value_name = "FILE")]
+        body_file: Option<PathBuf>,
+        #[arg(long)]
+        headline: Option<String>,
+        #[arg(long)]
+        dek: Option<String>,
+        #[arg(long)]
+        lead: Option<String>,
+        /// draft, editing, ready, published or spiked.
+        #[arg(long)]
+        status: Option<Status>,
+        /// Authors (repeatable; replaces the byline).
+        #[arg(long, value_name = "NAME")]
+        byline: Vec<String>,
+        #[arg(long)]
+        dateline: Option<String>,
+        #[arg(long)]
+        section: Option<String>,
+        #[arg(long, value_name = "CODE")]
+        lang: Option<String>,
+        #[arg(long)]
+        slug: Option<String>,
+        /// The editor's note (never exported).
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Add and remove an article's tags.
+    Tag {
+        #[arg(value_name = "ID|SLUG")]
+        article: String,
+        #[arg(long, value_name = "TAG")]
+        add: Vec<String>,
+        #[arg(long, value_name = "TAG")]
+        remove: Vec<String>,
+    },
+    /// List tags with counts; or rename or merge one (tags below it follow).
+    Tags {
+        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with = "merge")]
+        rename: Option<Vec<String>>,
+        #[arg(long, num_args = 2, value_names = ["FROM", "INTO"])]
+        merge: Option<Vec<String>>,
+    },
+    /// Search: words (any form: «сотрудничество» finds «сотрудничества»), "phrases", prefix*,
+    /// -excluded, a OR b, and filters tag: status: section: lang: after:YYYY-MM-DD before:YYYY-MM-DD.
+    Search {
+        #[arg(required = true, value_name = "QUERY", allow_hyphen_values = true)]
+        query: Vec<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// List an article's revisions, newest first.
+    Revisions {
+        #[arg(value_name = "ID|SLUG")]
+        article: String,
+    },
+    /// Bring back an old revision (kept as a new revision; nothing is lost).
+    Restore {
+        #[arg(value_name = "ID|SLUG")]
+        article: String,
+        #[arg(value_name = "REV")]
+        revision: u32,
+    },
+    /// Counts per field: words, characters with and without spaces, reading time.
+    Stats {
+        #[arg(value_name = "ID|SLUG")]
+        article: String,
+    },
+}

@@ -1,0 +1,237 @@
+//! Printing results: aligned text for people, JSON for scripts.
+
+use std::fmt::Write as _;
+
+use galley_core::model::{Article, ArticleStats, ArticleSummary, Counts, RevisionSummary, Timestamp};
+use galley_core::{ImportOutcome, SearchHit, TagCount};
+use serde::Serialize;
+use serde_json::json;
+
+pub struct Printer {
+    json: bool,
+    /// Standard output is a terminal: highlight with bold rather than marks.
+    terminal: bool,
+}
+
+impl Printer {
+    pub fn new(json: bool, terminal: bool) -> Printer {
+        Printer { json, terminal }
+    }
+
+    fn json<T: Serialize + ?Sized>(&self, value: &T) {
+        println!("{}", serde_json::to_string_pretty(value).expect("plain data always serialises"));
+    }
+
+    pub fn created(&self, article: &Article) {
+        if self.json {
+            self.json(article);
+        } else {
+            println!("{}", article.id);
+        }
+    }
+
+    pub fn imported(&self, outcomes: &[ImportOutcome]) {
+        if self.json {
+            let rows: Vec<_> = outcomes
+                .iter()
+                .map(|o| match &o.result {
+                    Ok(file) => json!({"path": o.path, "ok": true, "id": file.id, "slug": file.slug,
+                        "headline": file.headline, "created": file.created, "warnings": file.warnings}),
+                    Err(err) => json!({"path": o.path, "ok": false, "error": err.to_string()}),
+                })
+                .collect();
+            self.json(&rows);
+            return;
+        }
+        for outcome in outcomes {
+            match &outcome.result {
+                Ok(file) => {
+                    println!("{}\t{}", file.id, outcome.path.display());
+                    for warning in &file.warnings {
+                        eprintln!("{}: warning: {warning}", outcome.path.display());
+                    }
+                }
+                Err(err) => {
+                    println!("error\t{}: {}", outcome.path.display(), strip_path(&err.to_string(), outcome))
+                }
+            }
+        }
+        let ok = outcomes.iter().filter(|o| o.result.is_ok()).count();
+        eprintln!("imported {ok} of {} files", outcomes.len());
+    }
+
+    pub fn list(&self, articles: &[ArticleSummary]) {
+        if self.json {
+            return self.json(articles);
+        }
+        if articles.is_empty() {
+            eprintln!("no articles");
+        }
+        for a in articles {
+            println!(
+                "{}  {:<9}  {}  {}",
+                a.id,
+                a.status.as_str(),
+                local_time(a.updated_at),
+                one_line(&a.headline, 90)
+            );
+        }
+    }
+
+    pub fn article(&self, a: &Article) {
+        if self.json {
+            return self.json(a);
+        }
+        let f = &a.fields;
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", f.headline);
+        for (label, value) in [
+            ("dek", f.dek.clone()),
+            ("lead", f.lead.clone()),
+            ("byline", f.byline.join(", ")),
+            ("dateline", f.dateline.clone()),
+            ("section", f.section.clone()),
+            ("tags", f.tags.join(", ")),
+            ("note", f.note.clone()),
+        ] {
+            if !value.is_empty() {
+                let _ = writeln!(out, "{label:>9}: {value}");
+            }
+        }
+        let _ = writeln!(out, "{:>9}: {}", "id", a.id);
+        let _ = writeln!(out, "{:>9}: {}", "slug", f.slug);
+        let _ = writeln!(out, "{:>9}: {} · {}", "status", f.status, f.language);
+        let _ = writeln!(out, "{:>9}: {} (revision {})", "updated", local_time(a.updated_at), a.revision);
+        for link in &f.related {
+            let _ = writeln!(out, "{:>9}: {} <{}>", "related", link.title, link.url);
+        }
+        let _ = writeln!(out, "\n{}", f.body.trim_end());
+        print!("{out}");
+    }
+
+    pub fn saved(&self, a: &Article) {
+        if self.json {
+            return self.json(a);
+        }
+        println!("{}  saved as revision {}", a.id, a.revision);
+    }
+
+    pub fn tagged(&self, a: &Article) {
+        if self.json {
+            return self.json(a);
+        }
+        println!("{}  tags: {}", a.id, a.fields.tags.join(", "));
+    }
+
+    pub fn tags(&self, tags: &[TagCount]) {
+        if self.json {
+            return self.json(tags);
+        }
+        if tags.is_empty() {
+            eprintln!("no tags");
+        }
+        for tag in tags {
+            let depth = tag.name.matches('/').count();
+            let leaf = tag.name.rsplit('/').next().unwrap_or(&tag.name);
+            println!("{}{leaf}  {}", "  ".repeat(depth), tag.total);
+        }
+    }
+
+    pub fn search(&self, hits: &[SearchHit]) {
+        if self.json {
+            return self.json(hits);
+        }
+        if hits.is_empty() {
+            eprintln!("no articles match");
+        }
+        for hit in hits {
+            let a = &hit.article;
+            println!("{}", one_line(&a.headline, 100));
+            println!("  {}  {}  {}", a.id, a.status, local_time(a.updated_at));
+            if let Some(snippet) = &hit.snippet {
+                let mut text = String::new();
+                let mut at = 0;
+                let (open, close) = if self.terminal { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+                for range in &snippet.highlights {
+                    text.push_str(&snippet.text[at..range.start]);
+                    text.push_str(open);
+                    text.push_str(&snippet.text[range.clone()]);
+                    text.push_str(close);
+                    at = range.end;
+                }
+                text.push_str(&snippet.text[at..]);
+                println!("  {text}");
+            }
+        }
+    }
+
+    pub fn revisions(&self, revisions: &[RevisionSummary]) {
+        if self.json {
+            return self.json(revisions);
+        }
+        for r in revisions {
+            let label = r.label.as_deref().map(|l| format!("  «{l}»")).unwrap_or_default();
+            println!(
+                "{:>4}  {}  {:<13}  {:>7} chars{label}",
+                r.number,
+                local_time(r.created_at),
+                r.reason,
+                r.body_chars
+            );
+        }
+    }
+
+    pub fn restored(&self, from: u32, a: &Article) {
+        if self.json {
+            return self.json(a);
+        }
+        println!("{}  revision {from} restored as revision {}", a.id, a.revision);
+    }
+
+    pub fn stats(&self, stats: &ArticleStats) {
+        if self.json {
+            return self.json(stats);
+        }
+        println!("{:<10} {:>7} {:>12} {:>14} {:>9}", "", "words", "chars+spaces", "chars-spaces", "reading");
+        let row = |name: &str, c: &Counts| {
+            println!(
+                "{name:<10} {:>7} {:>12} {:>14} {:>9}",
+                c.words,
+                c.chars_with_spaces,
+                c.chars_without_spaces,
+                reading(c.reading_seconds)
+            );
+        };
+        row("headline", &stats.headline);
+        row("dek", &stats.dek);
+        row("lead", &stats.lead);
+        row("body", &stats.body);
+        row("total", &stats.total);
+        if let Some(target) = stats.target_chars {
+            println!("target: {target} chars with spaces ({} written)", stats.total.chars_with_spaces);
+        }
+    }
+}
+
+fn reading(seconds: u64) -> String {
+    if seconds < 60 { format!("{seconds} s") } else { format!("{} min", seconds.div_ceil(60)) }
+}
+
+fn local_time(ts: Timestamp) -> String {
+    ts.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+fn one_line(text: &str, max: usize) -> String {
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        return line;
+    }
+    let cut: String = line.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Error messages about a file already start with its path; the line shows it once.
+fn strip_path(message: &str, outcome: &ImportOutcome) -> String {
+    let prefix = format!("{}: ", outcome.path.display());
+    message.strip_prefix(&prefix).unwrap_or(message).to_owned()
+}

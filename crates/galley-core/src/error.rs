@@ -1,0 +1,33 @@
+//! Errors of the Library, one type for every front end.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] galley_store::Error),
+    #[error("{path}: {source}")]
+    Import { path: PathBuf, source: galley_import::ImportError },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("no folder for Galley's data was found; give a store with --store or GALLEY_STORE")]
+    NoDataFolder,
+}
+
+impl Error {
+    /// Whether the user can fix this by asking differently (as opposed to something failing).
+    pub fn is_user_error(&self) -> bool {
+        match self {
+            Error::Store(err) => err.is_user_error(),
+            Error::Import { .. } | Error::Invalid(_) | Error::NoDataFolder => true,
+            Error::Io { source, .. } => matches!(
+                source.kind(),
+                std::io::ErrorKind::NotFound
+                    | std::io::ErrorKind::PermissionDenied
+                    | std::io::ErrorKind::IsADirectory
+            ),
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! The Library facade over the store.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use galley_model::tag::canonical_tags;
+use galley_model::{
+    Article, ArticleFields, ArticlePatch, ArticleStats, ArticleSummary, Clock, Counts, Draft, Revision,
+    RevisionReason, RevisionSummary, Status, SystemClock, Timestamp,
+};
+use galley_query::Filter;
+use galley_store::{ListFilter, SearchHit, Store, TagCount};
+
+use crate::{Error, Result};
+
+/// How a library is opened.
+#[derive(Debug, Clone, Copy)]
+pub struct OpenOptions {
+    /// Seed a newly created store with the sample article, so nobody starts from a blank screen.
+    pub seed_sample: bool,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions { seed_sample: true }
+    }
+}
+
+/// A journalist's library of articles, over one store.
+pub struct Library {
+    pub(crate) store: Store,
+    pub(crate) clock: Arc<dyn Clock>,
+}
+
+/// The sample report every new store starts with.
+const SAMPLE: &[u8] = include_bytes!("../../../fixtures/galushka-seko-meeting.txt");
+
+impl Library {
+    /// Opens (or creates) the store at `path` with the system clock.
+    pub fn open(path: &Path) -> Result<Library> {
+        Library::open_with(path, Arc::new(SystemClock), OpenOptions::default())
+    }
+
+    /// Opens (or creates) the store at `path` with a given clock and options.
+    pub fn open_with(path: &Path, clock: Arc<dyn Clock>, options: OpenOptions) -> Result<Library> {
+        let store = Store::open(path)?;
+        let library = Library { store, clock };
+        if options.seed_sample && library.store.was_created() {
+            library.seed()?;
+        }
+        Ok(library)
+    }
+
+    fn seed(&self) -> Result<()> {
+        let imported = galley_import::import(SAMPLE, galley_import::Format::Text)
+            .map_err(|source| Error::Import { path: "fixtures/galushka-seko-meeting.txt".into(), source })?;
+        let mut draft = imported.draft;
+        draft.fields.section = "Экономика".into();
+        draft.fields.dateline = "Токио".into();
+        draft.fields.tags =
+            vec!["Япония".into(), "Регионы/Дальний Восток".into(), "Экономика/Инвестиции".into()];
+        self.store.create(draft, RevisionReason::Import, self.now())?;
+        Ok(())
+    }
+
+    /// The store's file.
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// The current time, to the millisecond the store keeps.
+    pub(crate) fn now(&self) -> Timestamp {
+        let now = self.clock.now();
+        Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now)
+    }
+
+    /// Creates an article.
+    pub fn create(&self, fields: ArticleFields) -> Result<Article> {
+        let draft = Draft { fields, ..Draft::default() };
+        Ok(self.store.create(draft, RevisionReason::Create, self.now())?)
+    }
+
+    /// Stores drafts made elsewhere (an import, a generator) in one batch; each succeeds or fails alone.
+    pub fn create_many(
+        &self,
+        drafts: impl IntoIterator<Item = Draft>,
+        reason: RevisionReason,
+    ) -> Result<Vec<galley_store::Result<galley_store::Stored>>> {
+        Ok(self.store.create_many(drafts, reason, self.now())?)
+    }
+
+    /// The article with this id or slug.
+    pub fn article(&self, id_or_slug: &str) -> Result<Article> {
+        Ok(self.store.article(id_or_slug)?)
+    }
+
+    /// Changes some fields. A change of status alone is recorded as a status change; publishing sets
+    /// `published_at` the first time.
+    pub fn edit(&self, id_or_slug: &str, patch: ArticlePatch) -> Result<Article> {
+        let status_only = (ArticlePatch { status: None, ..patch.clone() }).is_empty();
+        let reason = if patch.status.is_some() && status_only {
+            RevisionReason::StatusChange
+        } else {
+            RevisionReason::Save
+        };
+        self.change(id_or_slug, reason, None, |fields| patch.apply(fields))
+    }
+
+    /// Saves the fields the editor holds, as an autosave.
+    pub fn autosave(&self, id_or_slug: &str, fields: ArticleFields) -> Result<Article> {
+        self.change(id_or_slug, RevisionReason::Autosave, None, |_| fields)
+    }
+
+    /// Records the current state as a revision with a label, even if nothing changed.
+    pub fn save_revision(&self, id_or_slug: &str, label: &str) -> Result<Article> {
+        let label = label.trim();
+        self.change(id_or_slug, RevisionReason::Save, (!label.is_empty()).then_some(label), |fields| fields)
+    }
+
+    /// Adds and removes tags; names are compared as tags are (case-insensitively).
+    pub fn tag(&self, id_or_slug: &str, add: &[String], remove: &[String]) -> Result<Article> {
+        let add = canonical_tags(add).map_err(galley_store::Error::from)?;
+        let remove: Vec<String> =
+            canonical_tags(remove).map_err(galley_store::Error::from)?.iter().map(|t| t.key()).collect();
+        self.change(id_or_slug, RevisionReason::Save, None, |mut fields| {
+            fields.tags.retain(|tag| !remove.contains(&tag.to_lowercase()));
+            fields.tags.extend(add.iter().map(|t| t.to_string()));
+            fields
+        })
+    }
+
+    fn change(
+        &self,
+        id_or_slug: &str,
+        reason: RevisionReason,
+        label: Option<&str>,
+        change: impl FnOnce(ArticleFields) -> ArticleFields,
+    ) -> Result<Article> {
+        let current = self.store.article(id_or_slug)?;
+        let now = self.now();
+        let mut fields = change(current.fields.clone());
+        if fields.status == Status::Published && fields.published_at.is_none() {
+            fields.published_at = Some(now);
+        }
+        Ok(self.store.save(current.id, fields, reason, label, now)?)
+    }
+
+    /// Articles, newest first. Without a status, spiked articles are left out.
+    pub fn list(
+        &self,
+        status: Option<Status>,
+        tag: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<ArticleSummary>> {
+        let mut filters: Vec<Filter> = status.into_iter().map(Filter::Status).collect();
+        if let Some(tag) = tag {
+            let name = galley_model::TagName::parse(tag).map_err(galley_store::Error::from)?;
+            filters.push(Filter::Tag(name.key()));
+        }
+        Ok(self.store.list(&ListFilter { filters, limit, offset: 0 })?)
+    }
+
+    /// Searches with Galley's query language.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let query = galley_query::parse(query).map_err(galley_store::Error::from)?;
+        Ok(self.store.search(&query, limit)?)
+    }
+
+    /// Every tag with its counts.
+    pub fn tags(&self) -> Result<Vec<TagCount>> {
+        Ok(self.store.tags()?)
+    }
+
+    pub fn rename_tag(&self, from: &str, to: &str) -> Result<()> {
+        Ok(self.store.rename_tag(from, to)?)
+    }
+
+    pub fn merge_tags(&self, from: &str, into: &str) -> Result<()> {
+        Ok(self.store.merge_tags(from, into)?)
+    }
+
+    /// An article's revisions, newest first.
+    pub fn revisions(&self, id_or_slug: &str) -> Result<Vec<RevisionSummary>> {
+        Ok(self.store.revisions(id_or_slug)?)
+    }
+
+    pub fn revision(&self, id_or_slug: &str, number: u32) -> Result<Revision> {
+        Ok(self.store.revision(id_or_slug, number)?)
+    }
+
+    /// Brings back a revision's fields as a new revision. The slug stays: links to the article keep working.
+    pub fn restore(&self, id_or_slug: &str, number: u32) -> Result<Article> {
+        let revision = self.store.revision(id_or_slug, number)?;
+        self.change(id_or_slug, RevisionReason::Restore, None, |current| ArticleFields {
+            slug: current.slug,
+            ..revision.fields
+        })
+    }
+
+    /// Counts per field, from the rendered text.
+    pub fn stats(&self, id_or_slug: &str) -> Result<ArticleStats> {
+        let article = self.store.article(id_or_slug)?;
+        Ok(stats_of(&article.fields))
+    }
+
+    /// How many articles the store holds, spiked ones included.
+    pub fn count(&self) -> Result<u64> {
+        Ok(self.store.count()?)
+    }
+}
+
+/// Counts of an article's fields, as a reader sees them.
+pub fn stats_of(fields: &ArticleFields) -> ArticleStats {
+    ArticleStats::new(
+        Counts::of(&fields.headline),
+        Counts::of(&fields.dek),
+        Counts::of(&fields.lead),
+        Counts::of(&galley_render::plain_text(&fields.body)),
+        fields.target_chars,
+    )
+}

@@ -1,0 +1,275 @@
+//! `.md` import: the model's file format, plus what a file from elsewhere may lack.
+//!
+//! Galley's own exports carry every field in front matter and read back as they were; files from
+//! Hugo, Obsidian or a text editor may have no headline and no language. This module fills those in
+//! (a headline from the first line, the language from the letters) and says so in a warning. It must
+//! not touch the body: a `.md` body is Markdown the journalist wrote, kept exactly as written.
+
+use galley_model::markdown_file;
+
+use crate::{ImportError, Imported, detect_language, headline};
+
+/// Reads the text of a `.md` file (already decoded).
+pub fn parse(text: &str) -> Result<Imported, ImportError> {
+    let parsed = markdown_file::parse(text).map_err(|error| ImportError::FrontMatter(error.to_string()))?;
+    let mut draft = parsed.draft;
+    let mut warnings = parsed.warnings;
+    let fields = &mut draft.fields;
+    if fields.headline.trim().is_empty() {
+        match headline_from_body(&fields.body) {
+            Some(line) => {
+                fields.headline = line;
+                warnings.push(headline::TOOK_FIRST_LINE.to_owned());
+            }
+            None => warnings.push("no headline, and no text to take one from: write a headline".to_owned()),
+        }
+    }
+    // `markdown_file::parse` fills in "ru" when the key is missing; only then is it ours to guess.
+    if !front_matter_names_language(text) {
+        let all = format!("{}\n{}\n{}", fields.headline, fields.lead, fields.body);
+        fields.language = detect_language(&all).to_owned();
+    }
+    Ok(Imported { draft, warnings })
+}
+
+/// Whether the front matter has a `language:` or `lang:` key with a value (an empty one counts as
+/// missing, as it does in `markdown_file::parse`).
+fn front_matter_names_language(text: &str) -> bool {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut lines = text.lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return false;
+    }
+    for line in lines {
+        let line = line.trim_end();
+        if line == "---" || line == "..." {
+            break;
+        }
+        // Top-level keys only: an indented `language:` belongs to something else.
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let key = key.trim_end().trim_matches(['"', '\'']);
+        if key == "language" || key == "lang" {
+            let value = value.split(" #").next().unwrap_or("").trim();
+            return !matches!(value, "" | "~" | "null" | "Null" | "NULL" | "\"\"" | "''");
+        }
+    }
+    false
+}
+
+/// The first line of the body with words in it, without Markdown markers, made into a headline.
+fn headline_from_body(body: &str) -> Option<String> {
+    let mut fence: Option<&str> = None;
+    let mut in_comment = false;
+    for line in body.lines() {
+        let trimmed = line.trim();
+        if let Some(marker) = fence {
+            if trimmed.starts_with(marker) {
+                fence = None;
+            }
+            continue;
+        }
+        if in_comment {
+            in_comment = !trimmed.contains("-->");
+            continue;
+        }
+        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
+            fence = Some(marker);
+            continue;
+        }
+        if trimmed.starts_with("<!--") {
+            in_comment = !trimmed.contains("-->");
+            continue;
+        }
+        // Link reference definitions and footnotes are not text a reader sees first.
+        if trimmed.starts_with('[') && trimmed.contains("]:") {
+            continue;
+        }
+        let text = strip_markers(trimmed);
+        if text.chars().any(char::is_alphanumeric) {
+            return Some(headline::from_line(&text));
+        }
+    }
+    None
+}
+
+/// The text a reader would see on a line: no heading, quote or list markers, no emphasis, links
+/// reduced to their text, images and HTML tags left out.
+fn strip_markers(line: &str) -> String {
+    let mut rest = line.trim();
+    loop {
+        let before = rest;
+        rest = rest.trim_start_matches('#').trim_start_matches('>');
+        for marker in ["- ", "* ", "+ ", "[ ] ", "[x] ", "[X] "] {
+            rest = rest.strip_prefix(marker).unwrap_or(rest);
+        }
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=9).contains(&digits) && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") "))
+        {
+            rest = &rest[digits + 2..];
+        }
+        rest = rest.trim_start();
+        if rest == before {
+            break;
+        }
+    }
+    let rest = rest.trim_end_matches(|c: char| c == '#' || c.is_whitespace());
+    let inline = strip_inline(rest);
+    inline.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn strip_inline(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        match c {
+            '\\' if next.is_some_and(|n| n.is_ascii_punctuation()) => {
+                out.extend(next);
+                i += 2;
+                continue;
+            }
+            '!' if next == Some('[') => {
+                // An image: its alt text is not the article's words.
+                i = link_end(&chars, i + 1).map_or(i + 1, |(_, end)| end);
+                continue;
+            }
+            '[' => {
+                if let Some((text_end, end)) = link_end(&chars, i) {
+                    out.push_str(&strip_inline(&chars[i + 1..text_end].iter().collect::<String>()));
+                    i = end;
+                    continue;
+                }
+                out.push(c);
+            }
+            '<' if next.is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!') => {
+                match chars[i..].iter().position(|&c| c == '>') {
+                    Some(len) => i += len + 1,
+                    None => {
+                        out.push(c);
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            '*' | '`' => {}
+            '~' if next == Some('~') => i += 1,
+            '_' if !(i > 0 && chars[i - 1].is_alphanumeric() && next.is_some_and(char::is_alphanumeric)) => {}
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// For `[text](target)` or `[text][label]` starting at `open`: where the text ends and the link does.
+fn link_end(chars: &[char], open: usize) -> Option<(usize, usize)> {
+    let text_end = open + chars[open..].iter().position(|&c| c == ']')?;
+    let closer = match chars.get(text_end + 1) {
+        Some('(') => ')',
+        Some('[') => ']',
+        _ => return None,
+    };
+    let close = text_end + 1 + chars[text_end + 1..].iter().position(|&c| c == closer)?;
+    Some((text_end, close + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_ok(text: &str) -> Imported {
+        parse(text).unwrap()
+    }
+
+    #[test]
+    fn galley_exports_read_back_unchanged() {
+        let text = "---\nheadline: Встреча\nlanguage: en\n---\nТекст *как есть*.\r\n\n\n";
+        let imported = parse_ok(text);
+        assert_eq!(imported.warnings, Vec::<String>::new());
+        assert_eq!(imported.draft.fields.headline, "Встреча");
+        // The front matter said English: that stands even for a Russian text.
+        assert_eq!(imported.draft.fields.language, "en");
+        assert_eq!(imported.draft.fields.body, "Текст *как есть*.\r\n\n\n");
+    }
+
+    #[test]
+    fn the_language_is_detected_when_the_front_matter_has_none() {
+        let english = parse_ok("---\ntitle: Ministers meet\n---\nThe ministers met in Tokyo on Monday.\n");
+        assert_eq!(english.draft.fields.language, "en");
+        let russian = parse_ok("# Встреча министров\n\nМинистры встретились в Токио.\n");
+        assert_eq!(russian.draft.fields.language, "ru");
+        let no_front_matter = parse_ok("# Ministers meet\n\nThe ministers met in Tokyo.\n");
+        assert_eq!(no_front_matter.draft.fields.language, "en");
+        let empty_key = parse_ok("---\nlanguage:\n---\nThe ministers met in Tokyo.\n");
+        assert_eq!(empty_key.draft.fields.language, "en");
+        let lang_key = parse_ok("---\nlang: ru # the desk's\n---\nThe ministers met in Tokyo.\n");
+        assert_eq!(lang_key.draft.fields.language, "ru");
+    }
+
+    #[test]
+    fn a_missing_headline_is_taken_from_the_first_line() {
+        let imported = parse_ok(
+            "---\nsection: World\n---\n\n> **Breaking:** [Ministers](https://example.org) meet in _Tokyo_\n\nMore text.\n",
+        );
+        assert_eq!(imported.draft.fields.headline, "Breaking: Ministers meet in Tokyo");
+        assert_eq!(imported.warnings, [headline::TOOK_FIRST_LINE]);
+        // The body is still exactly what was written.
+        assert_eq!(
+            imported.draft.fields.body,
+            "\n> **Breaking:** [Ministers](https://example.org) meet in _Tokyo_\n\nMore text.\n"
+        );
+    }
+
+    #[test]
+    fn the_headline_from_a_paragraph_is_its_first_sentence_cut_short() {
+        let body = "Министры встретились в Токио. Они обсудили проекты.\n";
+        assert_eq!(parse_ok(body).draft.fields.headline, "Министры встретились в Токио");
+        let long = format!("{}конец\n", "очень длинное предложение без точки ".repeat(10));
+        let headline = parse_ok(&long).draft.fields.headline;
+        assert!(headline.chars().count() <= 121 && headline.ends_with('…'), "{headline}");
+    }
+
+    #[test]
+    fn code_comments_images_and_rules_are_not_headlines() {
+        let body =
+            "<!-- draft\nnote -->\n```\ncode line\n```\n![photo](p.jpg)\n---\n1. Первый пункт списка\n";
+        assert_eq!(parse_ok(body).draft.fields.headline, "Первый пункт списка");
+    }
+
+    #[test]
+    fn a_file_with_no_text_has_no_headline_and_says_so() {
+        let imported = parse_ok("---\ntags: [a]\n---\n");
+        assert_eq!(imported.draft.fields.headline, "");
+        assert_eq!(imported.warnings, ["no headline, and no text to take one from: write a headline"]);
+    }
+
+    #[test]
+    fn front_matter_warnings_pass_through() {
+        let imported = parse_ok("---\ntitle: T\ndraft: true\n---\nText\n");
+        assert_eq!(imported.warnings, ["ignored unknown front matter fields: draft"]);
+    }
+
+    #[test]
+    fn broken_front_matter_is_an_error_with_its_message() {
+        let error = parse("---\ntitle: x\nbody").unwrap_err();
+        assert_eq!(
+            error,
+            ImportError::FrontMatter(
+                "the front matter starts with `---` but never ends (add a line `---` after it)".into()
+            )
+        );
+    }
+
+    #[test]
+    fn markers_are_stripped() {
+        assert_eq!(strip_markers("## Заголовок ##"), "Заголовок");
+        assert_eq!(strip_markers("- [x] done \\*really\\*"), "done *really*");
+        assert_eq!(strip_markers("12) пункт"), "пункт");
+        assert_eq!(strip_markers("a <b>bold</b> snake_case ~~old~~ `code`"), "a bold snake_case old code");
+        assert_eq!(strip_markers("see [the report][1] now"), "see the report now");
+    }
+}

@@ -1,0 +1,377 @@
+//! Articles: creating, saving, reading and listing them.
+
+use galley_model::article::normalize_language;
+use galley_model::slug::{is_valid_slug, slugify};
+use galley_model::tag::canonical_tags;
+use galley_model::{
+    Article, ArticleFields, ArticleId, ArticleSummary, Draft, Related, RevisionReason, Status, Timestamp,
+};
+use galley_query::Filter;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::search::filter_sql;
+use crate::time::{from_ms, to_ms};
+use crate::{Error, Result, Store, index, revisions, tags};
+
+/// Which articles a list shows, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    /// Conditions, as in a search (`status:`, `tag:`, …). Without a status condition spiked
+    /// articles are left out: spiked is the trash.
+    pub filters: Vec<Filter>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// What became of one draft in a batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    pub id: ArticleId,
+    pub slug: String,
+    /// `false` when the draft's id was already in the store and that article was updated.
+    pub created: bool,
+}
+
+impl Store {
+    /// Stores a new article (or, when the draft carries the id of one already stored, a new
+    /// revision of it) and returns it as stored.
+    pub fn create(&self, draft: Draft, reason: RevisionReason, now: Timestamp) -> Result<Article> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let stored = insert_or_update(&tx, draft, reason, now)?;
+        tx.commit()?;
+        read_article(&conn, &stored.id.to_string())
+    }
+
+    /// Stores many drafts in one transaction, each on its own savepoint: a draft that fails is
+    /// reported and the others are kept.
+    pub fn create_many(
+        &self,
+        drafts: impl IntoIterator<Item = Draft>,
+        reason: RevisionReason,
+        now: Timestamp,
+    ) -> Result<Vec<Result<Stored>>> {
+        let mut conn = self.writer();
+        let mut tx = conn.transaction()?;
+        let mut results = Vec::new();
+        for draft in drafts {
+            let savepoint = tx.savepoint()?;
+            let result = insert_or_update(&savepoint, draft, reason, now);
+            if result.is_ok() {
+                savepoint.commit()?;
+            }
+            results.push(result);
+        }
+        tx.commit()?;
+        Ok(results)
+    }
+
+    /// Saves new fields for an article: one transaction that updates the row, its tags, links and
+    /// index entry, and records a revision. Saving unchanged fields writes nothing, unless `label`
+    /// asks for a named revision.
+    pub fn save(
+        &self,
+        id: ArticleId,
+        fields: ArticleFields,
+        reason: RevisionReason,
+        label: Option<&str>,
+        now: Timestamp,
+    ) -> Result<Article> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let rowid = rowid_of(&tx, id)?;
+        update(&tx, rowid, id, fields, reason, label, now)?;
+        tx.commit()?;
+        read_article(&conn, &id.to_string())
+    }
+
+    /// The article with this id or slug.
+    pub fn article(&self, id_or_slug: &str) -> Result<Article> {
+        read_article(&self.reader(), id_or_slug)
+    }
+
+    /// Articles matching the filter, newest first.
+    pub fn list(&self, filter: &ListFilter) -> Result<Vec<ArticleSummary>> {
+        let conn = self.reader();
+        let (conditions, values) = filter_sql(&filter.filters);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {conditions} ORDER BY a.updated_at DESC, a.rowid DESC \
+             LIMIT ? OFFSET ?"
+        );
+        let mut values = values;
+        values.push(rusqlite::types::Value::Integer(filter.limit as i64));
+        values.push(rusqlite::types::Value::Integer(filter.offset as i64));
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many articles the store holds, spiked ones included.
+    pub fn count(&self) -> Result<u64> {
+        let count: i64 = self.reader().query_row("SELECT count(*) FROM articles", [], |row| row.get(0))?;
+        Ok(count as u64)
+    }
+}
+
+/// The columns [`summary_from_row`] reads, from `articles a`.
+pub(crate) const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.headline, a.dek, a.byline, a.section, a.language, a.status, \
+     a.created_at, a.updated_at, a.published_at, a.embargo_until, \
+     (SELECT json_group_array(t.name ORDER BY at.position) FROM article_tags at JOIN tags t ON t.rowid = at.tag \
+      WHERE at.article = a.rowid)";
+
+pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: parse_id(row.get_ref(0)?.as_str()?)?,
+        slug: row.get(1)?,
+        headline: row.get(2)?,
+        dek: row.get(3)?,
+        byline: json_list(row.get_ref(4)?.as_str()?)?,
+        section: row.get(5)?,
+        language: row.get(6)?,
+        status: parse_status(row.get_ref(7)?.as_str()?)?,
+        created_at: from_ms(row.get(8)?),
+        updated_at: from_ms(row.get(9)?),
+        published_at: row.get::<_, Option<i64>>(10)?.map(from_ms),
+        embargo_until: row.get::<_, Option<i64>>(11)?.map(from_ms),
+        tags: json_list(row.get_ref(12)?.as_str()?)?,
+    })
+}
+
+fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: Timestamp) -> Result<Stored> {
+    if let Some(id) = draft.id
+        && let Some(rowid) = find_rowid(tx, id)?
+    {
+        let slug = update(tx, rowid, id, draft.fields, reason, None, now)?;
+        return Ok(Stored { id, slug, created: false });
+    }
+    let id = draft.id.unwrap_or_else(|| ArticleId::new(now));
+    let created_at = draft.created_at.unwrap_or(now);
+    let updated_at = draft.updated_at.unwrap_or(now).max(created_at);
+    let fields = prepare(tx, None, draft.fields)?;
+    tx.prepare_cached(
+        "INSERT INTO articles (id, slug, headline, dek, lead, body, byline, dateline, section, language, status, \
+         embargo_until, target_chars, note, created_at, updated_at, published_at, revision) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+    )?
+    .execute(params![
+        id.to_string(),
+        fields.slug,
+        fields.headline,
+        fields.dek,
+        fields.lead,
+        fields.body,
+        serde_json::to_string(&fields.byline)?,
+        fields.dateline,
+        fields.section,
+        fields.language,
+        fields.status.as_str(),
+        fields.embargo_until.map(to_ms),
+        fields.target_chars,
+        fields.note,
+        to_ms(created_at),
+        to_ms(updated_at),
+        fields.published_at.map(to_ms),
+    ])?;
+    let rowid = tx.last_insert_rowid();
+    write_children(tx, rowid, &fields)?;
+    index::write(tx, rowid, &fields)?;
+    revisions::record(tx, rowid, &fields, reason, None, updated_at)?;
+    Ok(Stored { id, slug: fields.slug, created: true })
+}
+
+/// Writes new fields over an article's; returns its slug.
+fn update(
+    tx: &Connection,
+    rowid: i64,
+    id: ArticleId,
+    fields: ArticleFields,
+    reason: RevisionReason,
+    label: Option<&str>,
+    now: Timestamp,
+) -> Result<String> {
+    let old = read_fields(tx, rowid)?;
+    let new = prepare(tx, Some(id), fields)?;
+    if new == old {
+        if label.is_some() {
+            revisions::record(tx, rowid, &new, reason, label, now)?;
+        }
+        return Ok(new.slug);
+    }
+    tx.prepare_cached(
+        "UPDATE articles SET slug = ?, headline = ?, dek = ?, lead = ?, body = ?, byline = ?, dateline = ?, \
+         section = ?, language = ?, status = ?, embargo_until = ?, target_chars = ?, note = ?, updated_at = ?, \
+         published_at = ? WHERE rowid = ?",
+    )?
+    .execute(params![
+        new.slug,
+        new.headline,
+        new.dek,
+        new.lead,
+        new.body,
+        serde_json::to_string(&new.byline)?,
+        new.dateline,
+        new.section,
+        new.language,
+        new.status.as_str(),
+        new.embargo_until.map(to_ms),
+        new.target_chars,
+        new.note,
+        to_ms(now),
+        new.published_at.map(to_ms),
+        rowid,
+    ])?;
+    if old.tags != new.tags || old.related != new.related {
+        write_children(tx, rowid, &new)?;
+        tags::drop_unused(tx, &old.tags)?;
+    }
+    if index::changed(&old, &new) {
+        index::write(tx, rowid, &new)?;
+    }
+    revisions::record(tx, rowid, &new, reason, label, now)?;
+    Ok(new.slug)
+}
+
+/// Checks and completes fields before they are written: canonical tags in their stored spelling,
+/// a known language, a valid and unique slug (made from the headline when empty).
+fn prepare(conn: &Connection, id: Option<ArticleId>, mut fields: ArticleFields) -> Result<ArticleFields> {
+    fields.language = normalize_language(&fields.language)
+        .ok_or_else(|| Error::InvalidLanguage(fields.language.clone()))?;
+    fields.tags = tags::resolve(conn, &canonical_tags(&fields.tags)?)?;
+    fields.byline =
+        fields.byline.iter().map(|name| name.trim().to_owned()).filter(|n| !n.is_empty()).collect();
+    fields.slug = fields.slug.trim().to_owned();
+    if fields.slug.is_empty() {
+        fields.slug = unique_slug(conn, &slugify(&fields.headline), id)?;
+    } else if !is_valid_slug(&fields.slug) {
+        return Err(Error::InvalidSlug(fields.slug));
+    } else if slug_owner(conn, &fields.slug)?.is_some_and(|owner| Some(owner) != id) {
+        return Err(Error::SlugTaken(fields.slug));
+    }
+    Ok(fields)
+}
+
+fn unique_slug(conn: &Connection, base: &str, id: Option<ArticleId>) -> Result<String> {
+    let mut candidate = base.to_owned();
+    for n in 2.. {
+        match slug_owner(conn, &candidate)? {
+            None => return Ok(candidate),
+            Some(owner) if Some(owner) == id => return Ok(candidate),
+            Some(_) => candidate = format!("{base}-{n}"),
+        }
+    }
+    unreachable!("the loop returns once a free slug is found")
+}
+
+fn slug_owner(conn: &Connection, slug: &str) -> Result<Option<ArticleId>> {
+    let owner: Option<String> = conn
+        .prepare_cached("SELECT id FROM articles WHERE slug = ?")?
+        .query_row([slug], |row| row.get(0))
+        .optional()?;
+    Ok(owner.map(|id| parse_id(&id)).transpose()?)
+}
+
+fn write_children(conn: &Connection, rowid: i64, fields: &ArticleFields) -> Result<()> {
+    tags::attach(conn, rowid, &fields.tags)?;
+    conn.prepare_cached("DELETE FROM related WHERE article = ?")?.execute([rowid])?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO related (article, position, title, url) VALUES (?, ?, ?, ?)")?;
+    for (position, link) in fields.related.iter().enumerate() {
+        insert.execute(params![rowid, position as i64, link.title, link.url])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn rowid_of(conn: &Connection, id: ArticleId) -> Result<i64> {
+    find_rowid(conn, id)?.ok_or_else(|| Error::NotFound(id.to_string()))
+}
+
+fn find_rowid(conn: &Connection, id: ArticleId) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT rowid FROM articles WHERE id = ?")?
+        .query_row([id.to_string()], |row| row.get(0))
+        .optional()?)
+}
+
+const ARTICLE_COLUMNS: &str = "rowid, id, slug, headline, dek, lead, body, byline, dateline, section, language, \
+     status, embargo_until, target_chars, note, created_at, updated_at, published_at, revision";
+
+/// Reads an article by id or slug.
+pub(crate) fn read_article(conn: &Connection, id_or_slug: &str) -> Result<Article> {
+    let key = id_or_slug.trim();
+    let by_id = key.parse::<ArticleId>().is_ok();
+    let sql =
+        format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE {} = ?", if by_id { "id" } else { "slug" });
+    let found = conn
+        .prepare_cached(&sql)?
+        .query_row([if by_id { key.to_ascii_lowercase() } else { key.to_owned() }], |row| {
+            let rowid: i64 = row.get(0)?;
+            let fields = fields_from_row(row)?;
+            let article = Article {
+                id: parse_id(row.get_ref(1)?.as_str()?)?,
+                fields,
+                created_at: from_ms(row.get(15)?),
+                updated_at: from_ms(row.get(16)?),
+                revision: row.get(18)?,
+            };
+            Ok((rowid, article))
+        })
+        .optional()?;
+    let (rowid, mut article) = found.ok_or_else(|| Error::NotFound(key.to_owned()))?;
+    article.fields.tags = tags::of_article(conn, rowid)?;
+    article.fields.related = related_of(conn, rowid)?;
+    Ok(article)
+}
+
+/// Reads the fields of an article by its internal key.
+pub(crate) fn read_fields(conn: &Connection, rowid: i64) -> Result<ArticleFields> {
+    let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE rowid = ?");
+    let mut fields = conn.prepare_cached(&sql)?.query_row([rowid], fields_from_row)?;
+    fields.tags = tags::of_article(conn, rowid)?;
+    fields.related = related_of(conn, rowid)?;
+    Ok(fields)
+}
+
+/// The fields of a row read with [`ARTICLE_COLUMNS`], without tags and links.
+fn fields_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleFields> {
+    Ok(ArticleFields {
+        slug: row.get(2)?,
+        headline: row.get(3)?,
+        dek: row.get(4)?,
+        lead: row.get(5)?,
+        body: row.get(6)?,
+        byline: json_list(row.get_ref(7)?.as_str()?)?,
+        dateline: row.get(8)?,
+        section: row.get(9)?,
+        language: row.get(10)?,
+        status: parse_status(row.get_ref(11)?.as_str()?)?,
+        embargo_until: row.get::<_, Option<i64>>(12)?.map(from_ms),
+        target_chars: row.get(13)?,
+        note: row.get(14)?,
+        published_at: row.get::<_, Option<i64>>(17)?.map(from_ms),
+        tags: Vec::new(),
+        related: Vec::new(),
+    })
+}
+
+fn related_of(conn: &Connection, rowid: i64) -> Result<Vec<Related>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT title, url FROM related WHERE article = ? ORDER BY position")?;
+    let rows = stmt.query_map([rowid], |row| Ok(Related { title: row.get(0)?, url: row.get(1)? }))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn conversion_error(err: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(err))
+}
+
+pub(crate) fn parse_id(text: &str) -> rusqlite::Result<ArticleId> {
+    text.parse().map_err(conversion_error)
+}
+
+fn parse_status(text: &str) -> rusqlite::Result<Status> {
+    text.parse().map_err(conversion_error)
+}
+
+fn json_list(text: &str) -> rusqlite::Result<Vec<String>> {
+    serde_json::from_str(text).map_err(conversion_error)
+}

@@ -1,0 +1,8 @@
+//! Integration tests of the store, each against a real SQLite file in a temporary folder.
+
+mod articles;
+mod fixture;
+mod migrations;
+mod revisions;
+mod search;
+mod tags;

@@ -1,0 +1,72 @@
+use galley_store::{Error, LATEST_VERSION, Store};
+
+use crate::fixture::Fixture;
+
+fn file_made_from(sql: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    rusqlite::Connection::open(&path).unwrap().execute_batch(sql).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_version_1_store_is_upgraded_and_its_articles_become_searchable() {
+    let (_dir, path) = file_made_from(include_str!("../data/create_v1.sql"));
+    let store = Store::open(&path).unwrap();
+    assert!(!store.was_created());
+    let article = store.article("vstrecha-galushki-i-seko").unwrap();
+    assert_eq!(article.fields.tags, ["Регионы/Дальний Восток"]);
+    assert_eq!(article.fields.related[0].url, "https://example.ru/vef");
+    assert_eq!(store.revisions("vstrecha-galushki-i-seko").unwrap().len(), 1);
+
+    let query = galley_query::parse("экономический форум").unwrap();
+    let hits = store.search(&query, 10).unwrap();
+    assert_eq!(hits.len(), 1, "the upgrade indexed the old article");
+    drop(store);
+    let version: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, LATEST_VERSION);
+}
+
+#[test]
+fn a_store_from_a_newer_galley_is_refused_and_left_untouched() {
+    let f = Fixture::new();
+    let path = f.path();
+    drop(f.store);
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("a newer store is refused");
+    assert!(matches!(err, Error::TooNew { found: 99, .. }));
+    assert!(err.to_string().contains("update Galley to open it"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "not a byte changed");
+}
+
+#[test]
+fn a_file_that_is_not_a_store_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "Это не база данных, а заметки журналиста.\n".repeat(200)).unwrap();
+    let err = Store::open(&text).err().expect("a text file is refused");
+    assert!(err.to_string().contains("is not a Galley store"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "Это не база данных, а заметки журналиста.\n".repeat(200)
+    );
+
+    let (_d, other) =
+        file_made_from("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('чужие данные');");
+    let err = Store::open(&other).err().expect("another program's database is refused");
+    assert!(err.to_string().contains("another program's data"), "{err}");
+}
+
+#[test]
+fn a_new_store_is_created_with_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deep").join("er").join("galley.sqlite3");
+    let store = Store::open(&path).unwrap();
+    assert!(store.was_created());
+    drop(store);
+    assert!(!Store::open(&path).unwrap().was_created());
+}

@@ -1,0 +1,1 @@
+// search tests come with galley-query
