@@ -203,6 +203,11 @@ impl Library {
         Ok(stats_of(&article.fields))
     }
 
+    /// SQLite's full integrity check of the store; the problems found, none for a sound file.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        Ok(self.store.integrity_check()?)
+    }
+
     /// How many articles the store holds, spiked ones included.
     pub fn count(&self) -> Result<u64> {
         Ok(self.store.count()?)

@@ -204,6 +204,16 @@ fn consonant_class(stem: &str) -> &'static Endings {
 /// indeclinable, `>stem` the stem of the oblique cases (`рынок >рынк`), `/form` the genitive
 /// plural (`площадка /площадок`), `=…` all six (or twelve) forms spelled out.
 pub(crate) fn noun(spec: &str) -> Noun {
+    let mut noun = noun_raw(spec);
+    if spec.contains('_') {
+        for form in &mut noun.forms {
+            *form = form.replace('_', " ");
+        }
+    }
+    noun
+}
+
+fn noun_raw(spec: &str) -> Noun {
     let mut parts = spec.split_whitespace();
     let word = parts.next().expect("a noun entry names a word");
     let mut gender = None;
@@ -213,6 +223,7 @@ pub(crate) fn noun(spec: &str) -> Noun {
     let mut oblique = None;
     let mut gen_pl = None;
     let mut explicit = None;
+    let mut plural_from_singular = false;
     for flag in parts {
         match flag {
             "m" => gender = Some(G::M),
@@ -221,6 +232,7 @@ pub(crate) fn noun(spec: &str) -> Noun {
             "a" => anim = true,
             "s" => numbers = Numbers::SgOnly,
             "p" => numbers = Numbers::PlOnly,
+            "P" => plural_from_singular = true,
             "i" => indecl = true,
             _ if flag.starts_with('>') => oblique = Some(&flag['>'.len_utf8()..]),
             _ if flag.starts_with('/') => gen_pl = Some(&flag['/'.len_utf8()..]),
@@ -326,6 +338,12 @@ pub(crate) fn noun(spec: &str) -> Noun {
             forms[1] = gp.to_owned();
         }
     }
+    if plural_from_singular {
+        for i in 0..6 {
+            forms[i] = forms[i + 6].clone();
+        }
+        return Noun { forms, g, anim, acc_gen_sg: false, numbers: Numbers::PlOnly };
+    }
     Noun { forms, g, anim, acc_gen_sg: anim && masc_decl, numbers }
 }
 
@@ -378,6 +396,13 @@ pub(crate) fn adj(word: &str) -> Adj {
         panic!("not an adjective: `{word}`")
     };
     Adj { forms: std::array::from_fn(|i| format!("{stem}{}", endings[i])) }
+}
+
+/// Builds an adjective from all 24 forms, comma-separated (for irregular ones such as `третий`).
+pub(crate) fn adj_forms(list: &str) -> Adj {
+    let given: Vec<&str> = list.split(',').map(str::trim).collect();
+    assert_eq!(given.len(), 24, "an adjective has 24 forms: `{list}`");
+    Adj { forms: std::array::from_fn(|i| given[i].to_owned()) }
 }
 
 /// Builds a past-tense verb (`обсудил`, `состоялся`, `прошёл|прошл`) or a short participle
@@ -453,6 +478,11 @@ pub(crate) fn surname(word: &str) -> Surname {
     }
     let n = noun(&format!("{word} a"));
     Surname { m: std::array::from_fn(|i| n.form(CASES[i], false).to_owned()), f: same(word) }
+}
+
+/// A surname that never declines (Chinese and Korean names).
+pub(crate) fn surname_indecl(word: &str) -> Surname {
+    Surname { m: std::array::from_fn(|_| word.to_owned()), f: std::array::from_fn(|_| word.to_owned()) }
 }
 
 pub(crate) const CASES: [Case; 6] = [Case::Nom, Case::Gen, Case::Dat, Case::Acc, Case::Ins, Case::Loc];

@@ -217,11 +217,14 @@ fn split_tail<'a, 'b>(
     (article, &[], None)
 }
 
-/// Whether one line is the other, or the other cut short (by a site, often with `…`).
-fn is_copy(a: &str, b: &str) -> bool {
-    let (a, b) = (strip_ellipsis(a), strip_ellipsis(b));
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short == long || (short.chars().count() >= MIN_COPY_CHARS && long.starts_with(short))
+/// Whether `other` repeats the headline `candidate`: the same line, the line cut short, or (when
+/// the candidate itself ends in `…`) the whole line the candidate was cut from. A longer line that
+/// merely starts with the headline's words is the lead, not a copy.
+fn is_copy(other: &str, candidate: &str) -> bool {
+    let truncated = strip_ellipsis(candidate) != candidate.trim_end();
+    let (other, candidate) = (strip_ellipsis(other), strip_ellipsis(candidate));
+    let prefix = |short: &str, long: &str| short.chars().count() >= MIN_COPY_CHARS && long.starts_with(short);
+    other == candidate || prefix(other, candidate) || (truncated && prefix(candidate, other))
 }
 
 fn strip_ellipsis(text: &str) -> &str {
@@ -843,6 +846,15 @@ mod tests {
         ] {
             assert!(!is_short_line(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_lead_that_starts_like_the_headline_stays_the_lead() {
+        let f = fields(
+            "Мэр открыл мост через Амур\nМэр открыл мост через Амур в понедельник, сообщила пресс-служба.\nВторой абзац.\n",
+        );
+        assert_eq!(f.headline, "Мэр открыл мост через Амур");
+        assert_eq!(f.lead, "Мэр открыл мост через Амур в понедельник, сообщила пресс-служба.");
     }
 
     #[test]

@@ -59,6 +59,14 @@ impl Store {
         self.created
     }
 
+    /// Runs SQLite's full integrity check; returns the problems found (none for a sound file).
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
+        Ok(rows.into_iter().filter(|row| row != "ok").collect())
+    }
+
     fn writer(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves no half-written state behind (transactions roll
         // back on drop), so a poisoned lock is still safe to use.

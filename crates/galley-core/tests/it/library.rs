@@ -1,0 +1,120 @@
+//! The Library's own policy: seeding, revision reasons, publishing, restore.
+
+use std::sync::Arc;
+
+use galley_core::model::{ArticleFields, ArticlePatch, ManualClock, RevisionReason, Status, Timestamp};
+use galley_core::{Library, OpenOptions};
+
+fn library(seed: bool) -> (tempfile::TempDir, Library, Arc<ManualClock>) {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(ManualClock::new("2026-11-28T09:00:00Z".parse().unwrap()));
+    let library = Library::open_with(
+        &dir.path().join("store.sqlite3"),
+        clock.clone(),
+        OpenOptions { seed_sample: seed },
+    )
+    .unwrap();
+    (dir, library, clock)
+}
+
+#[test]
+fn a_new_store_is_seeded_once_with_the_sample() {
+    let (dir, library, clock) = library(true);
+    let list = library.list(None, None, 10).unwrap();
+    assert_eq!(list.len(), 1);
+    assert!(list[0].headline.starts_with("Вопросы российско-японского сотрудничества"));
+    assert_eq!(list[0].tags, ["Япония", "Регионы/Дальний Восток", "Экономика/Инвестиции"]);
+    drop(library);
+    let again = Library::open_with(&dir.path().join("store.sqlite3"), clock, OpenOptions::default()).unwrap();
+    assert_eq!(again.count().unwrap(), 1, "an existing store is not seeded again");
+}
+
+#[test]
+fn a_status_change_alone_is_recorded_as_one_and_publishing_stamps_the_time() {
+    let (_dir, library, clock) = library(false);
+    let a = library.create(ArticleFields { headline: "Новость".into(), ..ArticleFields::default() }).unwrap();
+    clock.advance(jiff::SignedDuration::from_mins(5));
+    let published = library
+        .edit(&a.id.to_string(), ArticlePatch { status: Some(Status::Published), ..ArticlePatch::default() })
+        .unwrap();
+    let when: Timestamp = "2026-11-28T09:05:00Z".parse().unwrap();
+    assert_eq!(published.fields.published_at, Some(when));
+    assert_eq!(published.updated_at, when);
+    let reasons: Vec<_> = library.revisions(&a.id.to_string()).unwrap().iter().map(|r| r.reason).collect();
+    assert_eq!(reasons, [RevisionReason::StatusChange, RevisionReason::Create]);
+
+    clock.advance(jiff::SignedDuration::from_mins(5));
+    let edited = library
+        .edit(
+            &a.id.to_string(),
+            ArticlePatch {
+                status: Some(Status::Ready),
+                headline: Some("Правка".into()),
+                ..ArticlePatch::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(edited.fields.published_at, Some(when), "the first publication time stays");
+    assert_eq!(library.revisions(&a.id.to_string()).unwrap()[0].reason, RevisionReason::Save);
+}
+
+#[test]
+fn restore_brings_back_the_text_and_keeps_the_slug() {
+    let (_dir, library, _clock) = library(false);
+    let a = library
+        .create(ArticleFields {
+            headline: "Первый".into(),
+            body: "Старый текст".into(),
+            ..ArticleFields::default()
+        })
+        .unwrap();
+    let id = a.id.to_string();
+    library
+        .edit(
+            &id,
+            ArticlePatch {
+                headline: Some("Второй".into()),
+                slug: Some("vtoroi".into()),
+                body: Some("Новый".into()),
+                ..ArticlePatch::default()
+            },
+        )
+        .unwrap();
+    let restored = library.restore(&id, 1).unwrap();
+    assert_eq!(
+        (restored.fields.headline.as_str(), restored.fields.body.as_str()),
+        ("Первый", "Старый текст")
+    );
+    assert_eq!(restored.fields.slug, "vtoroi");
+    assert_eq!(restored.revision, 3);
+    assert!(
+        library.revision(&id, 2).unwrap().fields.body == "Новый",
+        "the replaced text is still a revision"
+    );
+}
+
+#[test]
+fn stats_count_what_a_reader_sees() {
+    let (_dir, library, _clock) = library(false);
+    let a = library
+        .create(ArticleFields {
+            headline: "Три слова тут".into(),
+            body: "## Подзаголовок\n\nТекст со [ссылкой](https://example.ru/very/long/url).\n".into(),
+            target_chars: Some(2000),
+            ..ArticleFields::default()
+        })
+        .unwrap();
+    let stats = library.stats(&a.id.to_string()).unwrap();
+    assert_eq!(stats.headline.words, 3);
+    assert_eq!(stats.body.words, 4);
+    assert_eq!(stats.total.words, 7);
+    assert_eq!(stats.target_chars, Some(2000));
+}
+
+#[test]
+fn a_query_it_cannot_run_is_a_user_error() {
+    let (_dir, library, _clock) = library(false);
+    let err = library.search("status:done", 10).unwrap_err();
+    assert!(err.is_user_error());
+    assert!(err.to_string().contains("draft"), "{err}");
+}

@@ -1,0 +1,4 @@
+//! Integration tests of the Library, on real stores in temporary folders.
+
+mod crash;
+mod library;

@@ -1,0 +1,50 @@
+# Installs what building Galley needs on Debian or Ubuntu, only where it is missing.
+# Sourced by scripts/run.sh and scripts/test.sh.
+
+# Debian packages the build needs: a C compiler for the bundled SQLite.
+GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates)
+
+ensure_packages() {
+    local missing=()
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "installing ${missing[*]}" >&2
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+# Rust 1.89 or newer, with rustfmt and clippy; rustup installs it where it is missing.
+ensure_rust() {
+    if [ -f "$HOME/.cargo/env" ]; then
+        # shellcheck disable=SC1091
+        . "$HOME/.cargo/env"
+    fi
+    if ! command -v cargo >/dev/null 2>&1; then
+        echo "installing Rust with rustup" >&2
+        curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt -c clippy
+        # shellcheck disable=SC1091
+        . "$HOME/.cargo/env"
+    fi
+    local minor
+    minor=$(rustc --version | sed -E 's/^rustc 1\.([0-9]+).*/\1/')
+    if [ "$minor" -lt 89 ]; then
+        if command -v rustup >/dev/null 2>&1; then
+            rustup update stable
+        else
+            echo "Galley needs Rust 1.89 or newer (found $(rustc --version)); install it with rustup" >&2
+            exit 1
+        fi
+    fi
+}
+
+ensure_rust_components() {
+    if command -v rustup >/dev/null 2>&1; then
+        rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+        rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+    fi
+}
