@@ -92,13 +92,17 @@ fn import(library: &Library, options: &Options, from: u64, report: &mut Report) 
             first_10k = Some(stored);
             report.row("bulk import, first 10,000", rate(10_000, stored), "≥ 1,000 articles/s");
         }
-        if next % 10_000 == 0 {
+        if next.is_multiple_of(10_000) {
             eprintln!("imported {next} articles ({:.0} /s)", (next - from) as f64 / stored.as_secs_f64());
         }
     }
     let count = options.articles - from;
     report.row(&format!("bulk import, all {count}"), rate(count, stored), "≥ 1,000 articles/s");
-    report.note(format!("bodies imported: {:.0} MB of Markdown, {:.1} KB on average", bytes as f64 / 1e6, bytes as f64 / count as f64 / 1e3));
+    report.note(format!(
+        "bodies imported: {:.0} MB of Markdown, {:.1} KB on average",
+        bytes as f64 / 1e6,
+        bytes as f64 / count as f64 / 1e3
+    ));
 }
 
 fn rate(count: u64, took: Duration) -> String {
@@ -125,8 +129,19 @@ fn search(library: &Library, options: &Options, report: &mut Report) {
         }
         times.push(took);
     }
+    if std::env::var_os("GALLEY_BENCH_SLOWEST").is_some() {
+        let mut by_time: Vec<_> = times.iter().zip(&queries).collect();
+        by_time.sort_by(|a, b| b.0.cmp(a.0));
+        for (took, query) in by_time.iter().take(25) {
+            eprintln!("slow: {} {query}", ms(**took));
+        }
+    }
     let stats = Percentiles::of(&mut times);
-    report.row(&format!("search, {} mixed queries, top 50 with snippets: median", queries.len()), ms(stats.median), "≤ 5 ms");
+    report.row(
+        &format!("search, {} mixed queries, top 50 with snippets: median", queries.len()),
+        ms(stats.median),
+        "≤ 5 ms",
+    );
     report.row("search: p99", ms(stats.p99), "≤ 30 ms");
     report.row("search: slowest", format!("{} (`{}`)", ms(stats.max), slowest.1), "");
     report.note(format!("queries with no results: {empty}; refused as malformed: {errors}"));
@@ -164,10 +179,14 @@ fn autosave(library: &Library, options: &Options, report: &mut Report) {
             let id = summary.id.to_string();
             let mut fields: ArticleFields = library.article(&id).expect("read").fields;
             if round == 3 {
-                let cut = fields.body.char_indices().nth(fields.body.chars().count() / 2).map_or(0, |(i, _)| i);
+                let cut =
+                    fields.body.char_indices().nth(fields.body.chars().count() / 2).map_or(0, |(i, _)| i);
                 fields.body.truncate(cut);
             } else {
-                fields.body.push_str(&format!("\n\nНовый абзац {}: стороны договорились продолжить переговоры.", rng.u32(..)));
+                fields.body.push_str(&format!(
+                    "\n\nНовый абзац {}: стороны договорились продолжить переговоры.",
+                    rng.u32(..)
+                ));
             }
             let start = Instant::now();
             library.autosave(&id, fields).expect("autosave");
@@ -175,7 +194,11 @@ fn autosave(library: &Library, options: &Options, report: &mut Report) {
         }
     }
     let stats = Percentiles::of(&mut times);
-    report.row(&format!("autosave (update + index + revision), {} saves: median", times.len()), ms(stats.median), "");
+    report.row(
+        &format!("autosave (update + index + revision), {} saves: median", times.len()),
+        ms(stats.median),
+        "",
+    );
     report.row("autosave: p99", ms(stats.p99), "≤ 15 ms");
 }
 
@@ -192,7 +215,8 @@ struct Percentiles {
 impl Percentiles {
     fn of(times: &mut [Duration]) -> Percentiles {
         times.sort_unstable();
-        let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).saturating_sub(1).min(times.len() - 1)];
+        let at =
+            |q: f64| times[((times.len() as f64 * q).ceil() as usize).saturating_sub(1).min(times.len() - 1)];
         Percentiles { median: at(0.5), p99: at(0.99), max: times[times.len() - 1] }
     }
 }

@@ -64,11 +64,7 @@ impl Noun {
 
     /// The case an agreeing adjective takes (animate accusative is genitive).
     pub fn case_for(&self, case: Case, pl: bool) -> Case {
-        if case == Case::Acc && ((pl && self.anim) || (!pl && self.acc_gen_sg)) {
-            Case::Gen
-        } else {
-            case
-        }
+        if case == Case::Acc && ((pl && self.anim) || (!pl && self.acc_gen_sg)) { Case::Gen } else { case }
     }
 
     /// The agreement class of the noun in this number.
@@ -81,7 +77,17 @@ impl Noun {
         &self.forms[if self.numbers == Numbers::PlOnly { 6 } else { 0 }]
     }
 
-    /// Every distinct form, for tests and query building.
+    /// The noun with an adjective fused in front: `морской` + `порт` → `морской порт`.
+    pub fn with_adj(adj: &Adj, head: Noun) -> Noun {
+        let forms = std::array::from_fn(|i| {
+            let (case, pl) = (CASES[i % 6], i >= 6);
+            format!("{} {}", adj.agree(&head, case, pl), head.form(case, pl))
+        });
+        Noun { forms, ..head }
+    }
+
+    /// All twelve forms, for tests.
+    #[cfg(test)]
     pub fn forms(&self) -> &[String; 12] {
         &self.forms
     }
@@ -202,8 +208,12 @@ fn consonant_class(stem: &str) -> &'static Endings {
 ///
 /// `a` animate, `s` singular only, `p` plural only (the word is then the nominative plural), `i`
 /// indeclinable, `>stem` the stem of the oblique cases (`рынок >рынк`), `/form` the genitive
-/// plural (`площадка /площадок`), `=…` all six (or twelve) forms spelled out.
+/// plural (`площадка /площадок`), `=…` all six (or twelve) forms spelled out. `прилагательное+noun`
+/// fuses an agreeing adjective in front (`морской+порт`).
 pub(crate) fn noun(spec: &str) -> Noun {
+    if let Some((a, rest)) = spec.split_once('+') {
+        return Noun::with_adj(&adj(a), noun(rest));
+    }
     let mut noun = noun_raw(spec);
     if spec.contains('_') {
         for form in &mut noun.forms {
@@ -350,28 +360,28 @@ fn noun_raw(spec: &str) -> Noun {
 type AdjEndings = [&'static str; 24];
 
 const A_HARD: AdjEndings = [
-    "ый", "ого", "ому", "ый", "ым", "ом", "ая", "ой", "ой", "ую", "ой", "ой", "ое", "ого", "ому", "ое", "ым", "ом",
-    "ые", "ых", "ым", "ые", "ыми", "ых",
+    "ый", "ого", "ому", "ый", "ым", "ом", "ая", "ой", "ой", "ую", "ой", "ой", "ое", "ого", "ому", "ое", "ым",
+    "ом", "ые", "ых", "ым", "ые", "ыми", "ых",
 ];
 const A_VEL: AdjEndings = [
-    "ий", "ого", "ому", "ий", "им", "ом", "ая", "ой", "ой", "ую", "ой", "ой", "ое", "ого", "ому", "ое", "им", "ом",
-    "ие", "их", "им", "ие", "ими", "их",
+    "ий", "ого", "ому", "ий", "им", "ом", "ая", "ой", "ой", "ую", "ой", "ой", "ое", "ого", "ому", "ое", "им",
+    "ом", "ие", "их", "им", "ие", "ими", "их",
 ];
 const A_OY: AdjEndings = [
-    "ой", "ого", "ому", "ой", "ым", "ом", "ая", "ой", "ой", "ую", "ой", "ой", "ое", "ого", "ому", "ое", "ым", "ом",
-    "ые", "ых", "ым", "ые", "ыми", "ых",
+    "ой", "ого", "ому", "ой", "ым", "ом", "ая", "ой", "ой", "ую", "ой", "ой", "ое", "ого", "ому", "ое", "ым",
+    "ом", "ые", "ых", "ым", "ые", "ыми", "ых",
 ];
 const A_OY_VEL: AdjEndings = [
-    "ой", "ого", "ому", "ой", "им", "ом", "ая", "ой", "ой", "ую", "ой", "ой", "ое", "ого", "ому", "ое", "им", "ом",
-    "ие", "их", "им", "ие", "ими", "их",
+    "ой", "ого", "ому", "ой", "им", "ом", "ая", "ой", "ой", "ую", "ой", "ой", "ое", "ого", "ому", "ое", "им",
+    "ом", "ие", "их", "им", "ие", "ими", "их",
 ];
 const A_SIB: AdjEndings = [
-    "ий", "его", "ему", "ий", "им", "ем", "ая", "ей", "ей", "ую", "ей", "ей", "ее", "его", "ему", "ее", "им", "ем",
-    "ие", "их", "им", "ие", "ими", "их",
+    "ий", "его", "ему", "ий", "им", "ем", "ая", "ей", "ей", "ую", "ей", "ей", "ее", "его", "ему", "ее", "им",
+    "ем", "ие", "их", "им", "ие", "ими", "их",
 ];
 const A_SOFT: AdjEndings = [
-    "ий", "его", "ему", "ий", "им", "ем", "яя", "ей", "ей", "юю", "ей", "ей", "ее", "его", "ему", "ее", "им", "ем",
-    "ие", "их", "им", "ие", "ими", "их",
+    "ий", "его", "ему", "ий", "им", "ем", "яя", "ей", "ей", "юю", "ей", "ей", "ее", "его", "ему", "ее", "им",
+    "ем", "ие", "их", "им", "ие", "ими", "их",
 ];
 
 /// Builds an adjective from its masculine nominative (`российский`, `морской`, `последний`).
@@ -442,11 +452,22 @@ pub(crate) fn surname(word: &str) -> Surname {
         };
     }
     let same = |w: &str| -> [String; 6] { std::array::from_fn(|_| w.to_owned()) };
-    if word.ends_with("ов") || word.ends_with("ев") || word.ends_with("ёв") || word.ends_with("ин") || word.ends_with("ын")
+    if word.ends_with("ов")
+        || word.ends_with("ев")
+        || word.ends_with("ёв")
+        || word.ends_with("ин")
+        || word.ends_with("ын")
     {
         let w = word;
         return Surname {
-            m: [w.to_owned(), format!("{w}а"), format!("{w}у"), format!("{w}а"), format!("{w}ым"), format!("{w}е")],
+            m: [
+                w.to_owned(),
+                format!("{w}а"),
+                format!("{w}у"),
+                format!("{w}а"),
+                format!("{w}ым"),
+                format!("{w}е"),
+            ],
             f: [
                 format!("{w}а"),
                 format!("{w}ой"),

@@ -19,6 +19,32 @@
 //! `galley-model`. Text is plausible, not true: people are invented from name banks (two real
 //! officials from the fixture appear now and then), numbers are random, and links point to
 //! `example.ru`/`example.com`.
+//!
+//! # Content model
+//!
+//! Each article draws a section, then a cast: a region and a city in it, a partner country, a
+//! company, two or three people with positions (`губернатор Хабаровского края Михаил …`; first
+//! mention with position and full name, then the surname or the position alone), an object
+//! (`морской порт`, `перинатальный центр`), an indicator, an incident. Sentences come from
+//! section-weighted templates (`X заявил, что …`, `По данным Росстата, …`, `«…», – уточнил …`)
+//! that fill clauses from word banks in the right case, gender and number; banks are ordered by
+//! frequency and drawn with Zipf weights, so a few hundred words make most of the text and
+//! surnames, villages, streets and rare terms make a long tail.
+//!
+//! * headline: 6–14 words, no full stop; dek (one sentence) in 40%; lead: 1–2 sentences,
+//!   150–400 characters;
+//! * body: Markdown, 5–30 blocks: paragraphs, sometimes `## subheadings`, `- bullet` and
+//!   `1. numbered` lists, `> «…» — said X` quotes, inline `[links](https://example.ru/news/…)` and
+//!   `**bold**` lead-ins; between [`MIN_BODY_BYTES`] and [`MAX_BODY_BYTES`] of UTF-8;
+//! * fields: byline of 1–2 staff names (80%), dateline (70%), 1–4 [`TAGS`], 0–3 related links,
+//!   status published 60% / ready 10% / editing 10% / draft 15% / spiked 5%, `target_chars` (30%),
+//!   a note (10%), a rare embargo, `published_at` for published articles; `id` is `None` and
+//!   `slug` empty (the store makes them);
+//! * time: `created_at` grows with the index from January 2016 to spring 2026 (with jitter of
+//!   about half a step), `updated_at` follows by minutes to weeks.
+//!
+//! The output is pinned to this crate's banks and templates and to `fastrand` 2's generator:
+//! editing a bank changes the corpus, so compare benchmark runs made with the same version.
 
 mod en;
 mod grammar;
@@ -70,6 +96,7 @@ pub const TAGS: &[&str] = &[
     "Общество/ЖКХ",
     "Общество/Соцподдержка",
     "Экология",
+    "Происшествия",
     "Происшествия/ДТП",
     "Происшествия/Пожары",
     "Происшествия/Стихийные бедствия",
@@ -85,8 +112,18 @@ pub const TAGS: &[&str] = &[
 ];
 
 /// The newsroom's sections, most used first.
-pub const SECTIONS: &[&str] =
-    &["Экономика", "Политика", "Общество", "Регионы", "Происшествия", "Культура", "Спорт", "В мире", "Наука", "Мнения"];
+pub const SECTIONS: &[&str] = &[
+    "Экономика",
+    "Политика",
+    "Общество",
+    "Регионы",
+    "Происшествия",
+    "Культура",
+    "Спорт",
+    "В мире",
+    "Наука",
+    "Мнения",
+];
 
 /// How often each section is used, in the order of [`SECTIONS`].
 const SECTION_WEIGHTS: &[u32] = &[22, 13, 16, 18, 10, 6, 6, 4, 3, 2];
@@ -121,21 +158,22 @@ const END: i64 = 1_780_272_000;
 /// Body sizes: the log-normal (median 6.6 KB, σ 0.62) inverse CDF at 256 quantiles, clamped to
 /// 2 KB..48 KB, so sizes come from integer interpolation and never from floating point.
 const SIZE_QUANTILES: [u32; 257] = [
-    2048, 2048, 2048, 2048, 2048, 2048, 2048, 2048, 2079, 2148, 2214, 2275, 2334, 2391, 2445, 2498, 2549, 2599,
-    2647, 2694, 2740, 2785, 2829, 2872, 2915, 2956, 2998, 3038, 3078, 3118, 3157, 3196, 3234, 3272, 3309, 3346,
-    3383, 3420, 3456, 3492, 3528, 3564, 3599, 3634, 3669, 3704, 3738, 3773, 3807, 3841, 3876, 3909, 3943, 3977,
-    4011, 4044, 4078, 4111, 4145, 4178, 4211, 4244, 4278, 4311, 4344, 4377, 4410, 4443, 4476, 4509, 4542, 4575,
-    4608, 4642, 4675, 4708, 4741, 4774, 4807, 4841, 4874, 4907, 4941, 4974, 5008, 5041, 5075, 5109, 5143, 5177,
-    5211, 5245, 5279, 5313, 5347, 5382, 5416, 5451, 5486, 5521, 5556, 5591, 5626, 5661, 5697, 5733, 5768, 5804,
-    5840, 5877, 5913, 5949, 5986, 6023, 6060, 6097, 6135, 6172, 6210, 6248, 6286, 6325, 6363, 6402, 6441, 6480,
-    6520, 6560, 6600, 6640, 6680, 6721, 6762, 6803, 6844, 6886, 6928, 6971, 7013, 7056, 7099, 7143, 7187, 7231,
-    7276, 7321, 7366, 7411, 7457, 7504, 7550, 7598, 7645, 7693, 7741, 7790, 7839, 7889, 7939, 7990, 8041, 8093,
-    8145, 8197, 8251, 8304, 8359, 8413, 8469, 8525, 8582, 8639, 8697, 8756, 8815, 8875, 8936, 8997, 9059, 9123,
-    9186, 9251, 9317, 9383, 9451, 9519, 9588, 9659, 9730, 9802, 9876, 9950, 10026, 10103, 10182, 10261, 10342,
-    10424, 10508, 10593, 10680, 10769, 10859, 10951, 11045, 11140, 11238, 11337, 11439, 11543, 11650, 11759,
-    11870, 11984, 12101, 12221, 12345, 12471, 12601, 12735, 12872, 13014, 13160, 13311, 13467, 13628, 13795,
-    13968, 14148, 14334, 14528, 14731, 14942, 15164, 15396, 15639, 15896, 16167, 16454, 16759, 17085, 17433,
-    17808, 18214, 18655, 19139, 19674, 20271, 20946, 21721, 22629, 23723, 25090, 26900, 29546, 34340, 49152,
+    2048, 2048, 2048, 2048, 2048, 2048, 2048, 2048, 2079, 2148, 2214, 2275, 2334, 2391, 2445, 2498, 2549,
+    2599, 2647, 2694, 2740, 2785, 2829, 2872, 2915, 2956, 2998, 3038, 3078, 3118, 3157, 3196, 3234, 3272,
+    3309, 3346, 3383, 3420, 3456, 3492, 3528, 3564, 3599, 3634, 3669, 3704, 3738, 3773, 3807, 3841, 3876,
+    3909, 3943, 3977, 4011, 4044, 4078, 4111, 4145, 4178, 4211, 4244, 4278, 4311, 4344, 4377, 4410, 4443,
+    4476, 4509, 4542, 4575, 4608, 4642, 4675, 4708, 4741, 4774, 4807, 4841, 4874, 4907, 4941, 4974, 5008,
+    5041, 5075, 5109, 5143, 5177, 5211, 5245, 5279, 5313, 5347, 5382, 5416, 5451, 5486, 5521, 5556, 5591,
+    5626, 5661, 5697, 5733, 5768, 5804, 5840, 5877, 5913, 5949, 5986, 6023, 6060, 6097, 6135, 6172, 6210,
+    6248, 6286, 6325, 6363, 6402, 6441, 6480, 6520, 6560, 6600, 6640, 6680, 6721, 6762, 6803, 6844, 6886,
+    6928, 6971, 7013, 7056, 7099, 7143, 7187, 7231, 7276, 7321, 7366, 7411, 7457, 7504, 7550, 7598, 7645,
+    7693, 7741, 7790, 7839, 7889, 7939, 7990, 8041, 8093, 8145, 8197, 8251, 8304, 8359, 8413, 8469, 8525,
+    8582, 8639, 8697, 8756, 8815, 8875, 8936, 8997, 9059, 9123, 9186, 9251, 9317, 9383, 9451, 9519, 9588,
+    9659, 9730, 9802, 9876, 9950, 10026, 10103, 10182, 10261, 10342, 10424, 10508, 10593, 10680, 10769,
+    10859, 10951, 11045, 11140, 11238, 11337, 11439, 11543, 11650, 11759, 11870, 11984, 12101, 12221, 12345,
+    12471, 12601, 12735, 12872, 13014, 13160, 13311, 13467, 13628, 13795, 13968, 14148, 14334, 14528, 14731,
+    14942, 15164, 15396, 15639, 15896, 16167, 16454, 16759, 17085, 17433, 17808, 18214, 18655, 19139, 19674,
+    20271, 20946, 21721, 22629, 23723, 25090, 26900, 29546, 34340, 49152,
 ];
 
 /// A calendar date (UTC): month `0..12`, day `1..=31`.
@@ -180,7 +218,7 @@ pub(crate) trait Writer {
     /// The text of a `##` subheading.
     fn subheading(&mut self);
     /// The line before a list, ending in a colon.
-    fn list_intro(&mut self);
+    fn list_intro(&mut self, items: u32);
     fn list_item(&mut self, numbered: bool, last: bool);
     /// A quotation with attribution: `«…» — said X.`
     fn quote_block(&mut self);
@@ -441,9 +479,9 @@ fn body<W: Writer>(w: &mut W, target: usize) -> String {
                 w.subheading();
             }
             Block::Bullets | Block::Numbered => {
-                w.list_intro();
-                w.out().s.push_str("\n\n");
                 let n = w.pick().range(3, 6);
+                w.list_intro(n);
+                w.out().s.push_str("\n\n");
                 for k in 1..=n {
                     if kind == Block::Numbered {
                         let out = w.out();
@@ -518,7 +556,11 @@ fn related<W: Writer>(w: &mut W) -> Vec<Related> {
         let url = if russian {
             match p.below(3) {
                 0 => format!("https://example.ru/news/{id}"),
-                1 => format!("https://example.ru/{}/{}/{id}", ["economy", "society", "politics", "region"][p.idx(4)], 2016 + p.below(11)),
+                1 => format!(
+                    "https://example.ru/{}/{}/{id}",
+                    ["economy", "society", "politics", "region"][p.idx(4)],
+                    2016 + p.below(11)
+                ),
                 _ => format!("https://news.example.ru/articles/{id}"),
             }
         } else {

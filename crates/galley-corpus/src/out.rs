@@ -127,7 +127,8 @@ impl Out {
     /// Fixes the preposition written just before `at` (`о` → `об`, `в` → `во`, `с` → `со`) for
     /// the word that follows it.
     pub fn fix_prep(&mut self, at: usize) {
-        let Some(prep_start) = self.s[..at].rfind(|c: char| !c.is_alphabetic()).map(|i| i + 1).or(Some(0)) else {
+        let Some(prep_start) = self.s[..at].rfind(|c: char| !c.is_alphabetic()).map(|i| i + 1).or(Some(0))
+        else {
             return;
         };
         let prep = &self.s[prep_start..at];
@@ -151,16 +152,16 @@ impl Out {
     /// Writes `t`, capitalising it if a sentence starts here and folding `ё` if the article does.
     fn put(&mut self, t: &str) {
         let mut t = t;
-        if self.cap {
-            if let Some(c) = t.chars().next() {
-                if c.is_alphabetic() {
-                    self.cap = false;
-                    let upper = c.to_uppercase().next().unwrap_or(c);
-                    self.push_folded(upper.encode_utf8(&mut [0; 4]));
-                    t = &t[c.len_utf8()..];
-                } else if c.is_numeric() {
-                    self.cap = false;
-                }
+        if self.cap
+            && let Some(c) = t.chars().next()
+        {
+            if c.is_alphabetic() {
+                self.cap = false;
+                let upper = c.to_uppercase().next().unwrap_or(c);
+                self.push_folded(upper.encode_utf8(&mut [0; 4]));
+                t = &t[c.len_utf8()..];
+            } else if c.is_numeric() {
+                self.cap = false;
             }
         }
         self.push_folded(t);

@@ -58,6 +58,8 @@ pub(crate) struct Ru {
     proc_: usize,
     topic: usize,
     org: usize,
+    /// A company (named with `компания`, `банк`…), for job titles.
+    company: usize,
     forg: usize,
     team: usize,
     rival: usize,
@@ -97,6 +99,16 @@ impl Ru {
         let foreign_origin = origin_of_country(country).unwrap_or(Origin::Jp);
         let forg = *p.z(&v.org_by_origin[foreign_origin as usize]);
         let org = *p.z(&v.org_by_origin[Origin::Ru as usize]);
+        let company = if v.orgs[org].kind.is_some() { org } else { *p.z(&v.companies) };
+        let (region, city, team) = if section == sec::SPORT {
+            // The home club decides where the story is.
+            let team = p.zipf(2);
+            let city =
+                if team == 0 { 0 } else { v.cities.iter().position(|c| c.en == "Vladivostok").unwrap_or(0) };
+            (v.cities[city].region.unwrap_or(0), city, team)
+        } else {
+            (region, city, p.zipf(2))
+        };
         let mut ru = Ru {
             v,
             sec: section,
@@ -108,9 +120,10 @@ impl Ru {
             proc_: p.zipf(v.procs.len()),
             topic: p.zipf(v.topics.nouns.len()),
             org,
+            company,
             forg,
-            team: p.zipf(3),
-            rival: 3 + p.idx(v.teams.len() - 3),
+            team,
+            rival: 2 + p.idx(v.teams.len() - 2),
             incident: p.zipf(v.incidents.nouns.len()),
             indicator: p.zipf(v.indicators.len()),
             event: p.zipf(v.events.nouns.len()),
@@ -296,7 +309,7 @@ impl Ru {
             Comp::City => self.w(v.cities[self.city].noun.form(Gen, false)),
             Comp::Org(pre) => {
                 self.w(pre);
-                self.org(self.org, Gen);
+                self.org(self.company, Gen);
             }
             Comp::ForeignOrg(pre) => {
                 self.w(pre);
@@ -317,7 +330,11 @@ impl Ru {
             Some(k) => {
                 let kind = &v.org_kinds[k];
                 self.w(kind.form(case, false));
-                if o.quoted { self.o.quoted(o.name) } else { self.w(o.name) }
+                if o.quoted {
+                    self.o.quoted(o.name)
+                } else {
+                    self.w(o.name)
+                }
                 kind.g
             }
             None => {
@@ -342,7 +359,7 @@ impl Ru {
     fn np(&mut self, fam: &'static Family, fixed: usize, case: Case, pl: bool, adj_pct: u32) {
         let i = if self.p.pct(50) { fixed } else { self.p.zipf(fam.nouns.len()) };
         let n = &fam.nouns[i];
-        if self.p.pct(adj_pct) {
+        if self.p.pct(adj_pct) && !n.nom().contains(' ') {
             let a = self.p.z(&fam.adjs);
             self.w(a.agree(n, case, pl));
         }
@@ -354,9 +371,9 @@ impl Ru {
         let v = self.v;
         let fam_i = if self.p.pct(80) { self.fam } else { self.p.below(3) as usize };
         let fam = v.objects(fam_i);
-        let i = if fam_i == self.fam && self.p.pct(55) { self.obj } else { self.p.zipf(fam.nouns.len()) };
+        let i = if fam_i == self.fam && self.p.pct(35) { self.obj } else { self.p.zipf(fam.nouns.len()) };
         let n = &fam.nouns[i];
-        if self.p.pct(adj_pct) {
+        if self.p.pct(adj_pct) && !n.nom().contains(' ') {
             let city_adj = v.cities[self.city].adj.as_ref().filter(|_| self.p.pct(15));
             let a = match city_adj {
                 Some(a) => a,
@@ -365,12 +382,6 @@ impl Ru {
             self.w(a.agree(n, case, pl));
         }
         self.w(n.form(case, pl));
-        if self.p.permille(40) {
-            let rare = &v.rare;
-            let r = &rare.nouns[self.p.zipf(rare.nouns.len())];
-            self.w("для");
-            self.w(r.form(Gen, true));
-        }
     }
 
     /// `N` objects after a numeral in the nominative or accusative.
@@ -381,7 +392,7 @@ impl Ru {
         let noun = &fam.nouns[i];
         let (case, pl) = after_numeral(n);
         self.o.num(n);
-        if self.p.pct(60) {
+        if self.p.pct(60) && !noun.nom().contains(' ') {
             let a = self.p.z(&fam.adjs);
             let adj_form = if case == Nom { a.agree(noun, Nom, false) } else { a.form(G::P, Gen) };
             self.w(adj_form);
@@ -416,7 +427,7 @@ impl Ru {
     /// A process on an object: `строительства нового терминала`.
     fn proc_obj(&mut self, case: Case) {
         let v = self.v;
-        let i = if self.p.pct(55) { self.proc_ } else { self.p.zipf(v.procs.len()) };
+        let i = if self.p.pct(40) { self.proc_ } else { self.p.zipf(v.procs.len()) };
         self.w(v.procs[i].form(case, false));
         let pl = self.p.pct(20);
         self.obj(Gen, pl, 60);
@@ -425,17 +436,50 @@ impl Ru {
         }
     }
 
+    /// A relation (`российско-японское сотрудничество`) or a field (`региональная энергетика`).
     fn topic(&mut self, case: Case) {
+        if self.p.pct(45) {
+            let v = self.v;
+            let i = self.p.zipf(v.relations.nouns.len());
+            let n = &v.relations.nouns[i];
+            if self.p.pct(30) {
+                self.w(v.countries[self.country].pair_adj.agree(n, case, false));
+                self.w(n.form(case, false));
+            } else {
+                self.np(&v.relations, i, case, false, 60);
+            }
+        } else {
+            self.sector(case);
+        }
+    }
+
+    /// A field of the economy or public life.
+    fn sector(&mut self, case: Case) {
         let v = self.v;
-        self.np(&v.topics, self.topic, case, false, 65);
+        self.np(&v.topics, self.topic, case, false, 25);
     }
 
     /// `развитие российско-японского сотрудничества`.
     fn topic_proc(&mut self, case: Case) {
         let v = self.v;
-        let n = self.p.z(&v.topic_procs);
-        self.w(n.form(case, false));
-        self.topic(Gen);
+        if self.p.pct(50) {
+            let n = self.p.z(&v.topic_procs);
+            self.w(n.form(case, false));
+            let i = self.p.zipf(v.relations.nouns.len());
+            let rel = &v.relations.nouns[i];
+            let a = if self.p.pct(40) {
+                &v.countries[self.country].pair_adj
+            } else {
+                self.p.z(&v.relations.adjs)
+            };
+            self.w(a.agree(rel, Gen, false));
+            self.w(rel.form(Gen, false));
+        } else {
+            // Fields are developed and supported, not deepened.
+            let n = &v.topic_procs[[0, 4, 7, 8, 10][self.p.zipf(5)]];
+            self.w(n.form(case, false));
+            self.sector(Gen);
+        }
     }
 
     fn doc(&mut self, case: Case) {
@@ -490,6 +534,38 @@ impl Ru {
         self.w(c.noun.form(Loc, false));
     }
 
+    /// A place smaller than a region: the city, a street in it, a district, a village.
+    fn loc_local(&mut self) {
+        let v = self.v;
+        match self.p.weighted(&[50, 15, 15, 20]) {
+            0 => self.loc_city(),
+            1 => {
+                self.w("на улице");
+                let street = *self.p.z(&v.streets);
+                self.w(street);
+                self.loc_city();
+            }
+            2 => {
+                let d = self.p.z(&v.districts);
+                self.w("в");
+                self.w(d.form(G::M, Loc));
+                self.w("районе");
+            }
+            _ => {
+                let (kind, name) = *self.p.z(&v.villages);
+                self.w(kind);
+                self.w(name);
+            }
+        }
+    }
+
+    /// `в Токио`, `в Харбине`: a city of the partner country.
+    fn loc_abroad(&mut self) {
+        let v = self.v;
+        let c = &v.cities[*self.p.z(&v.abroad[self.country])];
+        self.prep("в", |s| s.w(c.noun.form(Loc, false)));
+    }
+
     fn city(&mut self, case: Case) {
         let v = self.v;
         self.w(v.cities[self.city].noun.form(case, false));
@@ -513,7 +589,7 @@ impl Ru {
 
     /// `3,5 млрд рублей`.
     fn money(&mut self) {
-        let scale = ["млн", "млрд", "трлн"][self.p.weighted(&[45, 53, 2])];
+        let scale = ["млн", "млрд", "трлн"][self.p.weighted(&[450, 547, 3])];
         let whole = 1 + self.p.zipf(300) as u64;
         self.o.num(whole);
         if whole < 100 && self.p.pct(50) {
@@ -539,16 +615,33 @@ impl Ru {
         self.w("рублей");
     }
 
-    /// An amount fitting an indicator.
-    fn amount(&mut self) {
-        match self.p.below(4) {
-            0 | 1 => self.money(),
-            2 => {
-                let n = 1 + self.p.zipf(200) as u64;
-                self.o.num(n);
-                self.wz(&["тыс. человек", "млн тонн", "тыс. тонн", "тыс. кв. м", "млн пассажиров"]);
-            }
-            _ => self.pct_value(),
+    /// An amount in the unit of an indicator (see the indicator bank).
+    fn amount(&mut self, unit: char) {
+        if unit == 'm' {
+            self.money();
+            return;
+        }
+        if unit == '%' {
+            self.pct_value();
+            return;
+        }
+        if unit == 'r' {
+            self.small_money();
+            return;
+        }
+        let n = 1 + self.p.zipf(500) as u64;
+        self.o.num(n);
+        if n < 50 && self.p.pct(40) {
+            self.j(",");
+            self.o.num_glued(u64::from(self.p.range(1, 9)));
+        }
+        match unit {
+            'p' => self.wi(&["тыс. человек", "тыс. туристов"]),
+            't' => self.wi(&["млн тонн", "тыс. тонн"]),
+            'x' => self.wi(&["млн пассажиров", "тыс. пассажиров"]),
+            'q' => self.wi(&["тыс. кв. м", "млн кв. м"]),
+            'k' => self.w("млрд кВт·ч"),
+            _ => {}
         }
     }
 
@@ -589,8 +682,19 @@ impl Ru {
             4 => {
                 self.w("за январь–");
                 self.o.glue();
-                let m = 2 + self.p.idx(9);
-                let name = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь"][m];
+                let m = 1 + self.p.idx(9);
+                let name = [
+                    "январь",
+                    "февраль",
+                    "март",
+                    "апрель",
+                    "май",
+                    "июнь",
+                    "июль",
+                    "август",
+                    "сентябрь",
+                    "октябрь",
+                ][m];
                 self.w(name);
             }
             5 => self.w("с начала года"),
@@ -601,9 +705,10 @@ impl Ru {
         }
     }
 
-    fn say_verb(&mut self, g: G) {
+    /// A verb of saying; `that_follows` allows `обратил внимание на то` (before `, что`).
+    fn say_verb(&mut self, g: G, that_follows: bool) {
         let v = self.v;
-        if self.p.pct(12) {
+        if that_follows && self.p.pct(12) {
             let (verb, tail) = self.p.z(&v.say_tails);
             self.w(verb.form(g));
             self.w(tail);
@@ -629,7 +734,7 @@ impl Ru {
             _ => &[10, 8, 8, 6, 4, 6, 6, 4, 4, 8, 4, 1, 2, 6],
         };
         match self.p.weighted(weights) {
-            0 => self.c_indicator(),
+            0 => self.c_indicator(true),
             1 => self.c_action_future(),
             2 => self.c_org_action(),
             3 => self.c_cost(),
@@ -646,9 +751,9 @@ impl Ru {
         }
     }
 
-    fn c_indicator(&mut self) {
+    fn c_indicator(&mut self, compare: bool) {
         let v = self.v;
-        let ind = if self.p.pct(50) { &v.indicators[self.indicator] } else { self.p.z(&v.indicators) };
+        let ind = if self.p.pct(35) { &v.indicators[self.indicator] } else { self.p.z(&v.indicators) };
         self.w(ind.head.form(Nom, false));
         self.w(ind.comp);
         if self.p.pct(60) {
@@ -661,13 +766,12 @@ impl Ru {
         self.w(verb.form(g));
         self.w("на");
         self.pct_value();
-        if self.p.pct(55) {
+        if self.p.pct(55) && ind.unit != 'n' {
             self.w("и");
             self.w(["составил", "составила", "составило", "составили"][g as usize]);
-            self.amount();
+            self.amount(ind.unit);
         }
-        if self.p.pct(20) {
-            self.j(",");
+        if compare && self.p.pct(20) {
             self.wi(&["по сравнению с прошлым годом", "по сравнению с аналогичным периодом прошлого года"]);
         }
     }
@@ -676,7 +780,11 @@ impl Ru {
         let v = self.v;
         let ahead = self.p.below(4);
         self.in_year(ahead);
-        self.loc_region();
+        if self.p.pct(70) {
+            self.loc_region();
+        } else {
+            self.loc_local();
+        }
         self.wz(&v.fut_impersonal);
         if self.p.pct(35) {
             let n = u64::from(2 + self.p.zipf(20) as u32);
@@ -691,13 +799,20 @@ impl Ru {
         let o = self.some_org();
         let g = self.org(o, Nom);
         if self.p.pct(55) {
-            { let verb = self.p.z(&v.act_obj); self.w(verb.form(g)); }
-            self.obj(Acc, self.p.pct(15), 65);
+            {
+                let verb = self.p.z(&v.act_obj);
+                self.w(verb.form(g));
+            }
+            let pl = self.p.pct(15);
+            self.obj(Acc, pl, 65);
             if self.p.pct(40) {
                 self.loc_city();
             }
         } else {
-            { let verb = self.p.z(&v.act_proc); self.w(verb.form(g)); }
+            {
+                let verb = self.p.z(&v.act_proc);
+                self.w(verb.form(g));
+            }
             self.proc_obj(Acc);
         }
         if self.p.pct(30) {
@@ -734,7 +849,11 @@ impl Ru {
 
     fn c_jobs(&mut self) {
         let v = self.v;
-        self.wz(&["реализация проекта позволит создать", "на предприятии будет создано", "инвестор обещает создать"]);
+        self.wz(&[
+            "реализация проекта позволит создать",
+            "на предприятии будет создано",
+            "инвестор обещает создать",
+        ]);
         let n = u64::from(10 + self.p.zipf(990) as u32);
         if self.p.pct(50) {
             self.w("более");
@@ -745,6 +864,7 @@ impl Ru {
     }
 
     fn c_social(&mut self) {
+        let v = self.v;
         match self.p.below(5) {
             0 | 1 => {
                 self.people_np(Nom);
@@ -760,23 +880,39 @@ impl Ru {
             }
             2 => {
                 self.w("участниками программы");
-                self.wz(&["«Дальневосточный гектар»", "дальневосточной ипотеки", "«Земский доктор»", "«Земский учитель»"]);
+                self.wz(&[
+                    "«Дальневосточный гектар»",
+                    "дальневосточной ипотеки",
+                    "«Земский доктор»",
+                    "«Земский учитель»",
+                ]);
                 self.wi(&["стали", "уже стали", "в этом году стали"]);
                 let n = u64::from(50 + self.p.zipf(5000) as u32);
-                self.big(n);
-                self.wi(&["жителей", "семей", "человек"]);
+                let who = match self.p.below(3) {
+                    0 => &v.people.nouns[0],
+                    1 => &v.people.nouns[2],
+                    _ => &v.person,
+                };
+                self.counted(n, who);
                 self.loc_region();
             }
             3 => {
                 self.w("меры поддержки");
-                self.wz(&["малого и среднего бизнеса", "семей с детьми", "участников СВО", "молодых специалистов"]);
-                self.wi(&["продлят до конца", "расширят в"]);
+                self.wz(&[
+                    "малого и среднего бизнеса",
+                    "семей с детьми",
+                    "участников СВО",
+                    "молодых специалистов",
+                ]);
+                let extend = self.p.pct(50);
+                self.w(if extend { "продлят до конца" } else { "расширят в" });
                 self.o.num(u64::from(self.year + self.p.below(2)));
-                self.w("года");
+                self.w(if extend { "года" } else { "году" });
             }
             _ => {
-                self.w("очередь");
-                self.prep("в", |s| s.obj(Acc, true, 60));
+                self.w("очередь в");
+                self.wz(&["детские сады", "поликлиники", "МФЦ", "ясли", "центры госуслуг"]);
+                self.loc_city();
                 self.w("сократилась на");
                 self.pct_value();
             }
@@ -786,7 +922,19 @@ impl Ru {
     fn c_foreign(&mut self) {
         let v = self.v;
         let c = &v.countries[self.country];
-        match self.p.below(5) {
+        match self.p.below(7) {
+            5 => {
+                self.w("переговоры");
+                self.wi(&["прошли", "состоялись", "продолжатся"]);
+                self.loc_abroad();
+            }
+            6 => {
+                self.w("делегация");
+                self.region(Gen);
+                self.wi(&["посетила", "прибыла в", "отправится в"]);
+                let city = &v.cities[*self.p.z(&v.abroad[self.country])];
+                self.w(city.noun.form(Acc, false));
+            }
             0 => {
                 self.w(c.adj.form(G::F, Nom));
                 self.w("сторона");
@@ -819,7 +967,7 @@ impl Ru {
                 self.w("стороны обсудили");
                 self.w(c.pair_adj.form(G::N, Acc));
                 self.w("сотрудничество в сфере");
-                self.topic(Gen);
+                self.sector(Gen);
             }
         }
     }
@@ -829,7 +977,8 @@ impl Ru {
         self.wz(&["стороны договорились", "участники встречи договорились", "партнёры условились"]);
         if self.p.pct(50) {
             self.wz(&v.infinitives);
-            self.obj(Acc, self.p.pct(20), 70);
+            let pl = self.p.pct(20);
+            self.obj(Acc, pl, 70);
         } else {
             self.wi(&["расширять", "активизировать", "развивать"]);
             self.topic(Acc);
@@ -854,14 +1003,16 @@ impl Ru {
             self.w(proc_noun.form(Nom, false));
             self.obj(Gen, false, 60);
             self.wi(&["завершится", "начнётся", "продолжится"]);
-            self.in_year(self.p.below(3));
+            let ahead = self.p.below(3);
+            self.in_year(ahead);
         } else {
             self.wi(&["завершить", "начать"]);
             self.w(proc_noun.form(Acc, false));
             self.obj(Gen, false, 60);
             self.w("планируется");
             if self.p.pct(50) {
-                self.in_year(self.p.below(3));
+                let ahead = self.p.below(3);
+                self.in_year(ahead);
             } else {
                 self.w("до конца");
                 self.o.num(u64::from(self.year + self.p.below(3)));
@@ -878,16 +1029,20 @@ impl Ru {
         let verb = self.p.z(&v.happened);
         self.w(verb.form(n.agr(false)));
         self.date();
-        self.loc_city();
+        if self.p.pct(25) {
+            self.loc_abroad();
+        } else {
+            self.loc_city();
+        }
     }
 
     fn c_incident(&mut self) {
         let v = self.v;
         let i = if self.p.pct(70) { self.incident } else { self.p.zipf(v.incidents.nouns.len()) };
         let n = &v.incidents.nouns[i];
-        self.loc_city();
+        self.loc_local();
         self.w(["произошёл", "произошла", "произошло", "произошли"][n.agr(false) as usize]);
-        if self.p.pct(40) {
+        if self.p.pct(40) && !n.nom().contains(' ') {
             let a = self.p.z(&v.incidents.adjs);
             self.w(a.agree(n, Nom, false));
         }
@@ -895,9 +1050,8 @@ impl Ru {
     }
 
     fn c_law(&mut self) {
-        let v = self.v;
         self.w("депутаты");
-        self.wz(&v.legislatures);
+        self.legislature();
         self.wi(&["приняли", "одобрили"]);
         if self.p.pct(40) {
             self.w("в первом чтении");
@@ -910,6 +1064,54 @@ impl Ru {
                 s.topic_proc(Loc);
             }
         });
+    }
+
+    /// `Законодательной думы Хабаровского края`, `регионального парламента`.
+    fn legislature(&mut self) {
+        match self.p.weighted(&[5, 3, 2]) {
+            0 => {
+                self.w(if self.region == 0 {
+                    "Законодательной думы"
+                } else {
+                    "Законодательного собрания"
+                });
+                let v = self.v;
+                self.w(&v.regions[self.region].full[Gen as usize]);
+            }
+            1 => self.w("регионального парламента"),
+            _ => self.w("Государственной думы"),
+        }
+    }
+
+    /// A sentence with a rare word: few articles have one.
+    fn s_rare(&mut self) {
+        let v = self.v;
+        let rare = &v.rare;
+        let i = self.p.zipf(rare.nouns.len());
+        let n = &rare.nouns[i];
+        self.o.cap();
+        match self.p.below(3) {
+            0 => {
+                self.w("отдельно обсуждались вопросы");
+                if self.p.pct(40) {
+                    let a = self.p.z(&rare.adjs);
+                    self.w(a.agree(n, Gen, false));
+                }
+                self.w(n.form(Gen, false));
+            }
+            1 => {
+                self.w("специалисты также изучат");
+                self.w(n.form(Acc, false));
+                self.loc_region();
+            }
+            _ => {
+                self.w("в планах –");
+                self.wi(&["исследование", "мониторинг", "учёт"]);
+                let pl = self.p.pct(30);
+                self.w(n.form(Gen, pl));
+            }
+        }
+        self.end();
     }
 
     fn c_projects(&mut self) {
@@ -931,17 +1133,31 @@ impl Ru {
             }
             2 => {
                 self.w("проект реализуется при поддержке");
-                self.wi(&["Корпорации развития Дальнего Востока", "Фонда развития Дальнего Востока", "ВЭБ.РФ"]);
+                self.wi(&[
+                    "Корпорации развития Дальнего Востока",
+                    "Фонда развития Дальнего Востока",
+                    "ВЭБ.РФ",
+                ]);
             }
             3 => {
                 self.w("проект входит в");
                 self.wi(&["план развития", "программу модернизации"]);
-                self.wz(&["Северного морского пути", "Дальневосточной железной дороги", "Восточного полигона"]);
+                self.wz(&[
+                    "Северного морского пути",
+                    "Дальневосточной железной дороги",
+                    "Восточного полигона",
+                ]);
             }
             _ => {
                 self.w("работы ведутся в рамках");
                 self.wi(&["национального проекта", "государственной программы", "федерального проекта"]);
-                self.wz(&["«Безопасные качественные дороги»", "«Экология»", "«Здравоохранение»", "«Образование»", "«Жильё и городская среда»"]);
+                self.wz(&[
+                    "«Безопасные качественные дороги»",
+                    "«Экология»",
+                    "«Здравоохранение»",
+                    "«Образование»",
+                    "«Жильё и городская среда»",
+                ]);
             }
         }
     }
@@ -952,7 +1168,7 @@ impl Ru {
     fn speech(&mut self) {
         let v = self.v;
         let kind = match self.sec {
-            sec::INC => [9, 10, 0, 1][self.p.idx(4)],
+            sec::INC => [9, 10, 1, 9][self.p.idx(4)],
             sec::SPORT => [11, 11, 0, 4][self.p.idx(4)],
             _ => self.p.zipf(9),
         };
@@ -966,7 +1182,13 @@ impl Ru {
             }
             1 => {
                 self.w("это");
-                self.wi(&["важный шаг", "серьёзный сигнал", "хороший результат", "большая работа", "принципиальный вопрос"]);
+                self.wi(&[
+                    "важный шаг",
+                    "серьёзный сигнал",
+                    "хороший результат",
+                    "большая работа",
+                    "принципиальный вопрос",
+                ]);
                 self.w("для");
                 if self.p.pct(60) {
                     self.region(Gen);
@@ -979,11 +1201,17 @@ impl Ru {
                 self.topic(Nom);
                 self.w("–");
                 self.w("это");
-                self.wi(&["приоритет", "ключевое направление", "вопрос стратегического значения", "одна из главных задач"]);
+                self.wi(&[
+                    "приоритет",
+                    "ключевое направление",
+                    "вопрос стратегического значения",
+                    "одна из главных задач",
+                ]);
             }
             3 => {
                 self.w("уже");
-                self.in_year(1 + self.p.below(2));
+                let ahead = 1 + self.p.below(2);
+                self.in_year(ahead);
                 self.w("мы");
                 self.wi(&["планируем", "намерены", "рассчитываем"]);
                 self.wz(&v.infinitives);
@@ -993,7 +1221,11 @@ impl Ru {
                 self.clause();
                 self.j(",");
                 self.w("и мы");
-                self.wi(&["готовы двигаться дальше", "намерены развивать это направление", "не собираемся останавливаться"]);
+                self.wi(&[
+                    "готовы двигаться дальше",
+                    "намерены развивать это направление",
+                    "не собираемся останавливаться",
+                ]);
             }
             5 => {
                 self.w("у");
@@ -1009,10 +1241,8 @@ impl Ru {
                 self.proc_obj(Dat);
             }
             7 => {
-                self.w(
-                    "это все те проекты, которые либо уже реализуются, либо находятся в высокой степени \
-                     проработанности, и мы очень близки к их запуску",
-                );
+                self.w("это все те проекты, которые либо уже реализуются, либо находятся в высокой степени \
+                     проработанности, и мы очень близки к их запуску");
             }
             8 => {
                 self.clause();
@@ -1020,7 +1250,11 @@ impl Ru {
                 self.o.cap();
                 self.clause();
             }
-            9 => self.wi(&["ситуация находится под контролем", "угрозы для жителей нет", "пострадавшим оказывается вся необходимая помощь"]),
+            9 => self.wi(&[
+                "ситуация находится под контролем",
+                "угрозы для жителей нет",
+                "пострадавшим оказывается вся необходимая помощь",
+            ]),
             10 => self.w("все службы работают в штатном режиме"),
             _ => {
                 self.w("команда провела");
@@ -1042,7 +1276,7 @@ impl Ru {
         let dash = if self.p.pct(80) { "–" } else { "—" };
         self.w(dash);
         let g = self.pg(who);
-        self.say_verb(g);
+        self.say_verb(g, false);
         self.person(who, Nom);
         self.j(".");
     }
@@ -1056,16 +1290,32 @@ impl Ru {
     /// One sentence of running text, chosen for the section.
     fn sentence_inner(&mut self) {
         let weights: &[u32] = match self.sec {
-            //            say slv kak prs dat quo nap ran con mee sgn doc ord spe rec cmp par ord ph pl inc pol cul spo lnk prb thk
-            sec::ECON => &[14, 6, 5, 5, 8, 7, 3, 3, 8, 4, 4, 2, 1, 2, 2, 3, 1, 1, 4, 10, 0, 0, 0, 0, 2, 0, 3],
-            sec::POL => &[14, 6, 5, 4, 2, 8, 3, 4, 7, 4, 3, 1, 1, 1, 2, 1, 1, 3, 2, 8, 0, 14, 0, 0, 2, 1, 3],
-            sec::SOC => &[12, 6, 5, 6, 3, 7, 3, 2, 8, 1, 1, 1, 1, 1, 2, 2, 1, 3, 3, 10, 0, 2, 0, 0, 2, 6, 3],
-            sec::REG => &[12, 6, 5, 6, 5, 7, 3, 3, 8, 2, 2, 1, 1, 1, 2, 2, 1, 3, 3, 10, 1, 1, 0, 0, 2, 3, 3],
-            sec::INC => &[4, 3, 3, 8, 0, 5, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 4, 40, 0, 0, 0, 2, 0, 0],
-            sec::CULT => &[8, 3, 3, 4, 0, 8, 2, 1, 5, 1, 0, 0, 0, 0, 1, 0, 4, 0, 1, 5, 0, 0, 30, 0, 2, 0, 2],
-            sec::SPORT => &[5, 3, 3, 2, 0, 8, 2, 1, 4, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 4, 0, 0, 0, 35, 2, 0, 1],
-            sec::WORLD => &[14, 6, 5, 4, 5, 8, 3, 3, 7, 9, 7, 3, 2, 3, 2, 2, 2, 1, 4, 8, 0, 1, 0, 0, 2, 0, 3],
-            _ => &[12, 8, 5, 3, 6, 8, 3, 3, 8, 2, 2, 1, 1, 2, 2, 2, 1, 1, 3, 10, 0, 1, 1, 0, 2, 1, 8],
+            //            say slv kak prs dat quo nap ran con mee sgn doc ord spe rec cmp par ord ph pl inc pol cul spo lnk prb thk rare
+            sec::ECON => {
+                &[14, 6, 5, 5, 8, 7, 3, 3, 8, 4, 4, 2, 1, 2, 2, 3, 1, 1, 4, 10, 0, 0, 0, 0, 2, 0, 3, 1]
+            }
+            sec::POL => {
+                &[14, 6, 5, 4, 2, 8, 3, 4, 7, 4, 3, 1, 1, 1, 2, 1, 1, 3, 2, 8, 0, 14, 0, 0, 2, 1, 3, 0]
+            }
+            sec::SOC => {
+                &[12, 6, 5, 6, 3, 7, 3, 2, 8, 1, 1, 1, 1, 1, 2, 2, 1, 3, 3, 10, 0, 2, 0, 0, 2, 6, 3, 1]
+            }
+            sec::REG => {
+                &[12, 6, 5, 6, 5, 7, 3, 3, 8, 2, 2, 1, 1, 1, 2, 2, 1, 3, 3, 10, 1, 1, 0, 0, 2, 3, 3, 1]
+            }
+            sec::INC => {
+                &[4, 3, 3, 8, 0, 5, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 4, 40, 0, 0, 0, 2, 0, 0, 0]
+            }
+            sec::CULT => {
+                &[8, 3, 3, 4, 0, 8, 2, 1, 5, 1, 0, 0, 0, 0, 1, 0, 4, 0, 1, 5, 0, 0, 18, 0, 2, 0, 2, 1]
+            }
+            sec::SPORT => {
+                &[5, 3, 3, 2, 0, 8, 2, 1, 4, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 4, 0, 0, 0, 22, 2, 0, 1, 0]
+            }
+            sec::WORLD => {
+                &[14, 6, 5, 4, 5, 8, 3, 3, 7, 9, 7, 3, 2, 3, 2, 2, 2, 1, 4, 8, 0, 1, 0, 0, 2, 0, 3, 1]
+            }
+            _ => &[12, 8, 5, 3, 6, 8, 3, 3, 8, 2, 2, 1, 1, 2, 2, 2, 1, 1, 3, 10, 0, 1, 1, 0, 2, 1, 8, 2],
         };
         match self.p.weighted(weights) {
             0 => self.s_say(),
@@ -1094,7 +1344,8 @@ impl Ru {
             23 => self.s_sport(),
             24 => self.s_link(),
             25 => self.s_problem(),
-            _ => self.s_think(),
+            26 => self.s_think(),
+            _ => self.s_rare(),
         }
     }
 
@@ -1109,7 +1360,7 @@ impl Ru {
         self.o.cap();
         self.person(who, Nom);
         let g = self.pg(who);
-        self.say_verb(g);
+        self.say_verb(g, true);
         self.j(",");
         self.w("что");
         self.clause();
@@ -1139,7 +1390,10 @@ impl Ru {
     fn s_po_slovam(&mut self) {
         let who = self.someone();
         self.o.cap();
-        { let i = self.p.weighted(&[6, 3, 1]); self.w(["по словам", "по мнению", "как считает"][i]); }
+        {
+            let i = self.p.weighted(&[6, 3]);
+            self.w(["по словам", "по мнению"][i]);
+        }
         self.person(who, Gen);
         self.j(",");
         self.clause();
@@ -1151,7 +1405,7 @@ impl Ru {
         self.o.cap();
         self.w("как");
         let g = self.pg(who);
-        self.say_verb(g);
+        self.say_verb(g, false);
         self.person(who, Nom);
         self.j(",");
         self.clause();
@@ -1161,7 +1415,8 @@ impl Ru {
     fn s_press(&mut self) {
         let v = self.v;
         self.o.cap();
-        match self.p.below(3) {
+        let kind = if self.sec == sec::INC { 2 } else { self.p.below(3) };
+        match kind {
             0 => {
                 self.w("как сообщили в пресс-службе");
                 let o = self.some_org();
@@ -1175,7 +1430,11 @@ impl Ru {
             _ => {
                 self.w("об этом сообщает пресс-служба");
                 if self.sec == sec::INC {
-                    self.wi(&["ГУ МЧС России по региону", "регионального УМВД", "следственного управления СК"]);
+                    self.wi(&[
+                        "ГУ МЧС России по региону",
+                        "регионального УМВД",
+                        "следственного управления СК",
+                    ]);
                     self.end();
                     return;
                 }
@@ -1197,7 +1456,7 @@ impl Ru {
         self.w("по данным");
         self.wz(&v.sources);
         self.j(",");
-        self.c_indicator();
+        self.c_indicator(true);
         self.end();
     }
 
@@ -1214,7 +1473,7 @@ impl Ru {
         self.w("ранее");
         self.person(who, Nom);
         let g = self.pg(who);
-        self.say_verb(g);
+        self.say_verb(g, true);
         self.j(",");
         self.w("что");
         self.clause();
@@ -1242,8 +1501,47 @@ impl Ru {
         self.s_intro(c);
     }
 
+    /// What the sides paid attention to, what a company plans to do, which commission meets.
+    fn s_attention(&mut self) {
+        self.o.cap();
+        match self.p.below(4) {
+            3 => {
+                let who = self.someone();
+                self.person(who, Nom);
+                self.wi(&["курирует вопросы, связанные", "отвечает за вопросы, связанные"]);
+                self.prep("с", |s| s.topic(Ins));
+            }
+            0 => {
+                self.w("особое внимание");
+                self.wi(&["стороны уделили", "участники встречи уделили", "было уделено"]);
+                self.topic(Dat);
+            }
+            1 => {
+                let o = self.some_org();
+                self.org(o, Nom);
+                self.wi(&["планирует заниматься", "будет заниматься", "продолжит заниматься"]);
+                self.sector(Ins);
+            }
+            _ => {
+                let v = self.v;
+                self.wi(&["комиссия", "рабочая группа", "межведомственная комиссия"]);
+                self.w("по");
+                self.topic(Dat);
+                self.wi(&["соберётся", "проведёт заседание", "подведёт итоги"]);
+                self.w("в");
+                let month = self.p.idx(12);
+                self.w(v.months_loc[month]);
+            }
+        }
+        self.end();
+    }
+
     fn s_meeting(&mut self) {
         let v = self.v;
+        if self.p.pct(30) {
+            self.s_attention();
+            return;
+        }
         self.o.cap();
         if self.people.len() >= 2 && self.p.pct(55) {
             self.w("вопросы");
@@ -1265,7 +1563,10 @@ impl Ru {
             self.w("и");
             let other = 1 + self.p.idx(self.people.len() - 1);
             self.person(other, Nom);
-            { let verb = self.p.z(&v.agree); self.w(verb.form(G::P)); }
+            {
+                let verb = self.p.z(&v.agree);
+                self.w(verb.form(G::P));
+            }
             if self.p.pct(50) {
                 self.topic_proc(Acc);
             } else {
@@ -1281,9 +1582,16 @@ impl Ru {
         self.o.cap();
         if self.p.pct(50) {
             self.wz(&["стороны", "участники встречи", "партнёры"]);
-            { let verb = self.p.z(&v.agree); self.w(verb.form(G::P)); }
+            {
+                let verb = self.p.z(&v.agree);
+                self.w(verb.form(G::P));
+            }
             self.doc(Acc);
-            self.prep("о", |s| if s.p.pct(60) { s.proc_obj(Loc) } else { s.topic_proc(Loc) });
+            self.prep("о", |s| match s.p.below(5) {
+                0 | 1 => s.proc_obj(Loc),
+                2 => s.topic_proc(Loc),
+                _ => s.topic(Loc),
+            });
         } else {
             self.wi(&["в рамках", "на полях"]);
             if self.p.pct(60) {
@@ -1316,7 +1624,7 @@ impl Ru {
         if self.p.pct(50) {
             self.j(",");
             self.w("объединённых в");
-            let m = u64::from(2 + self.p.below(6));
+            let m = u64::from(2 + self.p.below(u32::try_from(n.min(8)).unwrap_or(8) - 2));
             let group = &v.group_nouns[0];
             let (case, pl) = after_numeral(m);
             self.o.num(m);
@@ -1371,7 +1679,10 @@ impl Ru {
         self.o.cap();
         self.w("это на");
         self.pct_value();
-        { let i = self.p.weighted(&[7, 3]); self.w(["больше", "меньше"][i]); }
+        {
+            let i = self.p.weighted(&[7, 3]);
+            self.w(["больше", "меньше"][i]);
+        }
         self.j(",");
         self.wi(&["чем годом ранее", "чем в прошлом году", "чем за аналогичный период прошлого года"]);
         self.end();
@@ -1397,13 +1708,23 @@ impl Ru {
     fn s_order(&mut self) {
         let v = self.v;
         let who = 0;
+        if !matches!(v.roles[self.people[who].role as usize].0, RoleKind::Official | RoleKind::Security) {
+            self.s_say();
+            return;
+        }
         self.o.cap();
         self.person(who, Nom);
         let g = self.pg(who);
         self.w(["поручил", "поручила"][usize::from(g == G::F)]);
-        self.wi(&["до конца года", "в кратчайшие сроки", "к началу отопительного сезона", "в течение месяца"]);
+        self.wi(&[
+            "до конца года",
+            "в кратчайшие сроки",
+            "к началу отопительного сезона",
+            "в течение месяца",
+        ]);
         self.wz(&v.infinitives);
-        self.obj(Acc, self.p.pct(30), 60);
+        let pl = self.p.pct(30);
+        self.obj(Acc, pl, 60);
         self.end();
     }
 
@@ -1435,7 +1756,7 @@ impl Ru {
             }
             5 => {
                 self.w("по сравнению с прошлым годом");
-                self.c_indicator();
+                self.c_indicator(false);
             }
             6 => {
                 self.w("стороны обсудили перспективы энергомоста Сахалин – Хоккайдо");
@@ -1493,7 +1814,14 @@ impl Ru {
                 self.w("по факту");
                 self.incident(Gen, 0);
                 self.w("возбуждено уголовное дело по статье");
-                self.wz(&v.statutes);
+                let statute = match self.incident {
+                    0 | 17 | 27 | 28 | 33 => 3,
+                    1 | 19 | 22 | 32 => 0,
+                    14 => 6,
+                    15 => 1,
+                    _ => [2, 4, 2, 5][self.p.idx(4)],
+                };
+                self.w(v.statutes[statute]);
             }
             4 => {
                 self.wi(&["причины", "обстоятельства"]);
@@ -1502,7 +1830,11 @@ impl Ru {
             }
             5 => {
                 self.loc_region();
-                self.wi(&["введён режим повышенной готовности", "введён режим ЧС", "объявлен режим повышенной готовности"]);
+                self.wi(&[
+                    "введён режим повышенной готовности",
+                    "введён режим ЧС",
+                    "объявлен режим повышенной готовности",
+                ]);
             }
             6 => {
                 self.w("синоптики прогнозируют");
@@ -1521,7 +1853,13 @@ impl Ru {
                 self.w("водителей просят");
                 self.wi(&["воздержаться от поездок", "быть внимательнее на дорогах", "снизить скорость"]);
                 self.w("на трассе");
-                self.wz(&["Хабаровск – Комсомольск-на-Амуре", "Владивосток – Находка", "Хабаровск – Владивосток", "«Уссури»", "«Амур»"]);
+                self.wz(&[
+                    "Хабаровск – Комсомольск-на-Амуре",
+                    "Владивосток – Находка",
+                    "Хабаровск – Владивосток",
+                    "«Уссури»",
+                    "«Амур»",
+                ]);
             }
         }
         self.end();
@@ -1541,8 +1879,13 @@ impl Ru {
                 self.role(who, Gen);
             }
             1 => {
-                { let i = self.p.weighted(&[4, 1]); self.w(["за", "против"][i]); }
-                self.wi(&["законопроект", "поправки", "документ"]);
+                if self.p.pct(80) {
+                    self.w("за");
+                    self.wi(&["законопроект", "поправки", "документ"]);
+                } else {
+                    self.w("против");
+                    self.wi(&["законопроекта", "поправок", "документа"]);
+                }
                 self.w("проголосовали");
                 let n = u64::from(5 + self.p.below(40));
                 self.counted(n, &v.deputy);
@@ -1576,7 +1919,12 @@ impl Ru {
                 self.w("в");
                 self.w(venue.form(Loc, false));
                 self.w(name);
-                self.wz(&["открылась выставка", "пройдёт фестиваль", "состоялась премьера спектакля", "начал работу проект"]);
+                self.wz(&[
+                    "открылась выставка",
+                    "пройдёт фестиваль",
+                    "состоялась премьера спектакля",
+                    "начал работу проект",
+                ]);
                 self.o.quoted(v.titles[self.title]);
             }
             1 => {
@@ -1601,7 +1949,13 @@ impl Ru {
             }
             _ => {
                 self.w("проект приурочен к");
-                self.wi(&["Году культурного наследия", "юбилею города", "Дню города", "Году Японии в России", "200-летию со дня рождения основателя музея"]);
+                self.wi(&[
+                    "Году культурного наследия",
+                    "юбилею города",
+                    "Дню города",
+                    "Году Японии в России",
+                    "200-летию со дня рождения основателя музея",
+                ]);
             }
         }
         self.end();
@@ -1612,9 +1966,9 @@ impl Ru {
         self.o.cap();
         let team = v.teams[self.team];
         let rival = v.teams[self.rival];
-        match self.p.weighted(&[8, 5, 4, 3]) {
+        match self.p.weighted(&[4, 5, 4, 3, 4]) {
             0 => {
-                self.wi(&["хабаровский", "клуб", "хоккейный клуб"]);
+                self.wi(&["клуб", "хоккейный клуб", "клуб", "ХК"]);
                 self.o.quoted(team);
                 let won = self.p.pct(55);
                 self.w(if won { "обыграл" } else { "уступил" });
@@ -1646,19 +2000,26 @@ impl Ru {
                 self.w("против клуба");
                 self.o.quoted(rival);
             }
-            _ => {
+            3 => {
                 self.w("после");
                 let n = u64::from(5 + self.p.below(60));
-                self.o.num(n);
-                self.w("матчей");
+                self.counted_gen(n, &v.game);
                 self.o.quoted(team);
                 self.w("набрал");
                 let pts = u64::from(5 + self.p.below(90));
-                self.o.num(pts);
-                self.w("очков и занимает");
+                self.counted(pts, &v.point);
+                self.w("и занимает");
                 self.o.num(u64::from(1 + self.p.below(11)));
                 self.j("-е");
                 self.w("место в конференции");
+            }
+            _ => {
+                self.wi(&["в составе", "за"]);
+                self.o.quoted(team);
+                self.wi(&["отличился", "дебютировал", "вернулся на лёд"]);
+                self.wi(&["нападающий", "защитник", "новичок команды"]);
+                let sur = *self.p.z(&v.surname_nom);
+                self.w(sur);
             }
         }
         self.end();
@@ -1689,7 +2050,7 @@ impl Ru {
         let v = self.v;
         self.o.cap();
         self.people_np(Nom);
-        self.loc_city();
+        self.loc_local();
         self.wi(&["жалуются на", "пожаловались на", "обратились в прокуратуру из-за жалоб на"]);
         self.wz(&v.problems);
         self.end();
@@ -1701,28 +2062,38 @@ impl Ru {
         let v = self.v;
         self.o.cap();
         let kind = match self.sec {
-            sec::INC => [4, 4, 4, 1, 9][self.p.idx(5)],
+            sec::INC => [4, 4, 4, 4, 9][self.p.idx(5)],
             sec::SPORT => [10, 10, 8][self.p.idx(3)],
             sec::CULT => [11, 11, 8][self.p.idx(3)],
             sec::POL => [7, 12, 0, 5, 8][self.p.idx(5)],
-            _ => self.p.zipf(9),
+            sec::SOC | sec::REG => [1, 0, 2, 5, 8, 3, 4, 7][self.p.zipf(8)],
+            _ => [0, 2, 1, 3, 8, 5, 6, 7][self.p.zipf(8)],
         };
         match kind {
             0 => {
-                if self.people.len() >= 2 && self.p.pct(60) {
+                let g = if self.people.len() >= 2 && self.p.pct(60) {
                     self.name(0, Nom, false);
                     self.w("и");
                     self.name(1, Nom, false);
-                    { let verb = self.p.z(&v.agree); self.w(verb.form(G::P)); }
+                    G::P
                 } else {
-                    let g = self.pg(0);
                     self.name(0, Nom, false);
-                    { let verb = self.p.z(&v.agree); self.w(verb.form(g)); }
-                }
-                if self.p.pct(50) {
-                    self.topic(Acc);
-                } else {
-                    self.proc_obj(Acc);
+                    self.pg(0)
+                };
+                match self.p.below(3) {
+                    0 => {
+                        self.w(["обсудил", "обсудила", "обсудило", "обсудили"][g as usize]);
+                        self.topic(Acc);
+                    }
+                    1 => {
+                        self.w(["обсудил", "обсудила", "обсудило", "обсудили"][g as usize]);
+                        self.proc_obj(Acc);
+                    }
+                    _ => {
+                        let verb = self.p.z(&v.agree);
+                        self.w(verb.form(g));
+                        self.doc(Acc);
+                    }
                 }
                 if self.p.pct(50) {
                     self.loc_city();
@@ -1752,7 +2123,10 @@ impl Ru {
             3 => {
                 let o = self.some_org();
                 let g = self.org(o, Nom);
-                { let verb = self.p.z(&v.act_proc); self.w(verb.form(g)); }
+                {
+                    let verb = self.p.z(&v.act_proc);
+                    self.w(verb.form(g));
+                }
                 self.proc_obj(Acc);
             }
             4 => {
@@ -1839,7 +2213,9 @@ impl Writer for Ru {
         match self.p.weighted(&[4, 3, 2, 2, 1]) {
             0 => self.s_say(),
             1 => self.s_plain(),
-            2 if self.sec == sec::INC => self.s_incident(),
+            _ if self.sec == sec::INC => self.s_incident(),
+            _ if self.sec == sec::CULT => self.s_culture(),
+            _ if self.sec == sec::SPORT => self.s_sport(),
             2 => self.s_meeting(),
             3 => self.s_po_slovam(),
             _ => self.s_sign(),
@@ -1873,7 +2249,7 @@ impl Writer for Ru {
         }
     }
 
-    fn list_intro(&mut self) {
+    fn list_intro(&mut self, items: u32) {
         let v = self.v;
         self.o.cap();
         match self.p.below(4) {
@@ -1881,8 +2257,7 @@ impl Writer for Ru {
             1 => self.w("среди ключевых проектов"),
             2 => {
                 self.wi(&["документ предусматривает", "программа включает"]);
-                let n = u64::from(3 + self.p.below(5));
-                self.counted(n, &v.count_items[0]);
+                self.counted(u64::from(items), &v.count_items[0]);
             }
             _ => self.w("в числе мер поддержки"),
         }
@@ -1922,7 +2297,7 @@ impl Writer for Ru {
         self.o.close_q();
         self.w("—");
         let g = self.pg(who);
-        self.say_verb(g);
+        self.say_verb(g, false);
         self.person(who, Nom);
         self.j(".");
     }
@@ -1970,8 +2345,17 @@ impl Writer for Ru {
                 "Экология",
                 "Транспорт",
             ],
-            sec::REG => &["Транспорт", "Общество/ЖКХ", "Экономика/Инвестиции", "Экология", "Туризм", "Транспорт/Авиация"],
-            sec::INC => &["Происшествия/ДТП", "Происшествия/Пожары", "Происшествия/Стихийные бедствия", "Экология"],
+            sec::REG => &[
+                "Транспорт",
+                "Общество/ЖКХ",
+                "Экономика/Инвестиции",
+                "Экология",
+                "Туризм",
+                "Транспорт/Авиация",
+            ],
+            sec::INC => {
+                &["Происшествия/ДТП", "Происшествия/Пожары", "Происшествия/Стихийные бедствия", "Экология"]
+            }
             sec::CULT => &["Культура", "Туризм", "Культура/Театр"],
             sec::SPORT => &["Спорт/Хоккей", "Спорт/Футбол", "Спорт"],
             sec::WORLD => &["ВЭФ", "Экономика/Инвестиции", "Энергетика/Энергомост", "Политика"],
@@ -1979,10 +2363,25 @@ impl Writer for Ru {
             _ => &["Политика", "Экономика/Инвестиции", "Общество/ЖКХ"],
         };
         let n = 1 + self.p.weighted(&[30, 40, 20, 10]);
-        if let Some(t) = v.countries[self.country].tag.filter(|_| matches!(self.sec, sec::WORLD | sec::ECON)) {
-            if self.p.pct(60) {
-                tags.push(t);
+        if self.sec == sec::INC {
+            let kind = match self.incident {
+                0 | 17 | 27 | 28 | 33 => Some("Происшествия/Пожары"),
+                1 | 19 | 22 | 32 => Some("Происшествия/ДТП"),
+                3..=10 | 18 | 20 | 21 | 25 | 26 | 29..=31 => Some("Происшествия/Стихийные бедствия"),
+                _ => Some("Происшествия"),
+            };
+            tags.extend(kind);
+            if tags.len() < n && self.p.pct(30) {
+                tags.push("Экология");
             }
+            tags.truncate(n.max(1));
+            return tags;
+        }
+        if let Some(t) = v.countries[self.country].tag
+            && matches!(self.sec, sec::WORLD | sec::ECON)
+            && self.p.pct(60)
+        {
+            tags.push(t);
         }
         while tags.len() < n {
             let t = *self.p.z(by_section);

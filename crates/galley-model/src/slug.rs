@@ -8,8 +8,10 @@ pub const MAX_SLUG_LEN: usize = 80;
 /// Returns `"article"` when nothing usable is left (a headline of emoji, say).
 pub fn slugify(headline: &str) -> String {
     // Only letters and digits are transliterated: emoji and symbols would become words ("clock12").
+    // Soft and hard signs have no Latin letter (GOST and newsroom practice drop them): "Дальнем" → "dalnem".
     let ascii: String = headline
         .chars()
+        .filter(|c| !matches!(c, 'ь' | 'ъ' | 'Ь' | 'Ъ'))
         .map(|c| if c.is_alphanumeric() { deunicode::deunicode_char(c).unwrap_or(" ") } else { " " })
         .collect::<String>()
         .to_ascii_lowercase();
@@ -48,6 +50,7 @@ mod tests {
     fn cyrillic_is_transliterated() {
         assert_eq!(slugify("Встреча Галушки и Сэко в Токио"), "vstrecha-galushki-i-seko-v-tokio");
         assert_eq!(slugify("Российско-японское «сотрудничество»!"), "rossiisko-iaponskoe-sotrudnichestvo");
+        assert_eq!(slugify("На Дальнем Востоке объявили"), "na-dalnem-vostoke-obiavili");
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct ListFilter {
     pub offset: usize,
 }
 
+/// Batches at least this large are checkpointed when they are stored.
+const BIG_BATCH: usize = 64;
+
 /// What became of one draft in a batch.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
@@ -63,6 +66,11 @@ impl Store {
             results.push(result);
         }
         tx.commit()?;
+        if results.len() >= BIG_BATCH {
+            // A big batch leaves a big write-ahead log; folding it into the database now keeps
+            // the next interactive save from paying for it.
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        }
         Ok(results)
     }
 
@@ -93,9 +101,9 @@ impl Store {
     /// Articles matching the filter, newest first.
     pub fn list(&self, filter: &ListFilter) -> Result<Vec<ArticleSummary>> {
         let conn = self.reader();
-        let (conditions, values) = filter_sql(&filter.filters);
+        let (conditions, values) = filter_sql(&filter.filters, true);
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {conditions} ORDER BY a.updated_at DESC, a.rowid DESC \
+            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {conditions} ORDER BY a.updated_at DESC \
              LIMIT ? OFFSET ?"
         );
         let mut values = values;
@@ -149,9 +157,9 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
     let updated_at = draft.updated_at.unwrap_or(now).max(created_at);
     let fields = prepare(tx, None, draft.fields)?;
     tx.prepare_cached(
-        "INSERT INTO articles (id, slug, headline, dek, lead, body, byline, dateline, section, language, status, \
+        "INSERT INTO articles (id, slug, headline, dek, lead, byline, dateline, section, language, status, \
          embargo_until, target_chars, note, created_at, updated_at, published_at, revision) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
     )?
     .execute(params![
         id.to_string(),
@@ -159,7 +167,6 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
         fields.headline,
         fields.dek,
         fields.lead,
-        fields.body,
         serde_json::to_string(&fields.byline)?,
         fields.dateline,
         fields.section,
@@ -173,6 +180,8 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
         fields.published_at.map(to_ms),
     ])?;
     let rowid = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO bodies (article, body) VALUES (?, ?)")?
+        .execute(params![rowid, fields.body])?;
     write_children(tx, rowid, &fields)?;
     index::write(tx, rowid, &fields)?;
     revisions::record(tx, rowid, &fields, reason, None, updated_at)?;
@@ -198,7 +207,7 @@ fn update(
         return Ok(new.slug);
     }
     tx.prepare_cached(
-        "UPDATE articles SET slug = ?, headline = ?, dek = ?, lead = ?, body = ?, byline = ?, dateline = ?, \
+        "UPDATE articles SET slug = ?, headline = ?, dek = ?, lead = ?, byline = ?, dateline = ?, \
          section = ?, language = ?, status = ?, embargo_until = ?, target_chars = ?, note = ?, updated_at = ?, \
          published_at = ? WHERE rowid = ?",
     )?
@@ -207,7 +216,6 @@ fn update(
         new.headline,
         new.dek,
         new.lead,
-        new.body,
         serde_json::to_string(&new.byline)?,
         new.dateline,
         new.section,
@@ -220,6 +228,10 @@ fn update(
         new.published_at.map(to_ms),
         rowid,
     ])?;
+    if old.body != new.body {
+        tx.prepare_cached("UPDATE bodies SET body = ? WHERE article = ?")?
+            .execute(params![new.body, rowid])?;
+    }
     if old.tags != new.tags || old.related != new.related {
         write_children(tx, rowid, &new)?;
         tags::drop_unused(tx, &old.tags)?;
@@ -292,15 +304,20 @@ fn find_rowid(conn: &Connection, id: ArticleId) -> Result<Option<i64>> {
         .optional()?)
 }
 
-const ARTICLE_COLUMNS: &str = "rowid, id, slug, headline, dek, lead, body, byline, dateline, section, language, \
-     status, embargo_until, target_chars, note, created_at, updated_at, published_at, revision";
+const ARTICLE_COLUMNS: &str = "a.rowid, a.id, a.slug, a.headline, a.dek, a.lead, b.body, a.byline, a.dateline, \
+     a.section, a.language, a.status, a.embargo_until, a.target_chars, a.note, a.created_at, a.updated_at, \
+     a.published_at, a.revision";
+
+const ARTICLE_TABLES: &str = "articles a JOIN bodies b ON b.article = a.rowid";
 
 /// Reads an article by id or slug.
 pub(crate) fn read_article(conn: &Connection, id_or_slug: &str) -> Result<Article> {
     let key = id_or_slug.trim();
     let by_id = key.parse::<ArticleId>().is_ok();
-    let sql =
-        format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE {} = ?", if by_id { "id" } else { "slug" });
+    let sql = format!(
+        "SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_TABLES} WHERE a.{} = ?",
+        if by_id { "id" } else { "slug" }
+    );
     let found = conn
         .prepare_cached(&sql)?
         .query_row([if by_id { key.to_ascii_lowercase() } else { key.to_owned() }], |row| {
@@ -324,7 +341,7 @@ pub(crate) fn read_article(conn: &Connection, id_or_slug: &str) -> Result<Articl
 
 /// Reads the fields of an article by its internal key.
 pub(crate) fn read_fields(conn: &Connection, rowid: i64) -> Result<ArticleFields> {
-    let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE rowid = ?");
+    let sql = format!("SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_TABLES} WHERE a.rowid = ?");
     let mut fields = conn.prepare_cached(&sql)?.query_row([rowid], fields_from_row)?;
     fields.tags = tags::of_article(conn, rowid)?;
     fields.related = related_of(conn, rowid)?;

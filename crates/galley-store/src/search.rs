@@ -7,15 +7,16 @@
 //! sorted beyond the page shown. Snippets are cut in Rust from the stored text of those few
 //! results only. User text never reaches SQL: terms are quoted, values are bound parameters.
 
-use galley_model::ArticleSummary;
+use galley_model::{ArticleSummary, Status};
 use galley_query::snippet::snippet as cut_snippet;
 use galley_query::{Expr, Filter, Query, Snippet, TermMatcher};
+use rusqlite::Connection;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use crate::articles::{ListFilter, SUMMARY_COLUMNS, summary_from_row};
+use crate::articles::{SUMMARY_COLUMNS, summary_from_row};
 use crate::time::to_ms;
-use crate::{Result, Store};
+use crate::{Result, Store, index};
 
 /// Where a result's words were found: the tier it was ranked in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,72 +41,176 @@ pub struct SearchHit {
 /// Characters of text in a snippet.
 const SNIPPET_CHARS: usize = 160;
 
+/// The index columns that hold the article's words (all but `facets`).
+const TEXT_COLUMNS: &str = "headline summary body tags";
+
 impl Store {
     /// Runs a search and returns up to `limit` results, best first.
     pub fn search(&self, query: &Query, limit: usize) -> Result<Vec<SearchHit>> {
-        let Some(expr) = &query.expr else {
-            let filter = ListFilter { filters: query.filters.clone(), limit, offset: 0 };
-            let articles = self.list(&filter)?;
-            return Ok(articles
-                .into_iter()
-                .map(|article| SearchHit { article, matched_in: None, snippet: None })
-                .collect());
-        };
         let conn = self.reader();
-        let (positive, excluded) = match expr {
-            Expr::Not { left, right } => (fts_expr(left), Some(fts_expr(right))),
-            other => (fts_expr(other), None),
+        let filters = FilterPlan::new(&query.filters);
+        let found = match &query.expr {
+            Some(expr) => ranked(&conn, expr, &filters, limit)?,
+            None => filtered(&conn, &filters, limit)?,
         };
-        let (conditions, filter_values) = filter_sql(&query.filters);
-        let sql = format!(
-            "SELECT search_index.rowid FROM search_index JOIN articles a ON a.rowid = search_index.rowid \
-             WHERE search_index MATCH ? AND {conditions} ORDER BY search_index.rowid DESC LIMIT ?"
-        );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let tiers = [
-            (Field::Headline, format!("{{headline}} : ({positive})")),
-            (Field::Summary, format!("{{headline summary tags}} : ({positive})")),
-            (Field::Body, positive.clone()),
-        ];
-        let mut found: Vec<(i64, Field)> = Vec::new();
-        for (field, matching) in tiers {
-            if found.len() >= limit {
-                break;
-            }
-            let matching = match &excluded {
-                Some(excluded) => format!("({matching}) NOT ({excluded})"),
-                None => matching,
-            };
-            let mut values = vec![Value::Text(matching)];
-            values.extend(filter_values.iter().cloned());
-            // Rows already found in a better tier come again here: ask for enough to skip them.
-            values.push(Value::Integer((limit + found.len()) as i64));
-            let rowids = stmt.query_map(rusqlite::params_from_iter(values), |row| row.get::<_, i64>(0))?;
-            for rowid in rowids {
-                let rowid = rowid?;
-                if found.len() < limit && !found.iter().any(|(seen, _)| *seen == rowid) {
-                    found.push((rowid, field));
-                }
-            }
-        }
-
         let matcher = TermMatcher::new(query);
-        let mut read = conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS}, a.lead, a.body FROM articles a WHERE a.rowid = ?"
+        let mut without_body = conn
+            .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS}, a.lead FROM articles a WHERE a.rowid = ?"))?;
+        let mut with_body = conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS}, a.lead, b.body FROM articles a JOIN bodies b ON b.article = a.rowid \
+             WHERE a.rowid = ?"
         ))?;
         let mut hits = Vec::with_capacity(found.len());
         for (rowid, field) in found {
-            let hit = read.query_row([rowid], |row| {
-                let article = summary_from_row(row)?;
-                let lead = row.get_ref(13)?.as_str()?;
-                let body = row.get_ref(14)?.as_str()?;
-                let snippet = cut_snippet(lead, &matcher, SNIPPET_CHARS)
-                    .or_else(|| cut_snippet(body, &matcher, SNIPPET_CHARS));
-                Ok(SearchHit { article, matched_in: Some(field), snippet })
-            })?;
+            let cut = |text: &str| cut_snippet(text, &matcher, SNIPPET_CHARS);
+            // A snippet comes from where the words were found; the body is read only when needed.
+            let hit = if field == Some(Field::Body) {
+                with_body.query_row([rowid], |row| {
+                    let article = summary_from_row(row)?;
+                    let snippet = cut(row.get_ref(14)?.as_str()?).or_else(|| cut(&article.dek));
+                    let snippet = snippet.or(cut(row.get_ref(13)?.as_str()?));
+                    Ok(SearchHit { article, matched_in: field, snippet })
+                })?
+            } else {
+                without_body.query_row([rowid], |row| {
+                    let article = summary_from_row(row)?;
+                    let snippet = match field {
+                        Some(_) => cut(row.get_ref(13)?.as_str()?).or_else(|| cut(&article.dek)),
+                        None => None,
+                    };
+                    Ok(SearchHit { article, matched_in: field, snippet })
+                })?
+            };
             hits.push(hit);
         }
         Ok(hits)
+    }
+}
+
+/// Up to `limit` rowids of articles whose words match, in tiers: headline, then summary, then
+/// anywhere; newest first within a tier.
+fn ranked(
+    conn: &Connection,
+    expr: &Expr,
+    filters: &FilterPlan,
+    limit: usize,
+) -> Result<Vec<(i64, Option<Field>)>> {
+    let (positive, excluded) = match expr {
+        Expr::Not { left, right } => (fts_expr(left), Some(fts_expr(right))),
+        other => (fts_expr(other), None),
+    };
+    let mut stmt = conn.prepare_cached(&filters.fts_sql())?;
+    let tiers = [
+        (Field::Headline, "headline"),
+        (Field::Summary, "headline summary tags"),
+        (Field::Body, TEXT_COLUMNS),
+    ];
+    let mut found: Vec<(i64, Option<Field>)> = Vec::new();
+    for (field, columns) in tiers {
+        if found.len() >= limit {
+            break;
+        }
+        let mut matching = format!("({{{columns}}} : ({positive}))");
+        if let Some(excluded) = &excluded {
+            matching = format!("({matching} NOT ({{{TEXT_COLUMNS}}} : ({excluded})))");
+        }
+        let matching = filters.narrow(Some(matching));
+        // Rows already found in a better tier come again here: ask for enough to skip them.
+        let rowids =
+            stmt.query_map(filters.params(matching, limit + found.len()), |row| row.get::<_, i64>(0))?;
+        for rowid in rowids {
+            let rowid = rowid?;
+            if found.len() < limit && !found.iter().any(|(seen, _)| *seen == rowid) {
+                found.push((rowid, Some(field)));
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Up to `limit` rowids of articles that pass the filters, newest first.
+fn filtered(conn: &Connection, filters: &FilterPlan, limit: usize) -> Result<Vec<(i64, Option<Field>)>> {
+    let rowids: Vec<i64> = match &filters.facets {
+        Some(_) => {
+            let mut stmt = conn.prepare_cached(&filters.fts_sql())?;
+            let matching = filters.narrow(None);
+            stmt.query_map(filters.params(matching, limit), |row| row.get(0))?.collect::<Result<_, _>>()?
+        }
+        None => {
+            let (conditions, mut values) = filter_sql(&filters.dates, true);
+            values.push(Value::Integer(limit as i64));
+            let sql =
+                format!("SELECT a.rowid FROM articles a WHERE {conditions} ORDER BY a.rowid DESC LIMIT ?");
+            let mut stmt = conn.prepare_cached(&sql)?;
+            stmt.query_map(rusqlite::params_from_iter(values), |row| row.get(0))?.collect::<Result<_, _>>()?
+        }
+    };
+    Ok(rowids.into_iter().map(|rowid| (rowid, None)).collect())
+}
+
+/// Filters split by how they run: as facet terms inside the FTS5 query, or as SQL on dates.
+struct FilterPlan {
+    /// `({facets} : (…))` for the status, language, section and tag filters, if any.
+    facets: Option<String>,
+    /// Spiked articles are left out unless a status is asked for.
+    hide_spiked: bool,
+    /// `after:` and `before:`, checked in SQL against `articles`.
+    dates: Vec<Filter>,
+}
+
+impl FilterPlan {
+    fn new(filters: &[Filter]) -> FilterPlan {
+        let mut terms = Vec::new();
+        let mut dates = Vec::new();
+        for filter in filters {
+            match filter {
+                Filter::Tag(key) => terms.push(index::tag_facet(key)),
+                Filter::Status(status) => terms.push(index::status_facet(*status)),
+                Filter::Section(section) => terms.push(index::section_facet(section)),
+                Filter::Language(language) => terms.push(index::language_facet(language)),
+                Filter::After(_) | Filter::Before(_) => dates.push(filter.clone()),
+            }
+        }
+        let facets = (!terms.is_empty()).then(|| {
+            let quoted: Vec<String> = terms.iter().map(|t| format!("\"{t}\"")).collect();
+            format!("({{facets}} : ({}))", quoted.join(" AND "))
+        });
+        let hide_spiked = !filters.iter().any(|f| matches!(f, Filter::Status(_)));
+        FilterPlan { facets, hide_spiked, dates }
+    }
+
+    /// Adds the facet conditions to a words query (`None`: the facets alone).
+    fn narrow(&self, words: Option<String>) -> String {
+        let mut matching = match (words, &self.facets) {
+            (Some(words), Some(facets)) => format!("({words} AND {facets})"),
+            (Some(words), None) => words,
+            (None, Some(facets)) => facets.clone(),
+            (None, None) => unreachable!("a query has words or facets"),
+        };
+        if self.hide_spiked {
+            matching = format!("({matching} NOT ({{facets}} : \"{}\"))", index::status_facet(Status::Spiked));
+        }
+        matching
+    }
+
+    /// The FTS5 query, joined to `articles` only when dates must be checked.
+    fn fts_sql(&self) -> String {
+        if self.dates.is_empty() {
+            return "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?"
+                .into();
+        }
+        let (conditions, _) = filter_sql(&self.dates, false);
+        format!(
+            "SELECT search_index.rowid FROM search_index JOIN articles a ON a.rowid = search_index.rowid \
+             WHERE search_index MATCH ? AND {conditions} ORDER BY search_index.rowid DESC LIMIT ?"
+        )
+    }
+
+    fn params(&self, matching: String, limit: usize) -> rusqlite::ParamsFromIter<Vec<Value>> {
+        let mut values = vec![Value::Text(matching)];
+        values.extend(filter_sql(&self.dates, false).1);
+        values.push(Value::Integer(limit as i64));
+        rusqlite::params_from_iter(values)
     }
 }
 
@@ -126,9 +231,9 @@ fn fts_expr(expr: &Expr) -> String {
     }
 }
 
-/// SQL conditions on `articles a` for the filters, with their bound values. Spiked articles are
-/// left out unless a filter asks for a status.
-pub(crate) fn filter_sql(filters: &[Filter]) -> (String, Vec<Value>) {
+/// SQL conditions on `articles a` for the filters, with their bound values. With `hide_spiked`,
+/// spiked articles are left out unless a filter asks for a status.
+pub(crate) fn filter_sql(filters: &[Filter], hide_spiked: bool) -> (String, Vec<Value>) {
     let mut conditions = Vec::new();
     let mut values = Vec::new();
     for filter in filters {
@@ -164,8 +269,11 @@ pub(crate) fn filter_sql(filters: &[Filter]) -> (String, Vec<Value>) {
             }
         }
     }
-    if !filters.iter().any(|f| matches!(f, Filter::Status(_))) {
+    if hide_spiked && !filters.iter().any(|f| matches!(f, Filter::Status(_))) {
         conditions.push("a.status != 'spiked'");
+    }
+    if conditions.is_empty() {
+        conditions.push("1");
     }
     (conditions.join(" AND "), values)
 }

@@ -11,8 +11,6 @@ CREATE TABLE articles (
     headline      TEXT    NOT NULL,
     dek           TEXT    NOT NULL,
     lead          TEXT    NOT NULL,
-    -- Markdown, exactly as typed.
-    body          TEXT    NOT NULL,
     -- JSON array of names: a byline is short and always read whole.
     byline        TEXT    NOT NULL,
     dateline      TEXT    NOT NULL,
@@ -29,6 +27,13 @@ CREATE TABLE articles (
     published_at  INTEGER,
     -- Number of the newest revision.
     revision      INTEGER NOT NULL
+) STRICT;
+
+-- The body (Markdown, exactly as typed) lives apart: bodies run to tens of kilobytes, and keeping
+-- them out of `articles` keeps its rows small, so lists and filters scan it quickly.
+CREATE TABLE bodies (
+    article INTEGER PRIMARY KEY REFERENCES articles (rowid) ON DELETE CASCADE,
+    body    TEXT NOT NULL
 ) STRICT;
 
 -- The article list is read newest first, whole or by status.

@@ -5,9 +5,12 @@
 -- tokenizer (split on spaces, nothing more to do) is enough and fast. The table is contentless:
 -- the text already lives in `articles`, and snippets are cut from it in Rust for the few results
 -- shown. `contentless_delete` lets a save replace an article's row.
--- Columns: headline; summary (dek and lead); body (plain text of the Markdown); tags.
+--
+-- Columns: headline; summary (dek and lead); body (plain text of the Markdown); tags (their
+-- words); facets (one made-up term per status, language, section, tag and parent tag, so that
+-- filters are intersections of posting lists inside FTS5 rather than a row-by-row check).
 CREATE VIRTUAL TABLE search_index USING fts5 (
-    headline, summary, body, tags,
+    headline, summary, body, tags, facets,
     content = '',
     contentless_delete = 1,
     tokenize = 'ascii'
