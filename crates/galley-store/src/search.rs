@@ -47,8 +47,11 @@ const TEXT_COLUMNS: &str = "headline summary body tags";
 impl Store {
     /// Runs a search and returns up to `limit` results, best first.
     pub fn search(&self, query: &Query, limit: usize) -> Result<Vec<SearchHit>> {
-        let conn = self.reader();
         let filters = FilterPlan::new(&query.filters);
+        if filters.dates_exclude_everything() {
+            return Ok(Vec::new());
+        }
+        let conn = self.reader();
         let found = match &query.expr {
             Some(expr) => ranked(&conn, expr, &filters, limit)?,
             None => filtered(&conn, &filters, limit)?,
@@ -177,6 +180,16 @@ impl FilterPlan {
         });
         let hide_spiked = !filters.iter().any(|f| matches!(f, Filter::Status(_)));
         FilterPlan { facets, hide_spiked, dates }
+    }
+
+    /// Whether the date filters leave no possible date (`after:2024 before:2022`), so the search
+    /// can answer at once instead of checking every article.
+    fn dates_exclude_everything(&self) -> bool {
+        let after =
+            self.dates.iter().filter_map(|f| if let Filter::After(t) = f { Some(*t) } else { None }).max();
+        let before =
+            self.dates.iter().filter_map(|f| if let Filter::Before(t) = f { Some(*t) } else { None }).min();
+        matches!((after, before), (Some(after), Some(before)) if after >= before)
     }
 
     /// Adds the facet conditions to a words query (`None`: the facets alone).

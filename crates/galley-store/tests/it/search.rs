@@ -95,6 +95,11 @@ fn filters_narrow_by_status_section_language_tag_and_date() {
     assert_eq!(headlines(&f, "сотрудничество before:2026-12-01"), ["Один"]);
     assert_eq!(headlines(&f, "сотрудничество"), ["Three", "Два", "Один"], "spiked articles are left out");
     assert_eq!(headlines(&f, "status:spiked"), ["Снят"], "filters alone list articles");
+    assert_eq!(headlines(&f, "after:2026-01-01"), ["Three", "Два", "Один"], "dates alone too");
+    assert!(
+        headlines(&f, "after:2027-01-01 before:2026-01-01").is_empty(),
+        "an empty date range finds nothing"
+    );
 }
 
 #[test]
