@@ -31,6 +31,16 @@ fn the_sample_is_found_by_any_form_of_its_words() {
 }
 
 #[test]
+fn an_exclusion_typed_without_quotes_is_part_of_the_query() {
+    let g = Galley::new();
+    g.sample_id();
+    let excluded = g.run(&["search", "сахалин", "-хоккайдо", "--json"]).ok().json();
+    assert_eq!(excluded, serde_json::json!([]), "the sample mentions Hokkaido");
+    let found = g.run(&["search", "сахалин", "--limit", "5", "--json"]).ok().json();
+    assert_eq!(found.as_array().unwrap().len(), 1);
+}
+
+#[test]
 fn results_show_a_highlighted_snippet() {
     let g = Galley::new();
     let hits = g.run(&["search", "инвесторов", "--json"]).ok().json();
