@@ -1,13 +1,24 @@
-//! Markdown rendering: one renderer for the preview, the export and the counts.
+//! Markdown to publish-ready text: one renderer for the preview, every export and the counts.
 //!
-//! For now it turns Markdown into plain text (for counts, search and snippets); the HTML renderer,
-//! typography and sanitizing come with the export work. It does no IO and never fails on text.
+//! The pipeline is parse (comrak, GFM) → typography on text nodes (never code, never URLs) →
+//! HTML → sanitize (ammonia allowlist, even where comrak already escaped: defence in depth).
+//! Export formats (standalone HTML from a template, fragment, Markdown with front matter, NINJS)
+//! are built from the same rendered body. This crate does no IO and never fails on text: problems
+//! come back as warnings beside the output.
 
+pub mod check;
+pub mod document;
+mod html;
+pub mod ninjs;
 mod plain;
+pub mod sanitize;
+pub mod typography;
 
+pub use html::{Rendered, render_body};
 pub use plain::plain_text;
 
-/// The comrak options Galley renders with: GFM tables, strikethrough, autolinks, footnotes.
+/// The comrak options Galley renders with: GFM tables, strikethrough, autolinks, footnotes, task
+/// lists and heading ids.
 pub fn markdown_options() -> comrak::Options<'static> {
     let mut options = comrak::Options::default();
     options.extension.table = true;

@@ -1,0 +1,1 @@
+//! Standalone HTML documents. (Filled in below.)
