@@ -172,4 +172,35 @@ pub enum Command {
         #[arg(value_name = "ID|SLUG")]
         article: String,
     },
+    /// Export an article, a tag or a search: html, fragment, md or ninjs. One article goes to the
+    /// file --out (or into it, if it is a folder); a tag or a search to the folder --out, one file
+    /// per article named by its slug. Files are written whole or not at all.
+    Export {
+        #[arg(value_name = "ID|SLUG", required_unless_present_any = ["tag", "search"], conflicts_with_all = ["tag", "search"])]
+        article: Option<String>,
+        #[arg(long, conflicts_with = "search")]
+        tag: Option<String>,
+        #[arg(long, value_name = "QUERY")]
+        search: Option<String>,
+        #[arg(long, default_value = "html")]
+        format: String,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// A template of yours: NAME.html in the `templates` folder beside the store.
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+    },
+    /// The pre-publish checklist: typography, quotes, dashes, spaces, repeated words, lengths, links.
+    Check {
+        #[arg(value_name = "ID|SLUG")]
+        article: String,
+    },
+    /// Typeset text from standard input to standard output (quotes, dashes, no-break spaces, …).
+    Typography {
+        #[arg(long, value_name = "CODE", default_value = "ru")]
+        lang: String,
+        /// The input is an HTML fragment: only its text is typeset, tags and code stay as they are.
+        #[arg(long)]
+        html: bool,
+    },
 }

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use galley_core::model::{ArticleFields, ArticlePatch};
-use galley_core::{Error, Library};
+use galley_core::{Error, ExportFormat, Library, Selection};
 
 use crate::args::{Cli, Command};
 use crate::output::Printer;
@@ -43,6 +43,17 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
+    if let Command::Typography { lang, html } = &cli.command {
+        // Typesetting needs no store: none is opened or created.
+        let text = read_text(Path::new("-"))?;
+        let typeset = if *html {
+            galley_render::typeset_html(&text, lang)
+        } else {
+            galley_render::typography::typeset(&text, lang)
+        };
+        print!("{typeset}");
+        return Ok(ExitCode::SUCCESS);
+    }
     let store = match cli.store {
         Some(path) => path,
         None => galley_core::default_store_path().ok_or(Error::NoDataFolder)?,
@@ -137,6 +148,30 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             out.restored(revision, &restored);
         }
         Command::Stats { article } => out.stats(&library.stats(&article)?),
+        Command::Export { article, tag, search, format, out: path, template } => {
+            let selection = match (article, tag, search) {
+                (Some(article), _, _) => Selection::Article(article),
+                (_, Some(tag), _) => Selection::Tag(tag),
+                (_, _, Some(query)) => Selection::Search(query),
+                _ => unreachable!("clap requires one of them"),
+            };
+            let format = ExportFormat::parse(&format)?;
+            let terminal = std::io::stderr().is_terminal();
+            let report = library.export(&selection, format, &path, template.as_deref(), |done, total| {
+                if terminal && total > 1 {
+                    eprint!("\rexporting {done}/{total}");
+                }
+            })?;
+            if terminal && report.files.len() > 1 {
+                eprintln!();
+            }
+            out.exported(&report);
+            if report.failed() > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Check { article } => out.check(&library.check(&article)?),
+        Command::Typography { .. } => unreachable!("handled before the store is opened"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 
 use galley_core::model::{Article, ArticleStats, ArticleSummary, Counts, RevisionSummary, Timestamp};
-use galley_core::{ImportOutcome, SearchHit, TagCount};
+use galley_core::{ExportReport, ImportOutcome, SearchHit, TagCount};
+use galley_render::check::Problem;
 use serde::Serialize;
 use serde_json::json;
 
@@ -209,6 +210,43 @@ impl Printer {
         row("total", &stats.total);
         if let Some(target) = stats.target_chars {
             println!("target: {target} chars with spaces ({} written)", stats.total.chars_with_spaces);
+        }
+    }
+}
+
+impl Printer {
+    pub fn exported(&self, report: &ExportReport) {
+        if self.json {
+            return self.json(report);
+        }
+        for file in &report.files {
+            match (&file.path, &file.error) {
+                (Some(path), _) => println!("{}\t{}", file.id, path.display()),
+                (None, Some(error)) => println!("error\t{}: {error}", file.id),
+                (None, None) => {}
+            }
+            for warning in &file.warnings {
+                eprintln!("{}: warning: {warning}", file.slug);
+            }
+        }
+        let ok = report.files.len() - report.failed();
+        eprintln!("exported {ok} of {} articles as {}", report.files.len(), report.format.name());
+    }
+
+    pub fn check(&self, problems: &[Problem]) {
+        if self.json {
+            return self.json(problems);
+        }
+        if problems.is_empty() {
+            eprintln!("no problems found");
+        }
+        for p in problems {
+            let place = serde_json::to_value(p.place)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let fix = p.fix.as_deref().map(|f| format!(" → «{f}»")).unwrap_or_default();
+            println!("{place}:{}:{}: {}: {} («{}»{fix})", p.line, p.column, p.code, p.message, p.found);
         }
     }
 }

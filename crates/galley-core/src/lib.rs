@@ -6,11 +6,15 @@
 //! owns the clock. It speaks plain data only and never depends on Tauri or any UI.
 
 mod error;
+mod export;
+mod fs;
 mod import;
 mod library;
 mod paths;
 
 pub use error::Error;
+pub use export::{ExportFormat, ExportReport, ExportedFile, Selection};
+pub use fs::write_atomically;
 pub use galley_model as model;
 pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};
 pub use import::{ImportOutcome, ImportedFile};

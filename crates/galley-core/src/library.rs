@@ -197,6 +197,12 @@ impl Library {
         })
     }
 
+    /// The pre-publish checklist of an article.
+    pub fn check(&self, id_or_slug: &str) -> Result<Vec<galley_render::check::Problem>> {
+        let article = self.store.article(id_or_slug)?;
+        Ok(galley_render::check::check(&article.fields, &galley_render::check::CheckOptions::default()))
+    }
+
     /// Counts per field, from the rendered text.
     pub fn stats(&self, id_or_slug: &str) -> Result<ArticleStats> {
         let article = self.store.article(id_or_slug)?;

@@ -1,1 +1,202 @@
-//! Standalone HTML documents. (Filled in below.)
+//! Standalone HTML: one valid HTML5 file per article, from a template.
+//!
+//! The built-in template (`templates/article.html` with `article.css` inlined) gives semantic
+//! structure (`<article>`, `<header>` with the headline, dek, byline, dateline and `<time>`, the
+//! body, related links, tags), metadata (description, author, keywords, Open Graph and `article:`
+//! tags) and a JSON-LD `NewsArticle`, the only script in the file. A user's template gets the same
+//! values. Every value is escaped by the template engine except the body (already sanitized) and
+//! the JSON-LD (escaped for a `<script>` element here).
+
+use galley_model::{Article, Timestamp};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
+
+use crate::typography::Typographer;
+use crate::{Rendered, render_body};
+
+/// The built-in template's source.
+pub const BUILTIN_TEMPLATE: &str = include_str!("../templates/article.html");
+const CSS: &str = include_str!("../templates/article.css");
+
+/// How many steps a template may take (the built-in one takes a few hundred).
+const TEMPLATE_FUEL: u64 = 1_000_000;
+
+/// A template that cannot be used, with where it went wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("template `{name}`{}: {message}", .line.map(|l| format!(", line {l}")).unwrap_or_default())]
+pub struct TemplateError {
+    pub name: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl TemplateError {
+    fn new(name: &str, err: &minijinja::Error) -> TemplateError {
+        let message = err.detail().map(str::to_owned).unwrap_or_else(|| err.kind().to_string());
+        TemplateError { name: name.to_owned(), line: err.line(), message }
+    }
+}
+
+/// Renders an article as a standalone HTML document with the built-in template, or with
+/// `template` (its name and source).
+pub fn standalone_html(article: &Article, template: Option<(&str, &str)>) -> Result<Rendered, TemplateError> {
+    let (name, source) = template.unwrap_or(("article.html", BUILTIN_TEMPLATE));
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // A user's template cannot loop forever.
+    env.set_fuel(Some(TEMPLATE_FUEL));
+    env.add_template(name, source).map_err(|e| TemplateError::new(name, &e))?;
+    let body = render_body(&article.fields.body, &article.fields.language);
+    let values = DocumentValues::new(article, &body.html);
+    let html = env
+        .get_template(name)
+        .and_then(|t| t.render(minijinja::value::Serde(&values)))
+        .map_err(|e| TemplateError::new(name, &e))?;
+    Ok(Rendered { html, warnings: body.warnings })
+}
+
+/// What a template can use.
+#[derive(Debug, Serialize)]
+struct DocumentValues<'a> {
+    lang: &'a str,
+    og_locale: &'static str,
+    /// The headline, typeset: what `<title>` and `<h1>` show.
+    title: String,
+    headline: String,
+    dek: String,
+    lead: String,
+    /// The lead as the meta description: typeset, on one line.
+    description: String,
+    authors: &'a [String],
+    dateline: &'a str,
+    section: &'a str,
+    tags: &'a [String],
+    related: &'a [galley_model::Related],
+    published: Moment,
+    modified: Moment,
+    body: &'a str,
+    json_ld: String,
+    css: &'static str,
+    labels: Labels,
+    id: String,
+    slug: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct Moment {
+    iso: String,
+    human: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Labels {
+    related: &'static str,
+    tags: &'static str,
+}
+
+impl<'a> DocumentValues<'a> {
+    fn new(article: &'a Article, body: &'a str) -> DocumentValues<'a> {
+        let f = &article.fields;
+        let typeset = |text: &str| {
+            let mut typographer = Typographer::new(&f.language);
+            typographer.text(text.trim())
+        };
+        let headline = typeset(&f.headline);
+        let lead = typeset(&f.lead);
+        let published_at = f.published_at.unwrap_or(article.created_at);
+        let russian = f.language == "ru";
+        DocumentValues {
+            lang: &f.language,
+            og_locale: if russian { "ru_RU" } else { "en_US" },
+            title: headline.clone(),
+            headline,
+            dek: typeset(&f.dek),
+            description: lead.split_whitespace().collect::<Vec<_>>().join(" "),
+            lead,
+            authors: &f.byline,
+            dateline: &f.dateline,
+            section: &f.section,
+            tags: &f.tags,
+            related: &f.related,
+            published: Moment { iso: iso(published_at), human: human_date(published_at, russian) },
+            modified: Moment { iso: iso(article.updated_at), human: human_date(article.updated_at, russian) },
+            body,
+            json_ld: json_ld(article, published_at),
+            css: CSS,
+            labels: if russian {
+                Labels { related: "Также по теме", tags: "Теги" }
+            } else {
+                Labels { related: "Related", tags: "Tags" }
+            },
+            id: article.id.to_string(),
+            slug: &f.slug,
+        }
+    }
+}
+
+fn iso(ts: Timestamp) -> String {
+    ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn human_date(ts: Timestamp, russian: bool) -> String {
+    const RU: [&str; 12] = [
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+        "декабря",
+    ];
+    const EN: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ];
+    let date = ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let month = usize::try_from(date.month() - 1).unwrap_or(0);
+    if russian {
+        format!("{}\u{a0}{} {}", date.day(), RU[month], date.year())
+    } else {
+        format!("{} {}, {}", EN[month], date.day(), date.year())
+    }
+}
+
+/// The JSON-LD `NewsArticle`, escaped so it cannot end its `<script>` element early.
+fn json_ld(article: &Article, published_at: Timestamp) -> String {
+    let f = &article.fields;
+    let mut value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": f.headline.chars().take(110).collect::<String>(),
+        "datePublished": iso(published_at),
+        "dateModified": iso(article.updated_at),
+        "inLanguage": f.language,
+        "identifier": article.id.to_string(),
+    });
+    let object = value.as_object_mut().expect("built as an object");
+    if !f.lead.trim().is_empty() {
+        object.insert("description".into(), f.lead.trim().into());
+    }
+    if !f.byline.is_empty() {
+        let authors: Vec<_> =
+            f.byline.iter().map(|name| serde_json::json!({"@type": "Person", "name": name})).collect();
+        object.insert("author".into(), authors.into());
+    }
+    if !f.section.is_empty() {
+        object.insert("articleSection".into(), f.section.clone().into());
+    }
+    if !f.tags.is_empty() {
+        object.insert("keywords".into(), f.tags.join(", ").into());
+    }
+    if !f.dateline.is_empty() {
+        object.insert("locationCreated".into(), serde_json::json!({"@type": "Place", "name": f.dateline}));
+    }
+    script_safe_json(&value)
+}
+
+/// JSON that can sit inside `<script>`: `<`, `>`, `&` and the two line separators JavaScript
+/// treats as line ends are written as `\u` escapes.
+pub fn script_safe_json(value: &serde_json::Value) -> String {
+    let json = serde_json::to_string(value).expect("JSON values always serialise");
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}

@@ -1,4 +1,16 @@
-//! Markdown to safe HTML. (Filled in below.)
+//! Markdown to safe HTML: parse, set the type, render, sanitize.
+
+use std::fmt;
+use std::sync::Mutex;
+
+use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::arena_tree::NodeEdge;
+use comrak::nodes::{AstNode, NodeValue, Sourcepos};
+use comrak::options::Plugins;
+use comrak::{Anchorizer, Arena, format_html_with_plugins, parse_document};
+
+use crate::sanitize::sanitize;
+use crate::typography::Typographer;
 
 /// Rendered HTML with the problems met on the way.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -7,9 +19,172 @@ pub struct Rendered {
     pub warnings: Vec<String>,
 }
 
-/// Renders a body.
+/// Renders a body's Markdown to sanitized HTML with the language's typography. Never fails.
 pub fn render_body(markdown: &str, language: &str) -> Rendered {
-    let _ = language;
-    let html = comrak::markdown_to_html(markdown, &crate::markdown_options());
-    Rendered { html: crate::sanitize::sanitize(&html), warnings: Vec::new() }
+    let arena = Arena::new();
+    let mut options = crate::markdown_options();
+    // Raw HTML goes through to the sanitizer, which keeps the safe part (<sup>, <abbr>, …) and
+    // drops the rest; comrak's own escaping would lose both.
+    options.render.r#unsafe = true;
+    let root = parse_document(&arena, markdown, &options);
+    let mut warnings = Vec::new();
+    typeset(root, language, &mut warnings);
+
+    let headings = HeadingIds::default();
+    let mut plugins = Plugins::default();
+    plugins.render.heading_adapter = Some(&headings);
+    let mut html = String::with_capacity(markdown.len() * 5 / 4);
+    format_html_with_plugins(root, &options, &mut html, &plugins).expect("writing to a String cannot fail");
+    Rendered { html: sanitize(&table_alignment_as_style(&html)), warnings }
+}
+
+/// Applies typography to every text node, in document order, and notes what the sanitizer will drop.
+fn typeset<'a>(root: &'a AstNode<'a>, language: &str, warnings: &mut Vec<String>) {
+    let mut typographer = Typographer::new(language);
+    let mut raw_html = false;
+    for edge in root.traverse() {
+        match edge {
+            NodeEdge::Start(node) => {
+                let mut data = node.data_mut();
+                match &mut data.value {
+                    NodeValue::Text(text) if !is_autolink_text(node, text) => {
+                        let typeset = typographer.text(text);
+                        if typeset != **text {
+                            *text = typeset.into();
+                        }
+                    }
+                    NodeValue::Text(text) => typographer.skip(text),
+                    NodeValue::Code(code) => typographer.skip(&code.literal),
+                    NodeValue::HtmlInline(_) | NodeValue::HtmlBlock(_) => raw_html = true,
+                    NodeValue::Link(link) | NodeValue::Image(link) if !is_safe_url(&link.url) => {
+                        warnings.push(format!("a link to `{}` was removed: links may only go to http(s), mailto, \
+                             a relative path or an #anchor", truncate(&link.url, 60)));
+                    }
+                    _ => {}
+                }
+            }
+            NodeEdge::End(node) => {
+                if ends_block(&node.data().value) {
+                    typographer.end_block();
+                }
+            }
+        }
+    }
+    if raw_html {
+        warnings.push("the body contains raw HTML: only safe tags were kept, scripts and handlers were removed".into());
+    }
+}
+
+fn ends_block(value: &NodeValue) -> bool {
+    matches!(
+        value,
+        NodeValue::Paragraph
+            | NodeValue::Heading(_)
+            | NodeValue::Item(_)
+            | NodeValue::TableCell
+            | NodeValue::BlockQuote
+            | NodeValue::FootnoteDefinition(_)
+            | NodeValue::CodeBlock(_)
+    )
+}
+
+/// An autolink's text is its URL: typography must not touch it.
+fn is_autolink_text(node: &AstNode<'_>, text: &str) -> bool {
+    node.parent().is_some_and(|parent| match &parent.data().value {
+        NodeValue::Link(link) => link.url == text || link.url.ends_with(text) && text.contains('.'),
+        _ => false,
+    })
+}
+
+/// The schemes the sanitizer keeps (relative URLs and anchors have none).
+pub(crate) fn is_safe_url(url: &str) -> bool {
+    let url = url.trim();
+    match url.find(':') {
+        None => true,
+        Some(colon) => {
+            let scheme = &url[..colon];
+            // A colon after a slash, `?` or `#` is part of a relative URL, not a scheme.
+            scheme.contains(['/', '?', '#'])
+                || ["http", "https", "mailto"].iter().any(|safe| scheme.eq_ignore_ascii_case(safe))
+        }
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    format!("{}…", text.chars().take(max).collect::<String>())
+}
+
+/// comrak marks table alignment with the `align` attribute, which HTML5 made obsolete.
+fn table_alignment_as_style(html: &str) -> String {
+    html.replace(" align=\"left\"", " style=\"text-align:left\"")
+        .replace(" align=\"center\"", " style=\"text-align:center\"")
+        .replace(" align=\"right\"", " style=\"text-align:right\"")
+}
+
+/// Gives headings GitHub-style ids (`## Итоги` → `id="итоги"`), without the empty anchor links
+/// comrak adds to them.
+#[derive(Default)]
+struct HeadingIds {
+    anchorizer: Mutex<Anchorizer>,
+}
+
+impl HeadingAdapter for HeadingIds {
+    fn enter(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta, _: Option<Sourcepos>) -> fmt::Result {
+        let id = self.anchorizer.lock().unwrap_or_else(|p| p.into_inner()).anchorize(&heading.content);
+        let id: String = id.chars().filter(|c| !matches!(c, '"' | '<' | '>' | '&')).collect();
+        write!(output, "<h{} id=\"{id}\">", heading.level)
+    }
+
+    fn exit(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta) -> fmt::Result {
+        write!(output, "</h{}>", heading.level)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gfm_renders_with_heading_ids_and_html5_alignment() {
+        let html = render_body("## Итоги встречи\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n~~нет~~ https://example.ru\n", "ru").html;
+        assert!(html.contains("<h2 id=\"итоги-встречи\">Итоги встречи</h2>"), "{html}");
+        assert!(html.contains("<th style=\"text-align:center\">a</th>"), "{html}");
+        assert!(!html.contains("align="), "{html}");
+        assert!(html.contains("<del>нет</del>"), "{html}");
+        assert!(html.contains("<a href=\"https://example.ru\" rel=\"noopener noreferrer\">https://example.ru</a>"), "{html}");
+    }
+
+    #[test]
+    fn footnotes_keep_their_links() {
+        let html = render_body("Текст[^1].\n\n[^1]: Сноска.\n", "ru").html;
+        assert!(html.contains("href=\"#fn-1\""), "{html}");
+        assert!(html.contains("id=\"fn-1\""), "{html}");
+    }
+
+    #[test]
+    fn hostile_markdown_leaves_no_script_and_says_so() {
+        let rendered = render_body("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n", "ru");
+        assert!(!rendered.html.contains("script") && !rendered.html.contains("onerror") && !rendered.html.contains("javascript"), "{}", rendered.html);
+        assert_eq!(rendered.warnings.len(), 2, "{:?}", rendered.warnings);
+    }
+
+    #[test]
+    fn urls_are_judged_by_scheme() {
+        for safe in ["https://a.ru", "HTTP://a.ru", "mailto:a@b.ru", "/path", "page.html", "#anchor", "a/b:c", "?q=a:b"] {
+            assert!(is_safe_url(safe), "{safe}");
+        }
+        for unsafe_url in ["javascript:alert(1)", " JaVaScRiPt:x", "data:text/html,x", "file:///etc/passwd", "vbscript:x", "smb://host/share", "galley://x"] {
+            assert!(!is_safe_url(unsafe_url), "{unsafe_url}");
+        }
+    }
+
+    #[test]
+    fn odd_input_renders() {
+        assert_eq!(render_body("", "ru").html, "");
+        let deep = render_body(&">".repeat(50_000), "ru");
+        assert!(deep.html.len() < 2_000_000);
+    }
 }

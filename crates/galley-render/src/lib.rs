@@ -9,12 +9,14 @@
 pub mod check;
 pub mod document;
 mod html;
+mod html_text;
 pub mod ninjs;
 mod plain;
 pub mod sanitize;
 pub mod typography;
 
 pub use html::{Rendered, render_body};
+pub use html_text::typeset_html;
 pub use plain::plain_text;
 
 /// The comrak options Galley renders with: GFM tables, strikethrough, autolinks, footnotes, task

@@ -149,7 +149,12 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
     if let Some(id) = draft.id
         && let Some(rowid) = find_rowid(tx, id)?
     {
-        let slug = update(tx, rowid, id, draft.fields, reason, None, now)?;
+        let mut fields = draft.fields;
+        if reason == RevisionReason::Import && fields.note.is_empty() {
+            // Exported files never carry the editor's note: importing one keeps the stored note.
+            fields.note = read_fields(tx, rowid)?.note;
+        }
+        let slug = update(tx, rowid, id, fields, reason, None, now)?;
         return Ok(Stored { id, slug, created: false });
     }
     let id = draft.id.unwrap_or_else(|| ArticleId::new(now));

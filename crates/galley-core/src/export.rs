@@ -1,0 +1,222 @@
+//! Export: an article, a tag or a search written as files, each written atomically.
+
+use std::path::{Path, PathBuf};
+
+use galley_model::{Article, Status, markdown_file};
+use galley_render::document::standalone_html;
+use galley_render::{Rendered, ninjs::ninjs, render_body};
+use serde::Serialize;
+
+use crate::fs::write_atomically;
+use crate::{Error, Library, Result};
+
+/// The formats Galley exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// A standalone HTML5 document.
+    Html,
+    /// The body's HTML only, for pasting into a CMS.
+    Fragment,
+    /// Markdown with YAML front matter: every field but the editor's note; imports back losslessly.
+    Md,
+    /// IPTC NINJS 2.0 JSON.
+    Ninjs,
+}
+
+impl ExportFormat {
+    pub fn parse(name: &str) -> Result<ExportFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "html" => Ok(ExportFormat::Html),
+            "fragment" => Ok(ExportFormat::Fragment),
+            "md" | "markdown" => Ok(ExportFormat::Md),
+            "ninjs" | "json" => Ok(ExportFormat::Ninjs),
+            _ => Err(Error::Invalid(format!(
+                "`{name}` is not an export format: use html, fragment, md or ninjs"
+            ))),
+        }
+    }
+
+    /// The format's name, as `parse` reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Html => "html",
+            ExportFormat::Fragment => "fragment",
+            ExportFormat::Md => "md",
+            ExportFormat::Ninjs => "ninjs",
+        }
+    }
+
+    /// The file name extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Html => "html",
+            ExportFormat::Fragment => "fragment.html",
+            ExportFormat::Md => "md",
+            ExportFormat::Ninjs => "json",
+        }
+    }
+}
+
+/// Which articles to export.
+#[derive(Debug, Clone)]
+pub enum Selection {
+    /// One article by id or slug.
+    Article(String),
+    /// Every article with this tag or a tag below it (spiked ones left out).
+    Tag(String),
+    /// Every article a search finds.
+    Search(String),
+}
+
+/// One exported article.
+#[derive(Debug, Serialize)]
+pub struct ExportedFile {
+    pub id: String,
+    pub slug: String,
+    pub path: Option<PathBuf>,
+    pub warnings: Vec<String>,
+    pub error: Option<String>,
+}
+
+/// What a batch export did.
+#[derive(Debug, Serialize)]
+pub struct ExportReport {
+    pub format: ExportFormat,
+    pub files: Vec<ExportedFile>,
+}
+
+impl ExportReport {
+    pub fn failed(&self) -> usize {
+        self.files.iter().filter(|f| f.error.is_some()).count()
+    }
+}
+
+/// A user's template: `NAME.html` in the `templates` folder beside the store.
+fn read_template(library: &Library, name: &str) -> Result<(String, String)> {
+    let folder = library.templates_folder();
+    let file = if name.ends_with(".html") { name.to_owned() } else { format!("{name}.html") };
+    if file.contains(['/', '\\']) || file.starts_with('.') {
+        return Err(Error::Invalid(format!(
+            "`{name}` is not a template name: give the name of a file in {}",
+            folder.display()
+        )));
+    }
+    let path = folder.join(&file);
+    let source = std::fs::read_to_string(&path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => {
+            Error::Invalid(format!("no template `{name}`: put {file} in {}", folder.display()))
+        }
+        _ => Error::Io { path: path.clone(), source },
+    })?;
+    Ok((file, source))
+}
+
+impl Library {
+    /// The folder of user templates: `templates` beside the store.
+    pub fn templates_folder(&self) -> PathBuf {
+        self.path().parent().unwrap_or(Path::new(".")).join("templates")
+    }
+
+    /// An article in an export format, as text.
+    pub fn export_text(
+        &self,
+        article: &Article,
+        format: ExportFormat,
+        template: Option<&str>,
+    ) -> Result<Rendered> {
+        let fields = &article.fields;
+        match format {
+            ExportFormat::Html => {
+                let template = template.map(|name| read_template(self, name)).transpose()?;
+                let template = template.as_ref().map(|(name, source)| (name.as_str(), source.as_str()));
+                standalone_html(article, template).map_err(|e| Error::Invalid(e.to_string()))
+            }
+            ExportFormat::Fragment => Ok(render_body(&fields.body, &fields.language)),
+            ExportFormat::Md => Ok(Rendered {
+                html: markdown_file::write(article.id, fields, article.created_at, article.updated_at, false),
+                warnings: Vec::new(),
+            }),
+            ExportFormat::Ninjs => {
+                let body = render_body(&fields.body, &fields.language);
+                let json = serde_json::to_string_pretty(&ninjs(article, &body.html))
+                    .expect("JSON values always serialise");
+                Ok(Rendered { html: json + "\n", warnings: body.warnings })
+            }
+        }
+    }
+
+    /// Exports a selection. One article goes to `out` as a file, unless `out` is an existing folder;
+    /// several go into the folder `out` (created if missing), one file each, named by slug.
+    /// A failure on one article is reported and the rest go on.
+    pub fn export(
+        &self,
+        selection: &Selection,
+        format: ExportFormat,
+        out: &Path,
+        template: Option<&str>,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<ExportReport> {
+        let ids: Vec<String> = match selection {
+            Selection::Article(id) => vec![self.article(id)?.id.to_string()],
+            Selection::Tag(tag) => {
+                self.list(None, Some(tag), usize::MAX >> 1)?.into_iter().map(|a| a.id.to_string()).collect()
+            }
+            Selection::Search(query) => self
+                .search(query, usize::MAX >> 1)?
+                .into_iter()
+                .map(|hit| hit.article.id.to_string())
+                .collect(),
+        };
+        if let Some(name) = template {
+            read_template(self, name)?;
+        }
+        let single_file = matches!(selection, Selection::Article(_)) && !out.is_dir();
+        if !single_file {
+            std::fs::create_dir_all(out).map_err(|source| Error::Io { path: out.to_owned(), source })?;
+        }
+        let mut files = Vec::with_capacity(ids.len());
+        for (done, id) in ids.iter().enumerate() {
+            files.push(self.export_one(id, format, out, single_file, template));
+            progress(done + 1, ids.len());
+        }
+        Ok(ExportReport { format, files })
+    }
+
+    fn export_one(
+        &self,
+        id: &str,
+        format: ExportFormat,
+        out: &Path,
+        single_file: bool,
+        template: Option<&str>,
+    ) -> ExportedFile {
+        let mut file = ExportedFile {
+            id: id.to_owned(),
+            slug: String::new(),
+            path: None,
+            warnings: Vec::new(),
+            error: None,
+        };
+        let result = self.article(id).and_then(|article| {
+            file.slug = article.fields.slug.clone();
+            if article.fields.status == Status::Spiked && !single_file {
+                file.warnings.push("spiked: exported all the same".into());
+            }
+            let rendered = self.export_text(&article, format, template)?;
+            let path = if single_file {
+                out.to_owned()
+            } else {
+                out.join(format!("{}.{}", article.fields.slug, format.extension()))
+            };
+            write_atomically(&path, rendered.html.as_bytes())?;
+            file.warnings.extend(rendered.warnings);
+            Ok(path)
+        });
+        match result {
+            Ok(path) => file.path = Some(path),
+            Err(err) => file.error = Some(err.to_string()),
+        }
+        file
+    }
+}

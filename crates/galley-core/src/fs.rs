@@ -1,0 +1,61 @@
+//! Writing files so that a reader sees the whole old file or the whole new one, never half.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::{Error, Result};
+
+/// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it over
+/// `path`. A crash or a full disk leaves the old file as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io { path: path.to_owned(), source };
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp =
+        tempfile::Builder::new().prefix(".galley-").suffix(".tmp").tempfile_in(folder).map_err(io)?;
+    temp.write_all(bytes).map_err(io)?;
+    // A temporary file is private (0600); the file it becomes keeps the old file's permissions,
+    // or gets the usual ones for a new document.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        temp.as_file().set_permissions(permissions).map_err(io)?;
+    }
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(path).map_err(|e| io(e.error))?;
+    // The rename itself is made durable by syncing the folder (not possible on Windows).
+    #[cfg(unix)]
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_whole_file_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.html");
+        write_atomically(&path, b"old").unwrap();
+        write_atomically(&path, "новое".as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "новое");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["a.html"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        }
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_naming_the_file() {
+        let err = write_atomically(Path::new("/nonexistent-galley-folder/a.html"), b"x").unwrap_err();
+        assert!(err.to_string().contains("/nonexistent-galley-folder/a.html"), "{err}");
+    }
+}
