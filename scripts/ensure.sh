@@ -4,9 +4,16 @@
 # Debian packages the build needs: a C compiler for the bundled SQLite.
 GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates)
 
+# Debian packages the tests need besides: Java for the W3C Nu validator, Chromium for axe-core.
+GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium)
+
 ensure_packages() {
     local missing=()
     for package in "$@"; do
+        # A package whose command is already here (a JDK from elsewhere, say) is not needed twice.
+        case "$package" in
+            default-jre-headless) command -v java >/dev/null 2>&1 && continue ;;
+        esac
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
     done
     if [ ${#missing[@]} -gt 0 ]; then
@@ -46,5 +53,12 @@ ensure_rust_components() {
     if command -v rustup >/dev/null 2>&1; then
         rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
         rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+    fi
+}
+
+# Node.js 18 or newer with npm, for the end-to-end tests of exported pages.
+ensure_node() {
+    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+        ensure_packages nodejs npm
     fi
 }

@@ -3,9 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure.sh
-ensure_packages "${GALLEY_APT_PACKAGES[@]}"
+ensure_packages "${GALLEY_APT_PACKAGES[@]}" "${GALLEY_TEST_APT_PACKAGES[@]}"
 ensure_rust
 ensure_rust_components
+ensure_node
 
 echo "== formatting" >&2
 cargo fmt --all --check
@@ -13,3 +14,9 @@ echo "== clippy" >&2
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== tests" >&2
 cargo test --workspace --locked
+
+echo "== exported HTML in the W3C validator and Chromium (axe-core)" >&2
+cargo build --locked -p galley-cli
+target_dir=$(cargo metadata --format-version 1 --no-deps | sed -E 's/.*"target_directory":"([^"]*)".*/\1/')
+npm ci --prefix tests/export --ignore-scripts --no-audit --no-fund --loglevel=error
+(cd tests/export && GALLEY_CLI="$target_dir/debug/galley-cli" node --test)

@@ -38,7 +38,9 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         .generic_attributes(attributes(&["id", "lang", "dir"]))
         .url_schemes(attributes(&["http", "https", "mailto"]))
         .url_relative(UrlRelative::PassThrough)
-        .link_rel(Some("noopener noreferrer"))
+        // No `rel`: links cannot open new windows (no `target`), and `rel` on an `<a>` whose
+        // unsafe `href` was removed makes the document invalid.
+        .link_rel(None)
         .filter_style_properties(attributes(&["text-align"]))
         .strip_comments(true);
     builder
@@ -46,7 +48,25 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
 
 /// Keeps only what the allowlist allows.
 pub fn sanitize(html: &str) -> String {
-    CLEANER.clean(html).to_string()
+    with_alt_text(&CLEANER.clean(html).to_string())
+}
+
+/// HTML5 requires `alt` on every image; one written without it gets an empty one (the checklist
+/// reports missing alt text to the journalist).
+fn with_alt_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<img") {
+        let end = rest[start..].find('>').map_or(rest.len(), |i| start + i);
+        let tag = &rest[start..end];
+        out.push_str(tag);
+        if !tag.contains(" alt=") {
+            out.push_str(" alt=\"\"");
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -69,10 +89,16 @@ mod tests {
 
     #[test]
     fn safe_markup_stays() {
-        let html = "<h2 id=\"itogi\">Итоги</h2>\n<p><a href=\"https://example.ru/a?b=1#c\" rel=\"noopener noreferrer\">ссылка</a> \
-                    <a href=\"#fn-1\" rel=\"noopener noreferrer\">1</a> <img src=\"photo.jpg\" alt=\"Фото\"></p>\n\
+        let html = "<h2 id=\"itogi\">Итоги</h2>\n<p><a href=\"https://example.ru/a?b=1#c\">ссылка</a> \
+                    <a href=\"#fn-1\">1</a> <img src=\"photo.jpg\" alt=\"Фото\"></p>\n\
                     <table><tbody><tr><td style=\"text-align:center\">1</td></tr></tbody></table>";
         assert_eq!(sanitize(html), html);
+    }
+
+    #[test]
+    fn images_always_have_alt_text() {
+        assert_eq!(sanitize("<img src=\"a.png\" onerror=x>"), "<img src=\"a.png\" alt=\"\">");
+        assert_eq!(sanitize("<img src=\"a.png\" alt=\"Карта\">"), "<img src=\"a.png\" alt=\"Карта\">");
     }
 
     #[test]

@@ -21,10 +21,7 @@ pub(super) fn unsafe_scheme(url: &str) -> Option<String> {
 }
 
 pub(super) fn unsafe_message(what: &str, scheme: &str) -> String {
-    format!(
-        "{what} goes to a `{}:` address: use an http(s), mailto or relative link.",
-        scheme.escape_debug()
-    )
+    format!("{what} goes to a `{}:` address: use an http(s), mailto or relative link.", scheme.escape_debug())
 }
 
 /// Checks raw HTML (a block or an inline tag) that starts at byte `start` on 1-based `line` of the
@@ -42,7 +39,13 @@ pub(super) fn check_html(field: &Field<'_>, line: usize, start: usize, html: &st
                 && let Some(scheme) = unsafe_scheme(url)
             {
                 let what = if tag.name == "img" { "Image" } else { "Link" };
-                out.push(field.problem(at, "unsafe_link", unsafe_message(what, &scheme), url.to_owned(), None));
+                out.push(field.problem(
+                    at,
+                    "unsafe_link",
+                    unsafe_message(what, &scheme),
+                    url.to_owned(),
+                    None,
+                ));
             }
         }
     }

@@ -40,6 +40,8 @@ mod prose;
 #[cfg(test)]
 mod tests;
 
+use std::cell::Cell;
+
 use galley_model::ArticleFields;
 use serde::Serialize;
 
@@ -208,6 +210,8 @@ pub(super) struct Field<'a> {
     pub(super) text: &'a str,
     /// Byte offset where each line starts (after `\n`, `\r\n` or a lone `\r`, as CommonMark counts).
     line_starts: Vec<usize>,
+    /// The last offset asked about and its column, so walking along a long line stays linear.
+    last: Cell<(usize, usize)>,
 }
 
 impl<'a> Field<'a> {
@@ -219,7 +223,7 @@ impl<'a> Field<'a> {
                 line_starts.push(i + 1);
             }
         }
-        Field { place, text, line_starts }
+        Field { place, text, line_starts, last: Cell::new((0, 1)) }
     }
 
     /// The 1-based line and character column of a byte offset (clamped into the text).
@@ -227,7 +231,13 @@ impl<'a> Field<'a> {
         let offset = floor_boundary(self.text, offset);
         let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
         let start = self.line_starts[line - 1].min(offset);
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = match self.last.get() {
+            (last, column) if start <= last && last <= offset => {
+                column + self.text[last..offset].chars().count()
+            }
+            _ => self.text[start..offset].chars().count() + 1,
+        };
+        self.last.set((offset, column));
         (to_u32(line), to_u32(column))
     }
 

@@ -197,7 +197,11 @@ fn straight_quotes(
     covered: &dyn Fn(Range<usize>) -> bool,
     out: &mut Vec<Problem>,
 ) {
-    let wanted = if language == "ru" { "«ёлочки» („лапки“ inside)" } else { "curly quotes “ ” (‘ ’ inside)" };
+    let wanted = if language == "ru" {
+        "«ёлочки» („лапки“ inside)"
+    } else {
+        "curly quotes “ ” (‘ ’ inside)"
+    };
     for (i, ch) in run.text.char_indices() {
         let range = i..i + 1;
         if ch == '"' && run.is_prose(&range) && !covered(range.clone()) {
@@ -237,7 +241,9 @@ fn unbalanced_quotes(run: &Run, field: &Field<'_>, out: &mut Vec<Problem>) {
     unmatched.sort_unstable();
     for (i, ch) in unmatched {
         let message = match ch {
-            '«' | '„' | '“' => format!("Quote {ch} is never closed in this paragraph: close it or remove it."),
+            '«' | '„' | '“' => {
+                format!("Quote {ch} is never closed in this paragraph: close it or remove it.")
+            }
             _ => format!("Quote {ch} closes nothing in this paragraph: open the quote or remove it."),
         };
         out.push(problem(run, field, i..i + ch.len_utf8(), "unbalanced_quotes", message, None));
@@ -263,8 +269,8 @@ fn hyphens_as_dashes(
         let start = i - before.len_utf8();
         let end = i + 2;
         if run.char_at(i + 1) != Some(' ')
-            || !run.char_before(start).is_some_and(|c| !c.is_whitespace())
-            || !run.char_at(end).is_some_and(|c| !c.is_whitespace())
+            || run.char_before(start).is_none_or(char::is_whitespace)
+            || run.char_at(end).is_none_or(char::is_whitespace)
         {
             continue;
         }
