@@ -169,7 +169,9 @@ impl Library {
                 .collect(),
         };
         if let Some(name) = template {
-            read_template(self, name)?;
+            let (file, source) = read_template(self, name)?;
+            galley_render::document::check_template(&file, &source)
+                .map_err(|e| Error::Invalid(e.to_string()))?;
         }
         let single_file = matches!(selection, Selection::Article(_)) && !out.is_dir();
         if !single_file {

@@ -37,6 +37,11 @@ impl TemplateError {
     }
 }
 
+/// Checks that a template compiles, so an export can refuse it before writing anything.
+pub fn check_template(name: &str, source: &str) -> Result<(), TemplateError> {
+    Environment::new().template_from_named_str(name, source).map(|_| ()).map_err(|e| TemplateError::new(name, &e))
+}
+
 /// Renders an article as a standalone HTML document with the built-in template, or with
 /// `template` (its name and source).
 pub fn standalone_html(article: &Article, template: Option<(&str, &str)>) -> Result<Rendered, TemplateError> {

@@ -1,4 +1,5 @@
 //! Integration tests of the Library, on real stores in temporary folders.
 
 mod crash;
+mod export;
 mod library;

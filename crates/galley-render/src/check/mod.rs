@@ -32,6 +32,10 @@
 //! source it was typed, which is how positions survive container prefixes (`> `, `- `), escapes and
 //! entities.
 //!
+//! Typography is the authority on what it covers: `straight_quotes`, `hyphen_as_dash` and
+//! `double_space` are left out where a typography change touches the same text, so each thing is
+//! listed once. Typography changes that would touch code or other non-prose text are dropped.
+//!
 //! Problems come ordered by place (headline, dek, lead, body, related), then line, then column.
 
 mod body;

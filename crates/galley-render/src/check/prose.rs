@@ -42,7 +42,10 @@ impl Run {
 
     /// Whether every byte of the range is prose; an empty range must sit next to prose.
     fn is_prose(&self, range: &Range<usize>) -> bool {
-        if range.start > range.end || range.end > self.text.len() {
+        if range.start > range.end
+            || !self.text.is_char_boundary(range.start)
+            || !self.text.is_char_boundary(range.end)
+        {
             return false;
         }
         if range.is_empty() {
@@ -133,7 +136,7 @@ pub(super) fn check_run_with(
     }
     unbalanced_quotes(run, field, out);
     hyphens_as_dashes(run, field, &primary, &covered, out);
-    double_spaces(run, field, &changes, out);
+    double_spaces(run, field, &covered, out);
     repeated_words(run, field, out);
 }
 
@@ -285,7 +288,12 @@ fn hyphens_as_dashes(
     }
 }
 
-fn double_spaces(run: &Run, field: &Field<'_>, changes: &[&Change], out: &mut Vec<Problem>) {
+fn double_spaces(
+    run: &Run,
+    field: &Field<'_>,
+    covered: &dyn Fn(Range<usize>) -> bool,
+    out: &mut Vec<Problem>,
+) {
     let bytes = run.text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -305,7 +313,7 @@ fn double_spaces(run: &Run, field: &Field<'_>, changes: &[&Change], out: &mut Ve
         if range.len() < 2 || !inside_line || !run.is_prose(&range) {
             continue;
         }
-        if changes.iter().any(|c| c.range == range && c.replacement == " ") {
+        if covered(range.clone()) {
             continue;
         }
         let fix = run.is_exact(&range, field).then(|| " ".to_owned());

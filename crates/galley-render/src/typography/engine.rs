@@ -1,0 +1,794 @@
+//! The single pass behind [`Typographer`](super::Typographer), [`typeset`](super::typeset) and
+//! [`changes`](super::changes).
+//!
+//! [`Engine::run`] walks a run of text once, char by char, and reports [`Edit`]s in order; the
+//! callers either splice them into a new string or list them. Looking back uses a small ring of
+//! the last characters already *output* in the block (so a run continues what the previous run
+//! of the same block ended with, and decisions see already-fixed text the way a second pass
+//! would, which keeps the result idempotent). Looking ahead reads the rest of the current run;
+//! what lies beyond it is unknown (`last == false`) or the end of the block (`last == true`).
+//! No regular expressions and no allocation per character.
+
+use std::ops::Range;
+
+const NBSP: char = '\u{a0}';
+const NBSP_STR: &str = "\u{a0}";
+/// Stands in the history for text that was skipped (inline code, an image): neither a letter nor
+/// a space, so it reads like a word ending.
+const MARK: char = '\u{fffc}';
+/// How many output characters the engine remembers (a power of two).
+const WINDOW: usize = 16;
+/// Deeper quote nesting than this is not tracked (the extra quotes are left as they are).
+const MAX_DEPTH: usize = 32;
+
+/// Which rules apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lang {
+    Ru,
+    En,
+    Other,
+}
+
+impl Lang {
+    /// `ru`, `uk`, `be` (and regional variants such as `ru-RU`) get the Russian rules, `en` the
+    /// English ones, anything else only the rules that hold everywhere.
+    pub(super) fn from_code(code: &str) -> Lang {
+        let primary = code.trim().split(['-', '_']).next().unwrap_or("");
+        let is = |name: &str| primary.eq_ignore_ascii_case(name);
+        if is("ru") || is("uk") || is("be") {
+            Lang::Ru
+        } else if is("en") {
+            Lang::En
+        } else {
+            Lang::Other
+        }
+    }
+}
+
+/// One replacement, in byte offsets of the run it was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Edit {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) replacement: &'static str,
+    pub(super) rule: &'static str,
+}
+
+fn edit(start: usize, end: usize, replacement: &'static str, rule: &'static str) -> Edit {
+    Edit { start, end, replacement, rule }
+}
+
+/// What a rule decided at a position: the byte offset it consumed up to, and its edit.
+type Hit = Option<(usize, Edit)>;
+
+/// The last characters output in the current block.
+#[derive(Debug, Clone)]
+struct History {
+    chars: [char; WINDOW],
+    /// Characters pushed since the block started.
+    len: usize,
+}
+
+impl History {
+    fn push(&mut self, c: char) {
+        self.chars[self.len % WINDOW] = c;
+        self.len += 1;
+    }
+
+    fn push_str(&mut self, text: &str) {
+        text.chars().for_each(|c| self.push(c));
+    }
+
+    /// The `k`-th character back (1 is the previous one); `None` before the start of the block.
+    /// Beyond what is remembered it answers [`MARK`], which no rule takes for a digit, letter or
+    /// space.
+    fn back(&self, k: usize) -> Option<char> {
+        if k > self.len {
+            None
+        } else if k > WINDOW {
+            Some(MARK)
+        } else {
+            Some(self.chars[(self.len - k) % WINDOW])
+        }
+    }
+}
+
+/// The two levels of quotes: «ёлочки»/“double” outside, „лапки“/‘single’ inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Outer,
+    Inner,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct OpenQuote {
+    kind: Kind,
+    /// Opened by a single quote (English `'`/`‘`), so only a single quote closes it.
+    single: bool,
+}
+
+/// The quotes open in the current block.
+#[derive(Debug, Clone)]
+struct Quotes {
+    open: [OpenQuote; MAX_DEPTH],
+    depth: usize,
+}
+
+impl Quotes {
+    fn top(&self) -> Option<OpenQuote> {
+        self.depth.checked_sub(1).map(|d| self.open[d])
+    }
+
+    /// The level a new double quote takes: inside an outer quote the inner one, else the outer.
+    fn next_kind(&self) -> Kind {
+        match self.top() {
+            Some(OpenQuote { kind: Kind::Outer, .. }) => Kind::Inner,
+            _ => Kind::Outer,
+        }
+    }
+
+    fn push(&mut self, kind: Kind, single: bool) {
+        if self.depth < MAX_DEPTH {
+            self.open[self.depth] = OpenQuote { kind, single };
+            self.depth += 1;
+        }
+    }
+
+    /// Closes the innermost quote a double quote opened (and any single quotes left open inside
+    /// it); `None` if there is none.
+    fn close_double(&mut self) -> Option<Kind> {
+        let at = self.open[..self.depth].iter().rposition(|open| !open.single)?;
+        self.depth = at;
+        Some(self.open[at].kind)
+    }
+
+    /// Closes the innermost quote if a single quote opened it.
+    fn close_single(&mut self) -> bool {
+        let closes = self.top().is_some_and(|open| open.single);
+        if closes {
+            self.depth -= 1;
+        }
+        closes
+    }
+}
+
+enum Quote {
+    Open,
+    Close,
+    Leave,
+}
+
+/// The typographer's state: the language, what was output last in the block, the open quotes.
+#[derive(Debug, Clone)]
+pub(super) struct Engine {
+    lang: Lang,
+    history: History,
+    quotes: Quotes,
+}
+
+impl Engine {
+    pub(super) fn new(lang: Lang) -> Engine {
+        Engine {
+            lang,
+            history: History { chars: [' '; WINDOW], len: 0 },
+            quotes: Quotes { open: [OpenQuote { kind: Kind::Outer, single: false }; MAX_DEPTH], depth: 0 },
+        }
+    }
+
+    /// Forgets the block: nothing pairs or binds across blocks.
+    pub(super) fn end_block(&mut self) {
+        self.history.len = 0;
+        self.quotes.depth = 0;
+    }
+
+    /// Text between runs that is kept as it is: only spaces read as those spaces (a line break
+    /// starts a line), anything else as a word.
+    pub(super) fn skip(&mut self, verbatim: &str) {
+        if let Some(end) = verbatim.chars().next_back() {
+            self.history.push(if verbatim.chars().all(char::is_whitespace) { end } else { MARK });
+        }
+    }
+
+    /// Typesets a run of the current block, reporting the edits in order. `last` says the run
+    /// ends the block (plain text); otherwise more may follow.
+    pub(super) fn run(&mut self, text: &str, last: bool, mut emit: impl FnMut(Edit)) {
+        let mut done = 0;
+        let mut verbatim = 0..0;
+        for (i, c) in text.char_indices() {
+            if i < done {
+                continue;
+            }
+            if verbatim.contains(&i) {
+                self.history.push(c);
+                continue;
+            }
+            if !c.is_whitespace()
+                && self.history.back(1).is_none_or(char::is_whitespace)
+                && let Some(span) = url_span(text, i)
+            {
+                verbatim = span;
+                if verbatim.contains(&i) {
+                    self.history.push(c);
+                    continue;
+                }
+            }
+            match self.rule(text, i, c, last) {
+                Some((end, edit)) => {
+                    self.history.push_str(&text[i..edit.start]);
+                    self.history.push_str(edit.replacement);
+                    self.history.push_str(&text[edit.end..end]);
+                    emit(edit);
+                    done = end;
+                }
+                None => self.history.push(c),
+            }
+        }
+    }
+
+    fn rule(&mut self, s: &str, i: usize, c: char, last: bool) -> Hit {
+        let ru = self.lang == Lang::Ru;
+        match c {
+            '.' => self.ellipsis(s, i),
+            _ if self.lang == Lang::Other => None,
+            ' ' if ru => self.space(s, i, last),
+            '-' => self.hyphen(s, i),
+            '–' if ru => self.between_words(s, i, c.len_utf8(), true),
+            '—' if ru => self.em_dash(s, i),
+            '"' | '“' | '”' => self.quote(s, i, c, last),
+            '«' | '»' | '„' if ru => self.quote(s, i, c, last),
+            '\'' | '‘' | '’' if !ru => self.single_quote(s, i, c, last),
+            '\'' => self.latin_apostrophe(s, i),
+            'x' | 'х' => self.times(s, i, c),
+            '0'..='9' if ru && matches!(self.history.back(1), Some('№' | '§')) => {
+                Some((i + 1, edit(i, i, NBSP_STR, "nbsp")))
+            }
+            _ => None,
+        }
+    }
+
+    /// `...` → `…` (exactly three dots: `?..` and longer rows of dots stay).
+    fn ellipsis(&self, s: &str, i: usize) -> Hit {
+        let b = s.as_bytes();
+        let three = self.history.back(1) != Some('.')
+            && b.get(i + 1) == Some(&b'.')
+            && b.get(i + 2) == Some(&b'.')
+            && b.get(i + 3) != Some(&b'.');
+        three.then(|| (i + 3, edit(i, i + 3, "…", "ellipsis")))
+    }
+
+    /// A regular space in Russian: before a dash between words it becomes a no-break space
+    /// together with the dash; else it becomes a no-break space where it binds two words.
+    fn space(&self, s: &str, i: usize, last: bool) -> Hit {
+        let p1 = self.history.back(1)?;
+        if p1.is_whitespace() {
+            return None;
+        }
+        let rest = &s[i + 1..];
+        if let Some((len, em)) = dash_at(rest) {
+            if em {
+                return Some((i + 1, edit(i, i + 1, NBSP_STR, "dash")));
+            }
+            let after = &rest[len..];
+            if let Some(n) = after.chars().next().filter(|c| c.is_whitespace()) {
+                if p1.is_ascii_digit() && after[n.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
+                    return None;
+                }
+                let end = i + 1 + len;
+                return Some((end, edit(i, end, "\u{a0}—", "dash")));
+            }
+        }
+        match rest.chars().next() {
+            None if last => return None,
+            Some(c) if c.is_whitespace() => return None,
+            _ => {}
+        }
+        self.binds(p1, rest).then(|| (i + 1, edit(i, i + 1, NBSP_STR, "nbsp")))
+    }
+
+    /// Whether the space after `p1` (the last character output) and before `rest` binds.
+    fn binds(&self, p1: char, rest: &str) -> bool {
+        match p1 {
+            '№' | '§' => true,
+            '.' => self.initial(rest) || self.abbreviation(rest),
+            c if c.is_ascii_digit() => unit_at(rest) || self.thousands(rest),
+            c if c.is_alphabetic() => self.short_word() || particle_at(rest),
+            _ => false,
+        }
+    }
+
+    /// The previous word (ending at the last character output, a letter) has one or two letters.
+    fn short_word(&self) -> bool {
+        let h = &self.history;
+        word_may_start_after(h.back(2))
+            || (h.back(2).is_some_and(char::is_alphabetic) && word_may_start_after(h.back(3)))
+    }
+
+    /// `А. С.` or `А. Пушкин`: the previous word is a capital initial with its dot, and a capital
+    /// follows.
+    fn initial(&self, rest: &str) -> bool {
+        let h = &self.history;
+        h.back(2).is_some_and(char::is_uppercase)
+            && (word_may_start_after(h.back(3)) || h.back(3) == Some('.'))
+            && rest.starts_with(char::is_uppercase)
+    }
+
+    /// `т. е.`, `т. д.`, `т. п.`, `т. к.`, `т. н.`, `т. ч.`
+    fn abbreviation(&self, rest: &str) -> bool {
+        let h = &self.history;
+        let mut next = rest.chars();
+        h.back(2) == Some('т')
+            && word_may_start_after(h.back(3))
+            && matches!(next.next(), Some('е' | 'д' | 'п' | 'к' | 'н' | 'ч'))
+            && next.next() == Some('.')
+    }
+
+    /// `15 000`: a group of one to three digits before a group of exactly three.
+    fn thousands(&self, rest: &str) -> bool {
+        let b = rest.as_bytes();
+        let group = b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit) && !b.get(3).is_some_and(u8::is_ascii_digit);
+        if !group {
+            return false;
+        }
+        let h = &self.history;
+        let mut k = 1;
+        while k <= 4 && h.back(k).is_some_and(|c| c.is_ascii_digit()) {
+            k += 1;
+        }
+        (2..=4).contains(&k)
+            && h.back(k).is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '(' | '«' | '„' | '“' | '"' | '−' | '–' | '—' | '~' | '≈' | '$' | '€' | '£')
+            })
+    }
+
+    /// Only spaces and tabs since the start of the line (or of the block).
+    fn at_line_start(&self) -> bool {
+        let mut k = 1;
+        loop {
+            match self.history.back(k) {
+                Some(' ' | '\t') => k += 1,
+                None | Some('\n') => return true,
+                Some(_) => return false,
+            }
+        }
+    }
+
+    /// `-`, `--` (both: `len` bytes from `i`) or, in Russian, `–` between words or opening a line
+    /// of direct speech.
+    fn between_words(&self, s: &str, i: usize, len: usize, en_dash: bool) -> Hit {
+        let end = i + len;
+        let next = s[end..].chars().next();
+        if self.at_line_start() {
+            if self.lang != Lang::Ru {
+                return None;
+            }
+            return match next {
+                Some(' ') => Some((end + 1, edit(i, end + 1, "—\u{a0}", "dash"))),
+                Some(NBSP) => Some((end, edit(i, end, "—", "dash"))),
+                _ => None,
+            };
+        }
+        if en_dash && self.lang != Lang::Ru {
+            return None;
+        }
+        let spaced = self.history.back(1).is_some_and(char::is_whitespace) && next.is_some_and(char::is_whitespace);
+        if !spaced {
+            return None;
+        }
+        // Digits on both sides (`5 - 3`, `1990 – 1995`): a sum or a spaced range, left alone.
+        let next2 = next.and_then(|n| s[end + n.len_utf8()..].chars().next());
+        if self.history.back(2).is_some_and(|c| c.is_ascii_digit()) && next2.is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        Some((end, edit(i, end, "—", "dash")))
+    }
+
+    /// An em dash opening a line of direct speech takes a no-break space after it.
+    fn em_dash(&self, s: &str, i: usize) -> Hit {
+        let space = i + '—'.len_utf8();
+        (self.at_line_start() && s.as_bytes().get(space) == Some(&b' '))
+            .then(|| (space + 1, edit(space, space + 1, NBSP_STR, "dash")))
+    }
+
+    fn hyphen(&self, s: &str, i: usize) -> Hit {
+        let p1 = self.history.back(1);
+        if p1 == Some('-') {
+            return None;
+        }
+        let b = s.as_bytes();
+        let double = b.get(i + 1) == Some(&b'-');
+        if double && b.get(i + 2) == Some(&b'-') {
+            return None;
+        }
+        let end = if double { i + 2 } else { i + 1 };
+        if let Some(hit) = self.between_words(s, i, end - i, false) {
+            return Some(hit);
+        }
+        let next = s[end..].chars().next();
+        if double {
+            // English closed em dash: `word--word`.
+            let closed = self.lang == Lang::En
+                && p1.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic);
+            return closed.then(|| (end, edit(i, end, "—", "dash")));
+        }
+        if !next.is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if p1.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '=' | '≈')) {
+            return Some((end, edit(i, end, "−", "minus")));
+        }
+        (p1.is_some_and(|c| c.is_ascii_digit()) && self.range(s, end))
+            .then(|| (end, edit(i, end, "–", "range")))
+    }
+
+    /// Whether the hyphen before `right` (between digits) joins a range such as `1990-1995`,
+    /// `2-3`, `1,5-2`, not a part of a date or a phone number (`2016-09-13`, `123-45-67`).
+    fn range(&self, s: &str, right: usize) -> bool {
+        let h = &self.history;
+        let digit = |k: usize| h.back(k).is_some_and(|c| c.is_ascii_digit());
+        let mut k = 1;
+        while digit(k) {
+            k += 1;
+        }
+        let left_digits = k - 1;
+        let left_fraction = matches!(h.back(k), Some('.' | ',')) && digit(k + 1);
+        if left_fraction {
+            k += 1;
+            while digit(k) {
+                k += 1;
+            }
+        }
+        if !number_may_start_after(h.back(k)) {
+            return false;
+        }
+        let b = &s.as_bytes()[right..];
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        // `2016-09`: a leading zero on the right is a month or a code, not a range.
+        if digits >= 2 && b[0] == b'0' {
+            return false;
+        }
+        let mut j = digits;
+        let right_fraction = matches!(b.get(j), Some(b'.' | b',')) && b.get(j + 1).is_some_and(u8::is_ascii_digit);
+        if right_fraction {
+            j += 1;
+            while b.get(j).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            }
+        }
+        // `555-1234` is a phone number.
+        let phone = !left_fraction && !right_fraction && left_digits == 3 && digits == 4;
+        !phone && b.get(j) != Some(&b'-')
+    }
+
+    /// `3x4`, `3 x 4` (Latin x or Cyrillic х) between numbers → `×`.
+    fn times(&self, s: &str, i: usize, c: char) -> Hit {
+        let end = i + c.len_utf8();
+        let h = &self.history;
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        let space = |c: Option<char>| matches!(c, Some(' ' | NBSP));
+        let mut next = s[end..].chars();
+        let n1 = next.next();
+        let from = if digit(h.back(1)) && digit(n1) {
+            // `0x1F` is hexadecimal.
+            if h.back(1) == Some('0') && !digit(h.back(2)) {
+                return None;
+            }
+            1
+        } else if space(h.back(1)) && digit(h.back(2)) && space(n1) && digit(next.next()) {
+            2
+        } else {
+            return None;
+        };
+        let mut k = from;
+        while digit(h.back(k)) {
+            k += 1;
+        }
+        let glued = h.back(k).is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | ',' | '-' | '#' | '/'));
+        (!glued).then(|| (end, edit(i, end, "×", "times")))
+    }
+
+    /// The side a quote takes from its neighbours: after the start, a space, an opening bracket,
+    /// a dash or an opening quote it opens; after a letter, digit, punctuation or a closing quote
+    /// it closes. Then the neighbour after it settles the odd cases: one followed by a space
+    /// or punctuation does not open, one glued to a word with nothing open opens (`ООО"Ромашка"`),
+    /// and one that would close nothing stays as it is (`12"`).
+    fn decide(&self, s: &str, end: usize, last: bool) -> Quote {
+        let next = s[end..].chars().next();
+        let closer = match next {
+            None => last,
+            Some(c) => c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…'),
+        };
+        let open = self.quotes.depth > 0;
+        if self.opens_quote(self.history.back(1)) {
+            if !closer {
+                Quote::Open
+            } else if open {
+                Quote::Close
+            } else {
+                Quote::Leave
+            }
+        } else if open {
+            Quote::Close
+        } else if next.is_some_and(char::is_alphanumeric) {
+            Quote::Open
+        } else {
+            Quote::Leave
+        }
+    }
+
+    fn opens_quote(&self, p: Option<char>) -> bool {
+        let Some(c) = p else { return true };
+        c.is_whitespace()
+            || matches!(c, '(' | '[' | '{' | '-' | '‐' | '–' | '—' | '―')
+            || match self.lang {
+                Lang::Ru => matches!(c, '«' | '„'),
+                Lang::En => matches!(c, '“' | '‘'),
+                Lang::Other => false,
+            }
+    }
+
+    /// Double quotes: `"`, `“`, `”` by their neighbours; in Russian `«`, `„` always open and `»`
+    /// always closes. The nesting level picks the mark.
+    fn quote(&mut self, s: &str, i: usize, c: char, last: bool) -> Hit {
+        let end = i + c.len_utf8();
+        let action = match c {
+            '«' | '„' => Quote::Open,
+            '»' => Quote::Close,
+            _ => self.decide(s, end, last),
+        };
+        let mark = match action {
+            Quote::Open => {
+                let kind = self.quotes.next_kind();
+                self.quotes.push(kind, false);
+                self.mark(kind, true)
+            }
+            Quote::Close => {
+                let kind = self.quotes.close_double()?;
+                self.mark(kind, false)
+            }
+            Quote::Leave => return None,
+        };
+        changed(s, i, end, mark, "quotes")
+    }
+
+    fn mark(&self, kind: Kind, open: bool) -> &'static str {
+        match (self.lang, kind, open) {
+            (Lang::Ru, Kind::Outer, true) => "«",
+            (Lang::Ru, Kind::Outer, false) => "»",
+            (Lang::Ru, Kind::Inner, true) => "„",
+            (Lang::Ru, Kind::Inner, false) => "“",
+            (_, Kind::Outer, true) => "“",
+            (_, Kind::Outer, false) => "”",
+            (_, Kind::Inner, true) => "‘",
+            (_, Kind::Inner, false) => "’",
+        }
+    }
+
+    /// English `'`, `‘`, `’`: an apostrophe inside a word (`don't`), before a year (`'90s`) or in
+    /// an elision (`'em`, `rock 'n' roll`); else a single quote, opening after a space or
+    /// bracket, closing elsewhere.
+    fn single_quote(&mut self, s: &str, i: usize, c: char, last: bool) -> Hit {
+        let end = i + c.len_utf8();
+        let p1 = self.history.back(1);
+        let rest = &s[end..];
+        let next = rest.chars().next();
+        let (mark, rule) = if c == '‘' {
+            self.quotes.push(Kind::Inner, true);
+            ("‘", "quotes")
+        } else if p1.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+            // `5'10"`: between digits it is a foot mark, not an apostrophe.
+            if p1.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            ("’", "apostrophe")
+        } else if self.opens_quote(p1) {
+            if c == '’' || next.is_some_and(|c| c.is_ascii_digit()) || elision_at(rest) {
+                ("’", "apostrophe")
+            } else if next.map_or(last, char::is_whitespace) {
+                return None;
+            } else {
+                self.quotes.push(Kind::Inner, true);
+                ("‘", "quotes")
+            }
+        } else if self.quotes.close_single() {
+            ("’", "quotes")
+        } else {
+            ("’", "apostrophe")
+        };
+        changed(s, i, end, mark, rule)
+    }
+
+    /// Russian text keeps `'` but for an apostrophe inside a Latin word (`O'Neil`).
+    fn latin_apostrophe(&self, s: &str, i: usize) -> Hit {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && c <= '\u{24f}');
+        (latin(self.history.back(1)) && latin(s[i + 1..].chars().next()))
+            .then(|| (i + 1, edit(i, i + 1, "’", "apostrophe")))
+    }
+}
+
+/// An edit replacing `s[i..end]` by `mark`, unless it is already that.
+fn changed(s: &str, i: usize, end: usize, mark: &'static str, rule: &'static str) -> Hit {
+    (s[i..end] != *mark).then(|| (end, edit(i, end, mark, rule)))
+}
+
+/// A dash at the start of `rest` that could stand between words: its length in bytes and whether
+/// it is already an em dash.
+fn dash_at(rest: &str) -> Option<(usize, bool)> {
+    let b = rest.as_bytes();
+    if rest.starts_with('—') {
+        Some(('—'.len_utf8(), true))
+    } else if rest.starts_with('–') {
+        Some(('–'.len_utf8(), false))
+    } else if b.first() != Some(&b'-') {
+        None
+    } else if b.get(1) != Some(&b'-') {
+        Some((1, false))
+    } else if b.get(2) != Some(&b'-') {
+        Some((2, false))
+    } else {
+        None
+    }
+}
+
+/// Whether a word can start right after `c` (`None`: the start of the block): after a space, an
+/// opening bracket or quote, a dash or an ellipsis, not after a hyphen, apostrophe, dot or digit.
+fn word_may_start_after(c: Option<char>) -> bool {
+    c.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '«' | '„' | '“' | '"' | '‘' | '—' | '–' | '―' | '…')
+    })
+}
+
+/// Whether a number can start right after `c` and be one side of a range.
+fn number_may_start_after(c: Option<char>) -> bool {
+    c.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '«' | '„' | '“' | '"' | '—' | '~' | '≈' | '$' | '€' | '£')
+    })
+}
+
+/// `ли`, `ль`, `же`, `ж`, `бы`, `б` as a word at the start of `rest`.
+fn particle_at(rest: &str) -> bool {
+    if !rest.starts_with(['л', 'ж', 'б']) {
+        return false;
+    }
+    const PARTICLES: [(&str, bool); 6] =
+        [("ли", true), ("ль", true), ("же", true), ("бы", true), ("ж", false), ("б", false)];
+    PARTICLES.iter().any(|&(particle, dot)| {
+        rest.strip_prefix(particle).is_some_and(|after| {
+            after.chars().next().is_none_or(|c| {
+                c.is_whitespace()
+                    || matches!(c, ',' | '!' | '?' | ';' | ':' | '…' | '»' | '“' | '"' | ')')
+                    || (dot && c == '.')
+            })
+        })
+    })
+}
+
+/// A unit, currency or month at the start of `rest` that a number before it binds to.
+fn unit_at(rest: &str) -> bool {
+    let Some(first) = rest.chars().next() else { return false };
+    if matches!(first, '%' | '‰' | '°' | '€' | '$' | '₽' | '£' | '¥') {
+        return true;
+    }
+    if !first.is_alphabetic() {
+        return false;
+    }
+    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    is_unit(&rest[..end])
+}
+
+/// Units, amounts and currencies written after a number (case matters: `МВт`, `мВт`), and the
+/// months of a date (`2 сентября`).
+fn is_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "км" | "м"
+            | "дм"
+            | "см"
+            | "мм"
+            | "мкм"
+            | "нм"
+            | "кг"
+            | "г"
+            | "мг"
+            | "т"
+            | "ц"
+            | "л"
+            | "мл"
+            | "га"
+            | "кв"
+            | "куб"
+            | "тыс"
+            | "млн"
+            | "млрд"
+            | "трлн"
+            | "руб"
+            | "р"
+            | "коп"
+            | "долл"
+            | "евро"
+            | "юаней"
+            | "иен"
+            | "ч"
+            | "мин"
+            | "сек"
+            | "с"
+            | "мс"
+            | "сут"
+            | "гг"
+            | "Вт"
+            | "кВт"
+            | "МВт"
+            | "ГВт"
+            | "ТВт"
+            | "кВтч"
+            | "Гц"
+            | "кГц"
+            | "МГц"
+            | "ГГц"
+            | "Кб"
+            | "Мб"
+            | "Гб"
+            | "Тб"
+            | "КБ"
+            | "МБ"
+            | "ГБ"
+            | "ТБ"
+            | "шт"
+            | "чел"
+            | "экз"
+            | "об"
+            | "января"
+            | "февраля"
+            | "марта"
+            | "апреля"
+            | "мая"
+            | "июня"
+            | "июля"
+            | "августа"
+            | "сентября"
+            | "октября"
+            | "ноября"
+            | "декабря"
+    )
+}
+
+/// `'em`, `'til`, `'tis`, `'twas`, `'cause`, `'n'` at the start of `rest` (after the `'`).
+fn elision_at(rest: &str) -> bool {
+    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let word = &rest[..end];
+    ["em", "til", "tis", "twas", "cause", "n", "bout"].iter().any(|elision| word.eq_ignore_ascii_case(elision))
+}
+
+/// The part of the token starting at `i` that is a URL or an e-mail address, to be kept
+/// verbatim: leading brackets and quotes, and trailing quotes, stay outside it.
+fn url_span(s: &str, i: usize) -> Option<Range<usize>> {
+    let b = s.as_bytes();
+    let mut end = i;
+    let mut marked = false;
+    while let Some(&byte) = b.get(end) {
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' => break,
+            0xC2 if b.get(end + 1) == Some(&0xA0) => break,
+            b':' | b'@' | b'.' => marked = true,
+            _ => {}
+        }
+        end += 1;
+    }
+    if !marked {
+        return None;
+    }
+    let core = s[i..end].trim_start_matches(['(', '[', '<', '"', '\'', '«', '„', '“', '‘']);
+    let start = end - core.len();
+    let starts = |prefix: &str| core.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+    let url = core.contains("://") || starts("www.") || starts("mailto:") || is_email(core);
+    let core = core.trim_end_matches(['"', '\'', '»', '”', '“', '’']);
+    url.then(|| start..start + core.len())
+}
+
+fn is_email(token: &str) -> bool {
+    let Some(at) = token.find('@') else { return false };
+    let (user, domain) = (&token[..at], &token[at + 1..]);
+    user.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
+        && domain.starts_with(char::is_alphanumeric)
+        && domain.contains('.')
+}
