@@ -68,6 +68,8 @@ fn main() {
     search(&library, &options, &mut report);
     list(&library, &mut report);
     autosave(&library, &options, &mut report);
+    render(&options, &mut report);
+    export(&library, &mut report);
     report.print();
 }
 
@@ -200,6 +202,72 @@ fn autosave(library: &Library, options: &Options, report: &mut Report) {
         "",
     );
     report.row("autosave: p99", ms(stats.p99), "≤ 15 ms");
+}
+
+/// Rendering everything included (parse, typography, HTML, sanitizing) at three sizes, and the
+/// pathological shapes that break naive Markdown parsers.
+fn render(options: &Options, report: &mut Report) {
+    let mut corpus = Corpus::new(options.seed);
+    let mut body_of_size = |bytes: usize| {
+        let mut body = String::new();
+        let mut i = 0;
+        while body.len() < bytes {
+            body.push_str(&corpus.article(i).fields.body);
+            body.push_str("\n\n");
+            i += 1;
+        }
+        body
+    };
+    for (name, bytes, runs) in [("20 KB", 20_000, 200), ("1 MB", 1_000_000, 20), ("10 MB", 10_000_000, 3)] {
+        let body = body_of_size(bytes);
+        let times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                let rendered = galley_render::render_body(&body, "ru");
+                let took = start.elapsed();
+                assert!(rendered.html.len() > body.len() / 2);
+                took
+            })
+            .collect();
+        let target = match name {
+            "20 KB" => "≤ 1 ms",
+            "1 MB" => "≤ 30 ms",
+            _ => "",
+        };
+        report.row(
+            &format!("render {name} article: median"),
+            ms(Percentiles::of(&mut times.clone()).median),
+            target,
+        );
+    }
+    for (name, body) in galley_render::pathological::shapes() {
+        let start = Instant::now();
+        let rendered = galley_render::render_body(&body, "ru");
+        report.row(
+            &format!("render pathological: {name}"),
+            format!("{} ({} KB out)", ms(start.elapsed()), rendered.html.len() / 1000),
+            "< 2 s",
+        );
+    }
+}
+
+/// Batch export of 10,000 stored articles as standalone HTML, each written atomically.
+fn export(library: &Library, report: &mut Report) {
+    let out = tempfile::tempdir().expect("temporary folder");
+    let start = Instant::now();
+    let exported = library
+        .export(
+            &galley_core::Selection::Search("status:published".into()),
+            galley_core::ExportFormat::Html,
+            out.path(),
+            None,
+            |_, _| {},
+        )
+        .expect("export runs");
+    let took = start.elapsed();
+    let count = exported.files.len() as u64;
+    assert_eq!(exported.failed(), 0);
+    report.row(&format!("batch export, {count} published articles as HTML"), rate(count, took), "");
 }
 
 fn ms(d: Duration) -> String {

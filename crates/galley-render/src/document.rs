@@ -39,7 +39,10 @@ impl TemplateError {
 
 /// Checks that a template compiles, so an export can refuse it before writing anything.
 pub fn check_template(name: &str, source: &str) -> Result<(), TemplateError> {
-    Environment::new().template_from_named_str(name, source).map(|_| ()).map_err(|e| TemplateError::new(name, &e))
+    Environment::new()
+        .template_from_named_str(name, source)
+        .map(|_| ())
+        .map_err(|e| TemplateError::new(name, &e))
 }
 
 /// Renders an article as a standalone HTML document with the built-in template, or with
@@ -146,11 +149,31 @@ fn iso(ts: Timestamp) -> String {
 
 fn human_date(ts: Timestamp, russian: bool) -> String {
     const RU: [&str; 12] = [
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
         "декабря",
     ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
         "December",
     ];
     let date = ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();

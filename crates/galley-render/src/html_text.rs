@@ -5,8 +5,32 @@ use crate::typography::Typographer;
 
 /// Elements whose end closes a block: quotes do not pair across them.
 const BLOCKS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "div", "section", "article",
-    "header", "footer", "figcaption", "dd", "dt", "br", "hr", "tr", "ul", "ol", "table", "aside",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "td",
+    "th",
+    "blockquote",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figcaption",
+    "dd",
+    "dt",
+    "br",
+    "hr",
+    "tr",
+    "ul",
+    "ol",
+    "table",
+    "aside",
 ];
 /// Elements whose content is not prose.
 const VERBATIM: &[&str] = &["code", "pre", "script", "style", "textarea", "kbd", "samp"];
@@ -73,7 +97,9 @@ fn push_text(out: &mut String, text: &str, verbatim: bool, typographer: &mut Typ
         .replace("&gt;", "\u{e001}")
         .replace("&amp;", "\u{e002}");
     let typeset = typographer.text(&decoded);
-    out.push_str(&typeset.replace('\u{e000}', "&lt;").replace('\u{e001}', "&gt;").replace('\u{e002}', "&amp;"));
+    out.push_str(
+        &typeset.replace('\u{e000}', "&lt;").replace('\u{e001}', "&gt;").replace('\u{e002}', "&amp;"),
+    );
 }
 
 #[cfg(test)]
@@ -82,7 +108,8 @@ mod tests {
 
     #[test]
     fn tags_and_code_are_left_alone() {
-        let html = "<p class=\"a-b\">Текст <code>a - b \"c\"</code> и <a href=\"https://x.ru/a--b\">ссылка</a></p>";
+        let html =
+            "<p class=\"a-b\">Текст <code>a - b \"c\"</code> и <a href=\"https://x.ru/a--b\">ссылка</a></p>";
         let typeset = typeset_html(html, "ru");
         assert!(typeset.contains("<p class=\"a-b\">"), "{typeset}");
         assert!(typeset.contains("<code>a - b \"c\"</code>"), "{typeset}");

@@ -8,9 +8,10 @@
 
 pub mod check;
 pub mod document;
-mod html;
+pub mod html;
 mod html_text;
 pub mod ninjs;
+pub mod pathological;
 mod plain;
 pub mod sanitize;
 pub mod typography;

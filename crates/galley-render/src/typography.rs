@@ -8,6 +8,12 @@
 //! All three share one single-pass engine that reports edits; applying the edits of [`changes`]
 //! with [`apply`] gives exactly [`typeset`]. Typesetting typeset text changes nothing.
 //!
+//! The engine reads each character once, looking back at the last few characters it output in
+//! the block and ahead within the current run only: no regular expressions, no allocation per
+//! character (about 4–5 ms per MB in a release build).
+//!
+//! Below, `⍽` stands for a no-break space (U+00A0); the rule names are those of [`Change::rule`].
+//!
 //! # Russian (`ru`; also `uk`, `be`)
 //!
 //! - `quotes`: `"`, `“`, `”`, `„`, `«`, `»` become «ёлочки» outside and „лапки“ inside; a third
@@ -57,12 +63,16 @@
 //!
 //! # Never touched
 //!
-//! Text passed to [`Typographer::skip`] (inline code, images); URLs and e-mail addresses in the
-//! text (a whitespace-delimited token containing `://`, starting with `www.` or `mailto:`, or
-//! shaped like `user@host.tld`, minus leading brackets and quotes and trailing quotes) are kept
-//! verbatim; text that is already right (existing no-break spaces, dashes and curly quotes in
-//! their place) is left as it is. Spaced hyphens and en dashes with digits on both sides
-//! (`5 - 3`, `1990 – 1995`) are left as they are: a sum, a score or a spaced range.
+//! - Text passed to [`Typographer::skip`] (inline code, images).
+//! - URLs and e-mail addresses in the text: a whitespace-delimited token containing `://`,
+//!   starting with `www.`, or shaped like `user@host.tld` (`mailto:` included) is kept verbatim,
+//!   from after any opening brackets and quotes to the first double quote or the end of the token
+//!   (so `https://example.ru/a-b--c...` keeps its hyphens and dots, and `"https://x.ru"` still
+//!   gets its quotes).
+//! - Text that is already right: existing no-break spaces, dashes and curly quotes in their
+//!   place. Double spaces stay double; spaced hyphens and en dashes with digits on both sides
+//!   (`5 - 3`, `1990 – 1995`) stay as a sum, a score or a spaced range; a `'` between digits
+//!   (`5'10"`) and an inch mark stay.
 
 use std::ops::Range;
 
@@ -94,7 +104,8 @@ impl Typographer {
     }
 
     /// Notes text that stays as it is but sits between runs (inline code, a link's image), so
-    /// quotes and spaces around it are judged right.
+    /// quotes and spaces around it are judged right: it reads as a word, or as itself if it is only
+    /// whitespace (`skip("\n")` for a line break lets the next line open with direct speech).
     pub fn skip(&mut self, verbatim: &str) {
         self.engine.skip(verbatim);
     }
@@ -129,7 +140,11 @@ pub fn typeset(text: &str, language: &str) -> String {
 pub fn changes(text: &str, language: &str) -> Vec<Change> {
     let mut changes = Vec::new();
     for_each_edit(text, language, |edit| {
-        changes.push(Change { range: edit.start..edit.end, replacement: edit.replacement.to_owned(), rule: edit.rule });
+        changes.push(Change {
+            range: edit.start..edit.end,
+            replacement: edit.replacement.to_owned(),
+            rule: edit.rule,
+        });
     });
     changes
 }

@@ -126,8 +126,12 @@ pub(super) fn check_run_with(
     for change in &changes {
         out.push(typography_problem(run, field, change));
     }
+    // Typography's changes come in order and do not overlap: a binary search finds the one that
+    // could cover a range (a scan per range made long texts quadratic).
+    let replacing: Vec<&Range<usize>> = changes.iter().map(|c| &c.range).filter(|r| !r.is_empty()).collect();
     let covered = |range: Range<usize>| {
-        changes.iter().any(|c| !c.range.is_empty() && c.range.start < range.end && range.start < c.range.end)
+        let first = replacing.partition_point(|r| r.end <= range.start);
+        replacing.get(first).is_some_and(|r| r.start < range.end)
     };
     let primary = language.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
 

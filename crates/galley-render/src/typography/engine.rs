@@ -185,32 +185,35 @@ impl Engine {
     /// starts a line), anything else as a word.
     pub(super) fn skip(&mut self, verbatim: &str) {
         if let Some(end) = verbatim.chars().next_back() {
-            self.history.push(if verbatim.chars().all(char::is_whitespace) { end } else { MARK });
+            self.history.push(if verbatim.chars().all(is_space) { end } else { MARK });
         }
     }
 
     /// Typesets a run of the current block, reporting the edits in order. `last` says the run
     /// ends the block (plain text); otherwise more may follow.
     pub(super) fn run(&mut self, text: &str, last: bool, mut emit: impl FnMut(Edit)) {
+        let ru = self.lang == Lang::Ru;
         let mut done = 0;
+        let mut urls = Urls::default();
         let mut verbatim = 0..0;
         for (i, c) in text.char_indices() {
             if i < done {
                 continue;
             }
-            if verbatim.contains(&i) {
-                self.history.push(c);
-                continue;
+            if i >= verbatim.end {
+                verbatim = urls.next(text, i);
             }
-            if !c.is_whitespace()
-                && self.history.back(1).is_none_or(char::is_whitespace)
-                && let Some(span) = url_span(text, i)
+            if matches!(c, 'w' | 'W')
+                && !verbatim.contains(&i)
+                && text.get(i..i + 4).is_some_and(|www| www.eq_ignore_ascii_case("www."))
+                && let Some(span) = url_span(text, token_start(text, i))
+                && span.start == i
             {
                 verbatim = span;
-                if verbatim.contains(&i) {
-                    self.history.push(c);
-                    continue;
-                }
+            }
+            if verbatim.contains(&i) || !may_change(c, ru) {
+                self.history.push(c);
+                continue;
             }
             match self.rule(text, i, c, last) {
                 Some((end, edit)) => {
@@ -260,7 +263,7 @@ impl Engine {
     /// together with the dash; else it becomes a no-break space where it binds two words.
     fn space(&self, s: &str, i: usize, last: bool) -> Hit {
         let p1 = self.history.back(1)?;
-        if p1.is_whitespace() {
+        if is_space(p1) {
             return None;
         }
         let rest = &s[i + 1..];
@@ -269,7 +272,7 @@ impl Engine {
                 return Some((i + 1, edit(i, i + 1, NBSP_STR, "dash")));
             }
             let after = &rest[len..];
-            if let Some(n) = after.chars().next().filter(|c| c.is_whitespace()) {
+            if let Some(n) = after.chars().next().filter(|&c| is_space(c)) {
                 if p1.is_ascii_digit() && after[n.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
                     return None;
                 }
@@ -279,7 +282,7 @@ impl Engine {
         }
         match rest.chars().next() {
             None if last => return None,
-            Some(c) if c.is_whitespace() => return None,
+            Some(c) if is_space(c) => return None,
             _ => {}
         }
         self.binds(p1, rest).then(|| (i + 1, edit(i, i + 1, NBSP_STR, "nbsp")))
@@ -291,7 +294,9 @@ impl Engine {
             '№' | '§' => true,
             '.' => self.initial(rest) || self.abbreviation(rest),
             c if c.is_ascii_digit() => unit_at(rest) || self.thousands(rest),
-            c if c.is_alphabetic() => self.short_word() || particle_at(rest),
+            c if is_letter(c) => {
+                (self.short_word() && rest.chars().next().is_none_or(word_starts)) || particle_at(rest)
+            }
             _ => false,
         }
     }
@@ -300,7 +305,7 @@ impl Engine {
     fn short_word(&self) -> bool {
         let h = &self.history;
         word_may_start_after(h.back(2))
-            || (h.back(2).is_some_and(char::is_alphabetic) && word_may_start_after(h.back(3)))
+            || (h.back(2).is_some_and(is_letter) && word_may_start_after(h.back(3)))
     }
 
     /// `А. С.` or `А. Пушкин`: the previous word is a capital initial with its dot, and a capital
@@ -325,7 +330,9 @@ impl Engine {
     /// `15 000`: a group of one to three digits before a group of exactly three.
     fn thousands(&self, rest: &str) -> bool {
         let b = rest.as_bytes();
-        let group = b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit) && !b.get(3).is_some_and(u8::is_ascii_digit);
+        let group = b.len() >= 3
+            && b[..3].iter().all(u8::is_ascii_digit)
+            && !b.get(3).is_some_and(u8::is_ascii_digit);
         if !group {
             return false;
         }
@@ -336,7 +343,11 @@ impl Engine {
         }
         (2..=4).contains(&k)
             && h.back(k).is_none_or(|c| {
-                c.is_whitespace() || matches!(c, '(' | '«' | '„' | '“' | '"' | '−' | '–' | '—' | '~' | '≈' | '$' | '€' | '£')
+                is_space(c)
+                    || matches!(
+                        c,
+                        '(' | '«' | '„' | '“' | '"' | '−' | '–' | '—' | '~' | '≈' | '$' | '€' | '£'
+                    )
             })
     }
 
@@ -370,13 +381,15 @@ impl Engine {
         if en_dash && self.lang != Lang::Ru {
             return None;
         }
-        let spaced = self.history.back(1).is_some_and(char::is_whitespace) && next.is_some_and(char::is_whitespace);
+        let spaced = self.history.back(1).is_some_and(is_space) && next.is_some_and(is_space);
         if !spaced {
             return None;
         }
         // Digits on both sides (`5 - 3`, `1990 – 1995`): a sum or a spaced range, left alone.
         let next2 = next.and_then(|n| s[end + n.len_utf8()..].chars().next());
-        if self.history.back(2).is_some_and(|c| c.is_ascii_digit()) && next2.is_some_and(|c| c.is_ascii_digit()) {
+        if self.history.back(2).is_some_and(|c| c.is_ascii_digit())
+            && next2.is_some_and(|c| c.is_ascii_digit())
+        {
             return None;
         }
         Some((end, edit(i, end, "—", "dash")))
@@ -406,15 +419,13 @@ impl Engine {
         let next = s[end..].chars().next();
         if double {
             // English closed em dash: `word--word`.
-            let closed = self.lang == Lang::En
-                && p1.is_some_and(char::is_alphabetic)
-                && next.is_some_and(char::is_alphabetic);
+            let closed = self.lang == Lang::En && p1.is_some_and(is_letter) && next.is_some_and(is_letter);
             return closed.then(|| (end, edit(i, end, "—", "dash")));
         }
         if !next.is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
-        if p1.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '=' | '≈')) {
+        if p1.is_none_or(|c| is_space(c) || matches!(c, '(' | '[' | '{' | '=' | '≈')) {
             return Some((end, edit(i, end, "−", "minus")));
         }
         (p1.is_some_and(|c| c.is_ascii_digit()) && self.range(s, end))
@@ -448,7 +459,8 @@ impl Engine {
             return false;
         }
         let mut j = digits;
-        let right_fraction = matches!(b.get(j), Some(b'.' | b',')) && b.get(j + 1).is_some_and(u8::is_ascii_digit);
+        let right_fraction =
+            matches!(b.get(j), Some(b'.' | b',')) && b.get(j + 1).is_some_and(u8::is_ascii_digit);
         if right_fraction {
             j += 1;
             while b.get(j).is_some_and(u8::is_ascii_digit) {
@@ -483,7 +495,8 @@ impl Engine {
         while digit(h.back(k)) {
             k += 1;
         }
-        let glued = h.back(k).is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | ',' | '-' | '#' | '/'));
+        let glued =
+            h.back(k).is_some_and(|c| is_word_char(c) || matches!(c, '_' | '.' | ',' | '-' | '#' | '/'));
         (!glued).then(|| (end, edit(i, end, "×", "times")))
     }
 
@@ -496,7 +509,7 @@ impl Engine {
         let next = s[end..].chars().next();
         let closer = match next {
             None => last,
-            Some(c) => c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…'),
+            Some(c) => is_space(c) || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…'),
         };
         let open = self.quotes.depth > 0;
         if self.opens_quote(self.history.back(1)) {
@@ -509,7 +522,7 @@ impl Engine {
             }
         } else if open {
             Quote::Close
-        } else if next.is_some_and(char::is_alphanumeric) {
+        } else if next.is_some_and(is_word_char) {
             Quote::Open
         } else {
             Quote::Leave
@@ -518,7 +531,7 @@ impl Engine {
 
     fn opens_quote(&self, p: Option<char>) -> bool {
         let Some(c) = p else { return true };
-        c.is_whitespace()
+        is_space(c)
             || matches!(c, '(' | '[' | '{' | '-' | '‐' | '–' | '—' | '―')
             || match self.lang {
                 Lang::Ru => matches!(c, '«' | '„'),
@@ -575,7 +588,7 @@ impl Engine {
         let (mark, rule) = if c == '‘' {
             self.quotes.push(Kind::Inner, true);
             ("‘", "quotes")
-        } else if p1.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+        } else if p1.is_some_and(is_word_char) && next.is_some_and(is_word_char) {
             // `5'10"`: between digits it is a foot mark, not an apostrophe.
             if p1.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit()) {
                 return None;
@@ -584,7 +597,7 @@ impl Engine {
         } else if self.opens_quote(p1) {
             if c == '’' || next.is_some_and(|c| c.is_ascii_digit()) || elision_at(rest) {
                 ("’", "apostrophe")
-            } else if next.map_or(last, char::is_whitespace) {
+            } else if next.map_or(last, is_space) {
                 return None;
             } else {
                 self.quotes.push(Kind::Inner, true);
@@ -600,10 +613,45 @@ impl Engine {
 
     /// Russian text keeps `'` but for an apostrophe inside a Latin word (`O'Neil`).
     fn latin_apostrophe(&self, s: &str, i: usize) -> Hit {
-        let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && c <= '\u{24f}');
+        let latin = |c: Option<char>| c.is_some_and(|c| is_letter(c) && c <= '\u{24f}');
         (latin(self.history.back(1)) && latin(s[i + 1..].chars().next()))
             .then(|| (i + 1, edit(i, i + 1, "’", "apostrophe")))
     }
+}
+
+/// Whether a rule may start at `c`: the quick test that lets most characters through untouched.
+/// Spaces and digits start rules only in Russian.
+fn may_change(c: char, ru: bool) -> bool {
+    match c {
+        '-' | '.' | '"' | '\'' | 'x' => true,
+        ' ' | '0'..='9' => ru,
+        '\0'..='\u{7f}' => false,
+        'х' | '–' | '—' | '“' | '”' | '«' | '»' | '„' | '‘' | '’' => true,
+        _ => false,
+    }
+}
+
+/// `char::is_whitespace`, quicker on the letters that make up most of the text.
+fn is_space(c: char) -> bool {
+    match c {
+        ' ' | '\t'..='\r' | NBSP | '\u{85}' => true,
+        '\0'..='\u{167f}' => false,
+        _ => c.is_whitespace(),
+    }
+}
+
+/// `char::is_alphabetic`, quicker on Latin and Cyrillic.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | 'А'..='я' | 'ё' | 'Ё' => true,
+        '\0'..='\u{7f}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric`, quicker on Latin and Cyrillic.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
 /// An edit replacing `s[i..end]` by `mark`, unless it is already that.
@@ -634,14 +682,38 @@ fn dash_at(rest: &str) -> Option<(usize, bool)> {
 /// opening bracket or quote, a dash or an ellipsis, not after a hyphen, apostrophe, dot or digit.
 fn word_may_start_after(c: Option<char>) -> bool {
     c.is_none_or(|c| {
-        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '«' | '„' | '“' | '"' | '‘' | '—' | '–' | '―' | '…')
+        is_space(c) || matches!(c, '(' | '[' | '{' | '«' | '„' | '“' | '"' | '‘' | '—' | '–' | '―' | '…')
     })
+}
+
+/// Whether `c` can start what a short word binds to: a word, a number, a quote or bracket.
+fn word_starts(c: char) -> bool {
+    is_word_char(c)
+        || matches!(
+            c,
+            '«' | '„'
+                | '“'
+                | '"'
+                | '\''
+                | '‘'
+                | '('
+                | '['
+                | '№'
+                | '§'
+                | '−'
+                | '-'
+                | '$'
+                | '€'
+                | '£'
+                | '…'
+        )
 }
 
 /// Whether a number can start right after `c` and be one side of a range.
 fn number_may_start_after(c: Option<char>) -> bool {
     c.is_none_or(|c| {
-        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '«' | '„' | '“' | '"' | '—' | '~' | '≈' | '$' | '€' | '£')
+        is_space(c)
+            || matches!(c, '(' | '[' | '{' | '«' | '„' | '“' | '"' | '—' | '~' | '≈' | '$' | '€' | '£')
     })
 }
 
@@ -655,7 +727,7 @@ fn particle_at(rest: &str) -> bool {
     PARTICLES.iter().any(|&(particle, dot)| {
         rest.strip_prefix(particle).is_some_and(|after| {
             after.chars().next().is_none_or(|c| {
-                c.is_whitespace()
+                is_space(c)
                     || matches!(c, ',' | '!' | '?' | ';' | ':' | '…' | '»' | '“' | '"' | ')')
                     || (dot && c == '.')
             })
@@ -669,10 +741,10 @@ fn unit_at(rest: &str) -> bool {
     if matches!(first, '%' | '‰' | '°' | '€' | '$' | '₽' | '£' | '¥') {
         return true;
     }
-    if !first.is_alphabetic() {
+    if !is_letter(first) {
         return false;
     }
-    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let end = rest.find(|c: char| !is_letter(c)).unwrap_or(rest.len());
     is_unit(&rest[..end])
 }
 
@@ -754,9 +826,64 @@ fn is_unit(word: &str) -> bool {
 
 /// `'em`, `'til`, `'tis`, `'twas`, `'cause`, `'n'` at the start of `rest` (after the `'`).
 fn elision_at(rest: &str) -> bool {
-    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let end = rest.find(|c: char| !is_letter(c)).unwrap_or(rest.len());
     let word = &rest[..end];
-    ["em", "til", "tis", "twas", "cause", "n", "bout"].iter().any(|elision| word.eq_ignore_ascii_case(elision))
+    ["em", "til", "tis", "twas", "cause", "n", "bout"]
+        .iter()
+        .any(|elision| word.eq_ignore_ascii_case(elision))
+}
+
+/// Finds the URLs (`://`) and e-mail addresses (`@`) of a run in order, looking for the next `:`
+/// and `@` once per occurrence rather than word by word. (A URL starting with `www.` is caught
+/// when the run gets to it.)
+#[derive(Default)]
+struct Urls {
+    colon: Option<usize>,
+    at: Option<usize>,
+}
+
+impl Urls {
+    /// The next span to keep verbatim that ends after `from`; an empty one at the end if none.
+    fn next(&mut self, s: &str, mut from: usize) -> Range<usize> {
+        loop {
+            let marker =
+                Urls::find(&mut self.colon, s, from, ':').min(Urls::find(&mut self.at, s, from, '@'));
+            if marker == usize::MAX {
+                return s.len()..s.len();
+            }
+            let url_like = s.as_bytes()[marker] == b'@' || s[marker..].starts_with("://");
+            if url_like
+                && let Some(span) = url_span(s, token_start(s, marker))
+                && span.end > from
+            {
+                return span;
+            }
+            // Both markers are ASCII: the next byte starts a character.
+            from = marker + 1;
+        }
+    }
+
+    /// The first `c` at or after `from` (`usize::MAX` if none), remembered in `slot`.
+    fn find(slot: &mut Option<usize>, s: &str, from: usize, c: char) -> usize {
+        match *slot {
+            Some(at) if at >= from => at,
+            _ => *slot.insert(s[from..].find(c).map_or(usize::MAX, |at| at + from)),
+        }
+    }
+}
+
+/// The start of the whitespace-delimited token holding byte `at`.
+fn token_start(s: &str, at: usize) -> usize {
+    let b = s.as_bytes();
+    let mut start = at;
+    while start > 0 {
+        match b[start - 1] {
+            b' ' | b'\t' | b'\n' | b'\r' => break,
+            0xA0 if start >= 2 && b[start - 2] == 0xC2 => break,
+            _ => start -= 1,
+        }
+    }
+    start
 }
 
 /// The part of the token starting at `i` that is a URL or an e-mail address, to be kept
@@ -764,31 +891,39 @@ fn elision_at(rest: &str) -> bool {
 fn url_span(s: &str, i: usize) -> Option<Range<usize>> {
     let b = s.as_bytes();
     let mut end = i;
-    let mut marked = false;
+    let mut scheme = false;
+    let mut at = false;
     while let Some(&byte) = b.get(end) {
         match byte {
             b' ' | b'\t' | b'\n' | b'\r' => break,
             0xC2 if b.get(end + 1) == Some(&0xA0) => break,
-            b':' | b'@' | b'.' => marked = true,
+            b':' if b.get(end + 1) == Some(&b'/') && b.get(end + 2) == Some(&b'/') => scheme = true,
+            b'@' => at = true,
             _ => {}
         }
         end += 1;
     }
-    if !marked {
+    let token = &s[i..end];
+    let core = if b[i].is_ascii_alphanumeric() {
+        token
+    } else {
+        token.trim_start_matches(['(', '[', '<', '"', '\'', '«', '„', '“', '‘'])
+    };
+    let www = core.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    if !(scheme || www || (at && is_email(core))) {
         return None;
     }
-    let core = s[i..end].trim_start_matches(['(', '[', '<', '"', '\'', '«', '„', '“', '‘']);
     let start = end - core.len();
-    let starts = |prefix: &str| core.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
-    let url = core.contains("://") || starts("www.") || starts("mailto:") || is_email(core);
-    let core = core.trim_end_matches(['"', '\'', '»', '”', '“', '’']);
-    url.then(|| start..start + core.len())
+    // A URL has no double quotes: one ends it (`"https://x.ru".`), and it is typeset.
+    let core = &core[..core.find(['"', '«', '»', '„', '“', '”']).unwrap_or(core.len())];
+    let core = core.trim_end_matches(['\'', '’']);
+    Some(start..start + core.len())
 }
 
 fn is_email(token: &str) -> bool {
     let Some(at) = token.find('@') else { return false };
     let (user, domain) = (&token[..at], &token[at + 1..]);
-    user.ends_with(|c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
-        && domain.starts_with(char::is_alphanumeric)
+    user.ends_with(|c: char| is_word_char(c) || matches!(c, '.' | '_' | '-' | '+'))
+        && domain.starts_with(is_word_char)
         && domain.contains('.')
 }

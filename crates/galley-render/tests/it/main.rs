@@ -1,1 +1,2 @@
 mod ninjs;
+mod pathological;
