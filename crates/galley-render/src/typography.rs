@@ -32,8 +32,8 @@
 //!   Hyphens inside words stay (`кто-то`, `ВЭФ-2016`, `российско-японского`).
 //! - `range`: a hyphen between numbers becomes an en dash (`1990-1995`, `2-3 сентября`,
 //!   `1,5-2 млн`), unless the numbers are part of a chain (`2016-09-13`, `123-45-67`), glued to
-//!   a word, sign or other punctuation (`ВЭФ-2016`, `+7-914`, `10:00-12:00`), or the right one has
-//!   a leading zero (`2016-09`).
+//!   a word, sign or other punctuation (`ВЭФ-2016`, `+7-914`, `10:00-12:00`), the right one has
+//!   a leading zero (`2016-09`), or they look like a phone number (`555-1234`: three digits, four).
 //! - `minus`: a hyphen before a digit after the start, a space, an opening bracket or `=`
 //!   becomes a minus sign `−` (`-5 °C`, `(-3)`).
 //! - `times`: `x` or Cyrillic `х` between numbers, glued or with a space on each side, becomes `×`

@@ -2,6 +2,7 @@
 
 mod articles;
 mod cli;
+mod export;
 mod import;
 mod search;
 

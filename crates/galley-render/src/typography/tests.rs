@@ -358,3 +358,32 @@ fn the_sample_article_reads_as_an_editor_would_write_it() {
     assert!(output.contains("российско-японского"));
     assert!(output.contains("космодрома «Восточный»"));
 }
+
+#[test]
+fn zz_fuzz_tmp() {
+    let alphabet: Vec<char> = "\"«»„“”‘’'-–— .аиТвОН5х3x№(),!\n⍽ab".chars().collect();
+    let mut seed: u64 = 0x1234_5678;
+    let mut bad = Vec::new();
+    for lang in ["ru", "en"] {
+        for _ in 0..200_000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let len = 1 + (seed >> 59) as usize;
+            for _ in 0..len {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let text = invisible(&text);
+            let once = typeset(&text, lang);
+            let twice = typeset(&once, lang);
+            if once != twice && bad.len() < 40 {
+                bad.push(format!("{lang}: {} → {} → {}", visible(&text), visible(&once), visible(&twice)));
+            }
+            let mut t = Typographer::new(lang);
+            for (i, _) in text.char_indices() {
+                let _ = t.text(&text[i..]);
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
