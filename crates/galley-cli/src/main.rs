@@ -5,6 +5,7 @@
 //! This crate only parses arguments and prints; every decision is the Library's.
 
 mod args;
+#[macro_use]
 mod output;
 
 use std::io::{IsTerminal, Read};
@@ -51,7 +52,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } else {
             galley_render::typography::typeset(&text, lang)
         };
-        print!("{typeset}");
+        use std::io::Write;
+        std::io::stdout()
+            .write_all(typeset.as_bytes())
+            .map_err(|source| Error::Io { path: "standard output".into(), source })?;
         return Ok(ExitCode::SUCCESS);
     }
     let store = match cli.store {

@@ -1,5 +1,13 @@
 //! Printing results: aligned text for people, JSON for scripts.
 
+/// Prints a line to standard output. A reader that went away (`galley-cli list | head`) ends the
+/// program quietly, as it does for other command-line tools.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::output::write_line(format_args!($($arg)*))
+    };
+}
+
 use std::fmt::Write as _;
 
 use galley_core::model::{Article, ArticleStats, ArticleSummary, Counts, RevisionSummary, Timestamp};
@@ -20,14 +28,14 @@ impl Printer {
     }
 
     fn json<T: Serialize + ?Sized>(&self, value: &T) {
-        println!("{}", serde_json::to_string_pretty(value).expect("plain data always serialises"));
+        say!("{}", serde_json::to_string_pretty(value).expect("plain data always serialises"));
     }
 
     pub fn created(&self, article: &Article) {
         if self.json {
             self.json(article);
         } else {
-            println!("{}", article.id);
+            say!("{}", article.id);
         }
     }
 
@@ -47,13 +55,13 @@ impl Printer {
         for outcome in outcomes {
             match &outcome.result {
                 Ok(file) => {
-                    println!("{}\t{}", file.id, outcome.path.display());
+                    say!("{}\t{}", file.id, outcome.path.display());
                     for warning in &file.warnings {
                         eprintln!("{}: warning: {warning}", outcome.path.display());
                     }
                 }
                 Err(err) => {
-                    println!("error\t{}: {}", outcome.path.display(), strip_path(&err.to_string(), outcome))
+                    say!("error\t{}: {}", outcome.path.display(), strip_path(&err.to_string(), outcome))
                 }
             }
         }
@@ -69,7 +77,7 @@ impl Printer {
             eprintln!("no articles");
         }
         for a in articles {
-            println!(
+            say!(
                 "{}  {:<9}  {}  {}",
                 a.id,
                 a.status.as_str(),
@@ -107,21 +115,21 @@ impl Printer {
             let _ = writeln!(out, "{:>9}: {} <{}>", "related", link.title, link.url);
         }
         let _ = writeln!(out, "\n{}", f.body.trim_end());
-        print!("{out}");
+        say!("{}", out.trim_end());
     }
 
     pub fn saved(&self, a: &Article) {
         if self.json {
             return self.json(a);
         }
-        println!("{}  saved as revision {}", a.id, a.revision);
+        say!("{}  saved as revision {}", a.id, a.revision);
     }
 
     pub fn tagged(&self, a: &Article) {
         if self.json {
             return self.json(a);
         }
-        println!("{}  tags: {}", a.id, a.fields.tags.join(", "));
+        say!("{}  tags: {}", a.id, a.fields.tags.join(", "));
     }
 
     pub fn tags(&self, tags: &[TagCount]) {
@@ -134,7 +142,7 @@ impl Printer {
         for tag in tags {
             let depth = tag.name.matches('/').count();
             let leaf = tag.name.rsplit('/').next().unwrap_or(&tag.name);
-            println!("{}{leaf}  {}", "  ".repeat(depth), tag.total);
+            say!("{}{leaf}  {}", "  ".repeat(depth), tag.total);
         }
     }
 
@@ -147,8 +155,8 @@ impl Printer {
         }
         for hit in hits {
             let a = &hit.article;
-            println!("{}", one_line(&a.headline, 100));
-            println!("  {}  {}  {}", a.id, a.status, local_time(a.updated_at));
+            say!("{}", one_line(&a.headline, 100));
+            say!("  {}  {}  {}", a.id, a.status, local_time(a.updated_at));
             if let Some(snippet) = &hit.snippet {
                 let mut text = String::new();
                 let mut at = 0;
@@ -161,7 +169,7 @@ impl Printer {
                     at = range.end;
                 }
                 text.push_str(&snippet.text[at..]);
-                println!("  {text}");
+                say!("  {text}");
             }
         }
     }
@@ -172,7 +180,7 @@ impl Printer {
         }
         for r in revisions {
             let label = r.label.as_deref().map(|l| format!("  «{l}»")).unwrap_or_default();
-            println!(
+            say!(
                 "{:>4}  {}  {:<13}  {:>7} chars{label}",
                 r.number,
                 local_time(r.created_at),
@@ -186,16 +194,16 @@ impl Printer {
         if self.json {
             return self.json(a);
         }
-        println!("{}  revision {from} restored as revision {}", a.id, a.revision);
+        say!("{}  revision {from} restored as revision {}", a.id, a.revision);
     }
 
     pub fn stats(&self, stats: &ArticleStats) {
         if self.json {
             return self.json(stats);
         }
-        println!("{:<10} {:>7} {:>12} {:>14} {:>9}", "", "words", "chars+spaces", "chars-spaces", "reading");
+        say!("{:<10} {:>7} {:>12} {:>14} {:>9}", "", "words", "chars+spaces", "chars-spaces", "reading");
         let row = |name: &str, c: &Counts| {
-            println!(
+            say!(
                 "{name:<10} {:>7} {:>12} {:>14} {:>9}",
                 c.words,
                 c.chars_with_spaces,
@@ -209,7 +217,7 @@ impl Printer {
         row("body", &stats.body);
         row("total", &stats.total);
         if let Some(target) = stats.target_chars {
-            println!("target: {target} chars with spaces ({} written)", stats.total.chars_with_spaces);
+            say!("target: {target} chars with spaces ({} written)", stats.total.chars_with_spaces);
         }
     }
 }
@@ -221,8 +229,8 @@ impl Printer {
         }
         for file in &report.files {
             match (&file.path, &file.error) {
-                (Some(path), _) => println!("{}\t{}", file.id, path.display()),
-                (None, Some(error)) => println!("error\t{}: {error}", file.id),
+                (Some(path), _) => say!("{}\t{}", file.id, path.display()),
+                (None, Some(error)) => say!("error\t{}: {error}", file.id),
                 (None, None) => {}
             }
             for warning in &file.warnings {
@@ -245,8 +253,7 @@ impl Printer {
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
-            let fix = p.fix.as_deref().map(|f| format!(" → «{f}»")).unwrap_or_default();
-            println!("{place}:{}:{}: {}: {} («{}»{fix})", p.line, p.column, p.code, p.message, p.found);
+            say!("{place}:{}:{}: {}: {}", p.line, p.column, p.code, p.message);
         }
     }
 }
@@ -272,4 +279,17 @@ fn one_line(text: &str, max: usize) -> String {
 fn strip_path(message: &str, outcome: &ImportOutcome) -> String {
     let prefix = format!("{}: ", outcome.path.display());
     message.strip_prefix(&prefix).unwrap_or(message).to_owned()
+}
+
+/// Writes one line to standard output; see [`say!`].
+pub fn write_line(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(err) = stdout.write_fmt(args).and_then(|()| stdout.write_all(b"\n")) {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("galley-cli: error: cannot write the output: {err}");
+        std::process::exit(2);
+    }
 }

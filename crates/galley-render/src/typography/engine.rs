@@ -544,9 +544,12 @@ impl Engine {
     /// always closes. The nesting level picks the mark.
     fn quote(&mut self, s: &str, i: usize, c: char, last: bool) -> Hit {
         let end = i + c.len_utf8();
+        let inner_open = self.quotes.top().is_some_and(|open| open.kind == Kind::Inner);
         let action = match c {
             '«' | '„' => Quote::Open,
+            // `“` closes an open „лапки“ (as it does in typeset text), else it is judged like `"`.
             '»' => Quote::Close,
+            '“' if self.lang == Lang::Ru && inner_open => Quote::Close,
             _ => self.decide(s, end, last),
         };
         let mark = match action {
