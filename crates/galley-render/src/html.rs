@@ -98,6 +98,8 @@ fn typeset<'a>(root: &'a AstNode<'a>, language: &str, warnings: &mut Vec<String>
                     }
                     NodeValue::Text(text) => typographer.skip(text),
                     NodeValue::Code(code) => typographer.skip(&code.literal),
+                    // A line break separates the words around it: a new line may open direct speech.
+                    NodeValue::SoftBreak | NodeValue::LineBreak => typographer.skip("\n"),
                     NodeValue::HtmlInline(_) | NodeValue::HtmlBlock(_) => raw_html = true,
                     NodeValue::Link(link) | NodeValue::Image(link) if !is_safe_url(&link.url) => {
                         warnings.push(format!(

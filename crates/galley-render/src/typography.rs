@@ -21,9 +21,9 @@
 //!   opens after the start of the block, a space, an opening bracket, a dash or an opening quote,
 //!   and closes after a letter, digit, punctuation or closing quote; one followed by a space or
 //!   punctuation never opens, one glued to a word with no quote open opens (`ООО"Ромашка"`), and
-//!   one with nothing to close stays as it is (`12"`). Nesting is carried across the runs of a
-//!   block (`"` + `**жирный**` + `"`) and forgotten at its end, so an unbalanced quote never
-//!   spoils the next block.
+//!   one with nothing to close stays as it is (`12"`); `«` and `„` always open, `»` always closes,
+//!   `“` closes open „лапки“. Nesting is carried across the runs of a block (`"` + `**жирный**` +
+//!   `"`) and forgotten at its end, so an unbalanced quote never spoils the next block.
 //! - `apostrophe`: `'` inside a Latin word becomes `’` (`O'Neil` → `O’Neil`); other `'` stay.
 //! - `dash`: a hyphen, `--` or en dash with spaces around it between words becomes a no-break
 //!   space, an em dash and a space (`слово - слово` → `слово⍽— слово`, also after punctuation:
@@ -50,7 +50,9 @@
 //! # English (`en`)
 //!
 //! - `quotes`: “double” outside, ‘single’ inside, alternating deeper (`"a "b "c" b" a"` →
-//!   “a ‘b “c” b’ a”); a `'` that opens a quote is always a single one.
+//!   “a ‘b “c” b’ a”), judged like Russian; a `'` that opens a quote is always a single one. An
+//!   inner quote is left straight where its `’` would read as an apostrophe (glued between two
+//!   letters, or after a space), so that typeset text stays as it is.
 //! - `apostrophe`: `don't` → `don’t`, `'90s` → `’90s`, `'em`, `rock 'n' roll`, `boys'`.
 //! - `dash`: ` - ` and ` -- ` between words become a spaced em dash ` — ` with ordinary spaces
 //!   (the AP style; a line may break after the dash), `word--word` a closed em dash; a spaced en
@@ -66,9 +68,9 @@
 //! - Text passed to [`Typographer::skip`] (inline code, images).
 //! - URLs and e-mail addresses in the text: a whitespace-delimited token containing `://`,
 //!   starting with `www.`, or shaped like `user@host.tld` (`mailto:` included) is kept verbatim,
-//!   from after any opening brackets and quotes to the first double quote or the end of the token
-//!   (so `https://example.ru/a-b--c...` keeps its hyphens and dots, and `"https://x.ru"` still
-//!   gets its quotes).
+//!   from after any opening brackets and quotes to the first double or curly quote or the end of
+//!   the token (so `https://example.ru/a-b--c...` keeps its hyphens and dots, and
+//!   `"https://x.ru"` still gets its quotes).
 //! - Text that is already right: existing no-break spaces, dashes and curly quotes in their
 //!   place. Double spaces stay double; spaced hyphens and en dashes with digits on both sides
 //!   (`5 - 3`, `1990 – 1995`) stay as a sum, a score or a spaced range; a `'` between digits

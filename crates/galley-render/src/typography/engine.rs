@@ -100,55 +100,38 @@ enum Kind {
     Inner,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct OpenQuote {
-    kind: Kind,
-    /// Opened by a single quote (English `'`/`‘`), so only a single quote closes it.
-    single: bool,
-}
-
-/// The quotes open in the current block.
+/// The quotes open in the current block, by level.
 #[derive(Debug, Clone)]
 struct Quotes {
-    open: [OpenQuote; MAX_DEPTH],
+    open: [Kind; MAX_DEPTH],
     depth: usize,
 }
 
 impl Quotes {
-    fn top(&self) -> Option<OpenQuote> {
+    fn top(&self) -> Option<Kind> {
         self.depth.checked_sub(1).map(|d| self.open[d])
     }
 
     /// The level a new double quote takes: inside an outer quote the inner one, else the outer.
     fn next_kind(&self) -> Kind {
         match self.top() {
-            Some(OpenQuote { kind: Kind::Outer, .. }) => Kind::Inner,
+            Some(Kind::Outer) => Kind::Inner,
             _ => Kind::Outer,
         }
     }
 
-    fn push(&mut self, kind: Kind, single: bool) {
+    fn push(&mut self, kind: Kind) {
         if self.depth < MAX_DEPTH {
-            self.open[self.depth] = OpenQuote { kind, single };
+            self.open[self.depth] = kind;
             self.depth += 1;
         }
     }
 
-    /// Closes the innermost quote a double quote opened (and any single quotes left open inside
-    /// it); `None` if there is none.
-    fn close_double(&mut self) -> Option<Kind> {
-        let at = self.open[..self.depth].iter().rposition(|open| !open.single)?;
-        self.depth = at;
-        Some(self.open[at].kind)
-    }
-
-    /// Closes the innermost quote if a single quote opened it.
-    fn close_single(&mut self) -> bool {
-        let closes = self.top().is_some_and(|open| open.single);
-        if closes {
-            self.depth -= 1;
-        }
-        closes
+    /// Closes the innermost quote; `None` if there is none.
+    fn close(&mut self) -> Option<Kind> {
+        let kind = self.top()?;
+        self.depth -= 1;
+        Some(kind)
     }
 }
 
@@ -171,7 +154,7 @@ impl Engine {
         Engine {
             lang,
             history: History { chars: [' '; WINDOW], len: 0 },
-            quotes: Quotes { open: [OpenQuote { kind: Kind::Outer, single: false }; MAX_DEPTH], depth: 0 },
+            quotes: Quotes { open: [Kind::Outer; MAX_DEPTH], depth: 0 },
         }
     }
 
@@ -544,22 +527,29 @@ impl Engine {
     /// always closes. The nesting level picks the mark.
     fn quote(&mut self, s: &str, i: usize, c: char, last: bool) -> Hit {
         let end = i + c.len_utf8();
-        let inner_open = self.quotes.top().is_some_and(|open| open.kind == Kind::Inner);
+        let inner_open = self.quotes.top() == Some(Kind::Inner);
         let action = match c {
             '«' | '„' => Quote::Open,
-            // `“` closes an open „лапки“ (as it does in typeset text), else it is judged like `"`.
             '»' => Quote::Close,
+            // `“` closes open „лапки“ (as it does in typeset text), else it is judged like `"`.
             '“' if self.lang == Lang::Ru && inner_open => Quote::Close,
-            _ => self.decide(s, end, last),
+            _ => match self.decide(s, end, last) {
+                // In English, closing inner quotes gives `’`, which a second pass would read as
+                // an apostrophe where one could stand: then leave the quote as it is.
+                Quote::Close if self.lang == Lang::En && inner_open && self.apostrophe_here(s, end) => {
+                    Quote::Leave
+                }
+                action => action,
+            },
         };
         let mark = match action {
             Quote::Open => {
                 let kind = self.quotes.next_kind();
-                self.quotes.push(kind, false);
+                self.quotes.push(kind);
                 self.mark(kind, true)
             }
             Quote::Close => {
-                let kind = self.quotes.close_double()?;
+                let kind = self.quotes.close()?;
                 self.mark(kind, false)
             }
             Quote::Leave => return None,
@@ -589,7 +579,7 @@ impl Engine {
         let rest = &s[end..];
         let next = rest.chars().next();
         let (mark, rule) = if c == '‘' {
-            self.quotes.push(Kind::Inner, true);
+            self.quotes.push(Kind::Inner);
             ("‘", "quotes")
         } else if p1.is_some_and(is_word_char) && next.is_some_and(is_word_char) {
             // `5'10"`: between digits it is a foot mark, not an apostrophe.
@@ -603,15 +593,23 @@ impl Engine {
             } else if next.map_or(last, is_space) {
                 return None;
             } else {
-                self.quotes.push(Kind::Inner, true);
+                self.quotes.push(Kind::Inner);
                 ("‘", "quotes")
             }
-        } else if self.quotes.close_single() {
+        } else if self.quotes.top() == Some(Kind::Inner) {
+            self.quotes.close();
             ("’", "quotes")
         } else {
             ("’", "apostrophe")
         };
         changed(s, i, end, mark, rule)
+    }
+
+    /// Whether a `’` at `s[..end]` would be taken for an apostrophe by [`Engine::single_quote`]:
+    /// inside a word or after a space or opening bracket.
+    fn apostrophe_here(&self, s: &str, end: usize) -> bool {
+        let p1 = self.history.back(1);
+        (p1.is_some_and(is_word_char) && s[end..].starts_with(is_word_char)) || self.opens_quote(p1)
     }
 
     /// Russian text keeps `'` but for an apostrophe inside a Latin word (`O'Neil`).
@@ -690,26 +688,13 @@ fn word_may_start_after(c: Option<char>) -> bool {
 }
 
 /// Whether `c` can start what a short word binds to: a word, a number, a quote or bracket.
+/// (Any quote mark: the mark a quote gets must not change the verdict, or a second pass would.)
 fn word_starts(c: char) -> bool {
-    is_word_char(c)
-        || matches!(
-            c,
-            '«' | '„'
-                | '“'
-                | '"'
-                | '\''
-                | '‘'
-                | '('
-                | '['
-                | '№'
-                | '§'
-                | '−'
-                | '-'
-                | '$'
-                | '€'
-                | '£'
-                | '…'
-        )
+    is_word_char(c) || is_quote(c) || matches!(c, '(' | '[' | '№' | '§' | '−' | '-' | '$' | '€' | '£' | '…')
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '«' | '»' | '„' | '“' | '”' | '‘' | '’')
 }
 
 /// Whether a number can start right after `c` and be one side of a range.
@@ -731,7 +716,8 @@ fn particle_at(rest: &str) -> bool {
         rest.strip_prefix(particle).is_some_and(|after| {
             after.chars().next().is_none_or(|c| {
                 is_space(c)
-                    || matches!(c, ',' | '!' | '?' | ';' | ':' | '…' | '»' | '“' | '"' | ')')
+                    || is_quote(c)
+                    || matches!(c, ',' | '!' | '?' | ';' | ':' | '…' | ')')
                     || (dot && c == '.')
             })
         })
@@ -894,39 +880,30 @@ fn token_start(s: &str, at: usize) -> usize {
 fn url_span(s: &str, i: usize) -> Option<Range<usize>> {
     let b = s.as_bytes();
     let mut end = i;
-    let mut scheme = false;
-    let mut at = false;
     while let Some(&byte) = b.get(end) {
         match byte {
             b' ' | b'\t' | b'\n' | b'\r' => break,
             0xC2 if b.get(end + 1) == Some(&0xA0) => break,
-            b':' if b.get(end + 1) == Some(&b'/') && b.get(end + 2) == Some(&b'/') => scheme = true,
-            b'@' => at = true,
-            _ => {}
+            _ => end += 1,
         }
-        end += 1;
     }
-    let token = &s[i..end];
-    let core = if b[i].is_ascii_alphanumeric() {
-        token
-    } else {
-        token.trim_start_matches(['(', '[', '<', '"', '\'', '«', '„', '“', '‘'])
-    };
-    let www = core.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
-    if !(scheme || www || (at && is_email(core))) {
-        return None;
-    }
+    let core = s[i..end].trim_start_matches(['(', '[', '<', '"', '\'', '«', '„', '“', '‘']);
     let start = end - core.len();
-    // A URL has no double quotes: one ends it (`"https://x.ru".`), and it is typeset.
-    let core = &core[..core.find(['"', '«', '»', '„', '“', '”']).unwrap_or(core.len())];
-    let core = core.trim_end_matches(['\'', '’']);
-    Some(start..start + core.len())
+    // A URL has no quotes: a curly or double one ends it (`"https://x.ru".`) and is typeset.
+    let core = &core[..core.find(['"', '«', '»', '„', '“', '”', '‘', '’']).unwrap_or(core.len())];
+    let core = core.trim_end_matches('\'');
+    let www = core.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    (core.contains("://") || www || is_email(core)).then(|| start..start + core.len())
 }
 
+/// `user@host.tld`, maybe after `mailto:` and before closing punctuation.
 fn is_email(token: &str) -> bool {
-    let Some(at) = token.find('@') else { return false };
-    let (user, domain) = (&token[..at], &token[at + 1..]);
-    user.ends_with(|c: char| is_word_char(c) || matches!(c, '.' | '_' | '-' | '+'))
+    let Some((user, domain)) = token.split_once('@') else { return false };
+    let user = user.strip_prefix("mailto:").unwrap_or(user);
+    let domain = domain.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    !user.is_empty()
+        && user.chars().all(|c| is_word_char(c) || matches!(c, '.' | '_' | '-' | '+' | '%'))
         && domain.starts_with(is_word_char)
         && domain.contains('.')
+        && domain.chars().all(|c| is_word_char(c) || matches!(c, '.' | '-'))
 }
