@@ -63,6 +63,8 @@ impl ExportFormat {
 pub enum Selection {
     /// One article by id or slug.
     Article(String),
+    /// Several articles by id or slug (a selection in the list).
+    Articles(Vec<String>),
     /// Every article with this tag or a tag below it (spiked ones left out).
     Tag(String),
     /// Every article a search finds.
@@ -159,6 +161,7 @@ impl Library {
     ) -> Result<ExportReport> {
         let ids: Vec<String> = match selection {
             Selection::Article(id) => vec![self.article(id)?.id.to_string()],
+            Selection::Articles(ids) => ids.clone(),
             Selection::Tag(tag) => {
                 self.list(None, Some(tag), usize::MAX >> 1)?.into_iter().map(|a| a.id.to_string()).collect()
             }
