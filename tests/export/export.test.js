@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -29,7 +29,12 @@ const galley = (args, input) =>
   execFileSync(cli, ['--store', store, ...args], { encoding: 'utf8', input: input ?? '' });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+// A 1×1 PNG, attached to the sample the way a journalist adds a photo.
+const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
+const pixelPath = join(dir, 'map.png');
+writeFileSync(pixelPath, pixel);
 const sampleId = JSON.parse(galley(['list', '--json']))[0].id;
+galley(['attach', sampleId, pixelPath, '--alt', 'Карта Дальнего Востока']);
 const samplePath = join(dir, 'sample.html');
 galley(['export', sampleId, '--format', 'html', '--out', samplePath]);
 
@@ -104,6 +109,10 @@ test('the sample reads as a news page: headline, byline line, time, body, tags',
     const jsonLd = JSON.parse(await page.locator('script[type="application/ld+json"]').innerText());
     assert.equal(jsonLd['@type'], 'NewsArticle');
     assert.equal(jsonLd.inLanguage, 'ru');
+    const image = page.locator('.body img');
+    assert.equal(await image.getAttribute('alt'), 'Карта Дальнего Востока');
+    assert.match(await image.getAttribute('src'), /^data:image\/png;base64,/);
+    assert.equal(await image.evaluate((img) => img.complete && img.naturalWidth), 1, 'the embedded image loads');
   });
 });
 

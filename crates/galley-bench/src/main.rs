@@ -263,6 +263,7 @@ fn export(library: &Library, report: &mut Report) {
             galley_core::ExportFormat::Html,
             out.path(),
             None,
+            None,
             |_, _| {},
         )
         .expect("export runs");

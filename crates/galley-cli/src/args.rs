@@ -189,6 +189,20 @@ pub enum Command {
         /// A template of yours: NAME.html in the `templates` folder beside the store.
         #[arg(long, value_name = "NAME")]
         template: Option<String>,
+        /// Write the articles' images into this folder (html and fragment); without it they are
+        /// embedded in the file as data URIs.
+        #[arg(long, value_name = "DIR")]
+        assets: Option<PathBuf>,
+    },
+    /// Add an image (PNG, JPEG, GIF or WebP) to the end of an article's body.
+    Attach {
+        #[arg(value_name = "ID|SLUG")]
+        article: String,
+        #[arg(value_name = "IMAGE")]
+        image: PathBuf,
+        /// What the image shows, for readers who cannot see it.
+        #[arg(long, default_value = "")]
+        alt: String,
     },
     /// The pre-publish checklist: typography, quotes, dashes, spaces, repeated words, lengths, links.
     Check {

@@ -152,7 +152,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             out.restored(revision, &restored);
         }
         Command::Stats { article } => out.stats(&library.stats(&article)?),
-        Command::Export { article, tag, search, format, out: path, template } => {
+        Command::Export { article, tag, search, format, out: path, template, assets } => {
             let selection = match (article, tag, search) {
                 (Some(article), _, _) => Selection::Article(article),
                 (_, Some(tag), _) => Selection::Tag(tag),
@@ -161,11 +161,18 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             };
             let format = ExportFormat::parse(&format)?;
             let terminal = std::io::stderr().is_terminal();
-            let report = library.export(&selection, format, &path, template.as_deref(), |done, total| {
-                if terminal && total > 1 {
-                    eprint!("\rexporting {done}/{total}");
-                }
-            })?;
+            let report = library.export(
+                &selection,
+                format,
+                &path,
+                template.as_deref(),
+                assets.as_deref(),
+                |done, total| {
+                    if terminal && total > 1 {
+                        eprint!("\rexporting {done}/{total}");
+                    }
+                },
+            )?;
             if terminal && report.files.len() > 1 {
                 eprintln!();
             }
@@ -174,6 +181,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 return Ok(ExitCode::from(1));
             }
         }
+        Command::Attach { article, image, alt } => out.saved(&library.attach_image(&article, &image, &alt)?),
         Command::Check { article } => out.check(&library.check(&article)?),
         Command::Typography { .. } => unreachable!("handled before the store is opened"),
     }

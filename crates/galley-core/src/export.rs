@@ -94,6 +94,63 @@ impl ExportReport {
     }
 }
 
+impl Library {
+    /// Points the article's images at their copies: embedded as `data:` URIs, or written into the
+    /// folder `assets` and referred to relative to the exported file.
+    fn carry_assets(
+        &self,
+        html: &str,
+        file: &Path,
+        assets: Option<&Path>,
+        warnings: &mut Vec<String>,
+    ) -> Result<String> {
+        let mut failure = None;
+        let carried = galley_render::assets::replace_asset_sources(html, |hash| {
+            let asset = match self.store.asset(hash) {
+                Ok(Some(asset)) => asset,
+                Ok(None) => {
+                    warnings
+                        .push(format!("image assets/{hash}… is not in the store; its link stays as it was"));
+                    return None;
+                }
+                Err(err) => {
+                    failure.get_or_insert(Error::from(err));
+                    return None;
+                }
+            };
+            let Some(folder) = assets else {
+                use base64::Engine;
+                let data = base64::engine::general_purpose::STANDARD.encode(&asset.bytes);
+                return Some(format!("data:{};base64,{data}", asset.media_type));
+            };
+            let name = format!("{hash}.{}", galley_model::asset::extension(&asset.media_type));
+            let target = folder.join(&name);
+            if !target.exists()
+                && let Err(err) = write_atomically(&target, &asset.bytes)
+            {
+                failure.get_or_insert(err);
+                return None;
+            }
+            Some(relative_url(file.parent().unwrap_or(Path::new(".")), folder, &name))
+        });
+        match failure {
+            Some(err) => Err(err),
+            None => Ok(carried),
+        }
+    }
+}
+
+/// The URL of `folder/name` as seen from a file in `from` (`../assets/x.png`, say).
+fn relative_url(from: &Path, folder: &Path, name: &str) -> String {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    let (from, folder) = (absolute(from), absolute(folder));
+    let common = from.components().zip(folder.components()).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = from.components().skip(common).map(|_| "..".to_owned()).collect();
+    parts.extend(folder.components().skip(common).map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.push(name.to_owned());
+    parts.join("/")
+}
+
 /// A user's template: `NAME.html` in the `templates` folder beside the store.
 fn read_template(library: &Library, name: &str) -> Result<(String, String)> {
     let folder = library.templates_folder();
@@ -157,6 +214,7 @@ impl Library {
         format: ExportFormat,
         out: &Path,
         template: Option<&str>,
+        assets: Option<&Path>,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<ExportReport> {
         let ids: Vec<String> = match selection {
@@ -180,9 +238,13 @@ impl Library {
         if !single_file {
             std::fs::create_dir_all(out).map_err(|source| Error::Io { path: out.to_owned(), source })?;
         }
+        if let Some(folder) = assets {
+            std::fs::create_dir_all(folder)
+                .map_err(|source| Error::Io { path: folder.to_owned(), source })?;
+        }
         let mut files = Vec::with_capacity(ids.len());
         for (done, id) in ids.iter().enumerate() {
-            files.push(self.export_one(id, format, out, single_file, template));
+            files.push(self.export_one(id, format, out, single_file, template, assets));
             progress(done + 1, ids.len());
         }
         Ok(ExportReport { format, files })
@@ -195,6 +257,7 @@ impl Library {
         out: &Path,
         single_file: bool,
         template: Option<&str>,
+        assets: Option<&Path>,
     ) -> ExportedFile {
         let mut file = ExportedFile {
             id: id.to_owned(),
@@ -208,12 +271,15 @@ impl Library {
             if article.fields.status == Status::Spiked && !single_file {
                 file.warnings.push("spiked: exported all the same".into());
             }
-            let rendered = self.export_text(&article, format, template)?;
+            let mut rendered = self.export_text(&article, format, template)?;
             let path = if single_file {
                 out.to_owned()
             } else {
                 out.join(format!("{}.{}", article.fields.slug, format.extension()))
             };
+            if matches!(format, ExportFormat::Html | ExportFormat::Fragment) {
+                rendered.html = self.carry_assets(&rendered.html, &path, assets, &mut rendered.warnings)?;
+            }
             write_atomically(&path, rendered.html.as_bytes())?;
             file.warnings.extend(rendered.warnings);
             Ok(path)

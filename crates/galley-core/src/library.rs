@@ -197,6 +197,33 @@ impl Library {
         })
     }
 
+    /// Adds an image file to the article: the image is stored once by content and a Markdown image
+    /// referring to it is appended to the body. PNG, JPEG, GIF and WebP only (SVG can carry script).
+    pub fn attach_image(&self, id_or_slug: &str, file: &Path, alt: &str) -> Result<Article> {
+        use galley_model::asset::{MAX_ASSET_BYTES, asset_path, image_media_type};
+        let io = |source| Error::Io { path: file.to_owned(), source };
+        let size = std::fs::metadata(file).map_err(io)?.len();
+        if size > MAX_ASSET_BYTES as u64 {
+            return Err(Error::Invalid(format!(
+                "{}: the image is {} MB; Galley takes images up to 20 MB",
+                file.display(),
+                size / 1_000_000
+            )));
+        }
+        let bytes = std::fs::read(file).map_err(io)?;
+        let media_type = image_media_type(&bytes).ok_or_else(|| {
+            Error::Invalid(format!("{}: not a PNG, JPEG, GIF or WebP image", file.display()))
+        })?;
+        let hash = self.store.put_asset(&bytes, media_type, self.now())?;
+        let alt = alt.replace(['[', ']'], "");
+        let image = format!("![{}]({})", alt.trim(), asset_path(&hash, media_type));
+        self.change(id_or_slug, RevisionReason::Save, None, |mut fields| {
+            let body = fields.body.trim_end();
+            fields.body = if body.is_empty() { format!("{image}\n") } else { format!("{body}\n\n{image}\n") };
+            fields
+        })
+    }
+
     /// The pre-publish checklist of an article.
     pub fn check(&self, id_or_slug: &str) -> Result<Vec<galley_render::check::Problem>> {
         let article = self.store.article(id_or_slug)?;

@@ -5,6 +5,7 @@
 //! It does no IO and knows nothing of SQL, rendering or the desktop shell.
 
 pub mod article;
+pub mod asset;
 pub mod clock;
 pub mod counts;
 pub mod markdown_file;

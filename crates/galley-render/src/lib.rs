@@ -6,6 +6,7 @@
 //! are built from the same rendered body. This crate does no IO and never fails on text: problems
 //! come back as warnings beside the output.
 
+pub mod assets;
 pub mod check;
 pub mod document;
 pub mod html;

@@ -6,6 +6,7 @@
 //! other than its own database, of rendering beyond plain text for the index, or of any front end.
 
 mod articles;
+mod assets;
 mod connection;
 mod error;
 mod index;
@@ -21,6 +22,7 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::Connection;
 
 pub use articles::{ListFilter, Stored};
+pub use assets::Asset;
 pub use error::Error;
 pub use migrations::LATEST_VERSION;
 pub use search::{Field, SearchHit};

@@ -11,9 +11,10 @@ use crate::connection::APPLICATION_ID;
 use crate::{Result, index};
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 2;
+pub const LATEST_VERSION: i64 = 3;
 
-const STEPS: [&str; LATEST_VERSION as usize] = [include_str!("sql/v1.sql"), include_str!("sql/v2.sql")];
+const STEPS: [&str; LATEST_VERSION as usize] =
+    [include_str!("sql/v1.sql"), include_str!("sql/v2.sql"), include_str!("sql/v3.sql")];
 
 /// Brings the store from `version` up to [`LATEST_VERSION`].
 pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<()> {

@@ -52,7 +52,7 @@ fn reimporting_an_export_keeps_the_editors_note() {
         .unwrap();
     let path = dir.path().join("zametka.md");
     library
-        .export(&Selection::Article(article.id.to_string()), ExportFormat::Md, &path, None, |_, _| {})
+        .export(&Selection::Article(article.id.to_string()), ExportFormat::Md, &path, None, None, |_, _| {})
         .unwrap();
     assert!(!std::fs::read_to_string(&path).unwrap().contains("позвонить"));
     let outcome = library.import_files(&[path]).remove(0).result.unwrap();
@@ -76,9 +76,14 @@ fn a_tag_exports_one_file_per_article_named_by_slug() {
     let out = dir.path().join("export");
     let mut seen = Vec::new();
     let report = library
-        .export(&Selection::Tag("Регионы".into()), ExportFormat::Ninjs, &out, None, |done, total| {
-            seen.push((done, total))
-        })
+        .export(
+            &Selection::Tag("Регионы".into()),
+            ExportFormat::Ninjs,
+            &out,
+            None,
+            None,
+            |done, total| seen.push((done, total)),
+        )
         .unwrap();
     assert_eq!(report.failed(), 0);
     assert_eq!(seen, [(1, 2), (2, 2)]);
@@ -111,6 +116,7 @@ fn a_users_template_is_used_and_a_broken_one_names_its_line() {
             ExportFormat::Html,
             &out,
             Some("plain"),
+            None,
             |_, _| {},
         )
         .unwrap();
@@ -125,6 +131,7 @@ fn a_users_template_is_used_and_a_broken_one_names_its_line() {
             ExportFormat::Html,
             &out,
             Some("broken"),
+            None,
             |_, _| {},
         )
         .unwrap_err()
@@ -136,11 +143,74 @@ fn a_users_template_is_used_and_a_broken_one_names_its_line() {
             ExportFormat::Html,
             &out,
             Some("nope"),
+            None,
             |_, _| {},
         )
         .unwrap_err()
         .to_string();
     assert!(missing.contains("no template `nope`"), "{missing}");
+}
+
+/// A 1×1 PNG.
+const PIXEL: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00,
+    0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00,
+    0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05,
+    0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42,
+    0x60, 0x82,
+];
+
+#[test]
+fn attached_images_are_embedded_or_written_beside_the_export() {
+    let (dir, library) = library();
+    let article = library
+        .create(ArticleFields {
+            headline: "С картой".into(),
+            body: "Текст.\n".into(),
+            ..ArticleFields::default()
+        })
+        .unwrap();
+    let image = dir.path().join("map.png");
+    std::fs::write(&image, PIXEL).unwrap();
+    let id = article.id.to_string();
+    let attached = library.attach_image(&id, &image, "Карта [района]").unwrap();
+    let hash = blake3_hex(PIXEL);
+    assert_eq!(attached.fields.body, format!("Текст.\n\n![Карта района](assets/{hash}.png)\n"));
+    // The same image again is stored once.
+    library.attach_image(&id, &image, "Ещё раз").unwrap();
+
+    let embedded = dir.path().join("embedded.html");
+    library
+        .export(&Selection::Article(id.clone()), ExportFormat::Html, &embedded, None, None, |_, _| {})
+        .unwrap();
+    let html = std::fs::read_to_string(&embedded).unwrap();
+    assert!(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo"), "embedded as a data URI");
+    assert!(html.contains("alt=\"Карта района\""));
+
+    let out = dir.path().join("site");
+    std::fs::create_dir(&out).unwrap();
+    let assets = out.join("img");
+    library
+        .export(&Selection::Article(id.clone()), ExportFormat::Fragment, &out, None, Some(&assets), |_, _| {})
+        .unwrap();
+    let fragment = std::fs::read_to_string(out.join("s-kartoi.fragment.html")).unwrap();
+    assert!(fragment.contains(&format!("src=\"img/{hash}.png\"")), "{fragment}");
+    assert_eq!(std::fs::read(assets.join(format!("{hash}.png"))).unwrap(), PIXEL);
+
+    let svg = dir.path().join("evil.svg");
+    std::fs::write(&svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>").unwrap();
+    let refused = library.attach_image(&id, &svg, "").unwrap_err();
+    assert!(
+        refused.is_user_error() && refused.to_string().contains("not a PNG, JPEG, GIF or WebP"),
+        "{refused}"
+    );
+}
+
+fn blake3_hex(bytes: &[u8]) -> String {
+    // The asset path names the BLAKE3 hash; the store is the reference for computing it.
+    let dir = tempfile::tempdir().unwrap();
+    let store = galley_store::Store::open(&dir.path().join("s.sqlite3")).unwrap();
+    store.put_asset(bytes, "image/png", "2026-01-01T00:00:00Z".parse().unwrap()).unwrap()
 }
 
 /// Payloads from advisories against Markdown editors: none may survive as executable HTML in any

@@ -1,6 +1,7 @@
 //! Integration tests of the store, each against a real SQLite file in a temporary folder.
 
 mod articles;
+mod assets;
 mod fixture;
 mod migrations;
 mod revisions;
