@@ -97,3 +97,17 @@ fn typography_reads_stdin_and_needs_no_store() {
     let typeset = run(html, "<p class=\"x\">\"Quoted\" -- and <code>\"code\"</code></p>").ok().stdout;
     assert_eq!(typeset, "<p class=\"x\">“Quoted” — and <code>\"code\"</code></p>");
 }
+
+#[test]
+fn attach_takes_images_only() {
+    let g = Galley::new();
+    let id = g.sample_id();
+    let svg = g.file("evil.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>");
+    let refused = g.run(&["attach", &id, svg.to_str().unwrap()]);
+    assert_eq!(refused.code, 1, "{refused:?}");
+    assert!(refused.stderr.contains("not a PNG, JPEG, GIF or WebP image"), "{refused:?}");
+    let gif = g.file("dot.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;");
+    let attached = g.run(&["attach", &id, gif.to_str().unwrap(), "--alt", "Точка", "--json"]).ok().json();
+    assert!(attached["body"].as_str().unwrap().trim_end().ends_with(".gif)"), "{attached}");
+    assert!(attached["body"].as_str().unwrap().contains("![Точка](assets/"));
+}
