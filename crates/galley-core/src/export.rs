@@ -184,11 +184,21 @@ impl Library {
         format: ExportFormat,
         template: Option<&str>,
     ) -> Result<Rendered> {
+        let template = template.map(|name| read_template(self, name)).transpose()?;
+        self.render_with(article, format, template.as_ref())
+    }
+
+    /// An article in an export format, with a template already read (a batch reads it once).
+    fn render_with(
+        &self,
+        article: &Article,
+        format: ExportFormat,
+        template: Option<&(String, String)>,
+    ) -> Result<Rendered> {
         let fields = &article.fields;
         match format {
             ExportFormat::Html => {
-                let template = template.map(|name| read_template(self, name)).transpose()?;
-                let template = template.as_ref().map(|(name, source)| (name.as_str(), source.as_str()));
+                let template = template.map(|(name, source)| (name.as_str(), source.as_str()));
                 standalone_html(article, template).map_err(|e| Error::Invalid(e.to_string()))
             }
             ExportFormat::Fragment => Ok(render_body(&fields.body, &fields.language)),
@@ -229,9 +239,9 @@ impl Library {
                 .map(|hit| hit.article.id.to_string())
                 .collect(),
         };
-        if let Some(name) = template {
-            let (file, source) = read_template(self, name)?;
-            galley_render::document::check_template(&file, &source)
+        let template = template.map(|name| read_template(self, name)).transpose()?;
+        if let Some((file, source)) = &template {
+            galley_render::document::check_template(file, source)
                 .map_err(|e| Error::Invalid(e.to_string()))?;
         }
         let single_file = matches!(selection, Selection::Article(_)) && !out.is_dir();
@@ -244,7 +254,7 @@ impl Library {
         }
         let mut files = Vec::with_capacity(ids.len());
         for (done, id) in ids.iter().enumerate() {
-            files.push(self.export_one(id, format, out, single_file, template, assets));
+            files.push(self.export_one(id, format, out, single_file, template.as_ref(), assets));
             progress(done + 1, ids.len());
         }
         Ok(ExportReport { format, files })
@@ -256,7 +266,7 @@ impl Library {
         format: ExportFormat,
         out: &Path,
         single_file: bool,
-        template: Option<&str>,
+        template: Option<&(String, String)>,
         assets: Option<&Path>,
     ) -> ExportedFile {
         let mut file = ExportedFile {
@@ -271,7 +281,7 @@ impl Library {
             if article.fields.status == Status::Spiked && !single_file {
                 file.warnings.push("spiked: exported all the same".into());
             }
-            let mut rendered = self.export_text(&article, format, template)?;
+            let mut rendered = self.render_with(&article, format, template)?;
             let path = if single_file {
                 out.to_owned()
             } else {

@@ -109,6 +109,7 @@ fn ranked(
         (Field::Body, TEXT_COLUMNS),
     ];
     let mut found: Vec<(i64, Option<Field>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (field, columns) in tiers {
         if found.len() >= limit {
             break;
@@ -123,7 +124,7 @@ fn ranked(
             stmt.query_map(filters.params(matching, limit + found.len()), |row| row.get::<_, i64>(0))?;
         for rowid in rowids {
             let rowid = rowid?;
-            if found.len() < limit && !found.iter().any(|(seen, _)| *seen == rowid) {
+            if found.len() < limit && seen.insert(rowid) {
                 found.push((rowid, Some(field)));
             }
         }
@@ -222,7 +223,7 @@ impl FilterPlan {
     fn params(&self, matching: String, limit: usize) -> rusqlite::ParamsFromIter<Vec<Value>> {
         let mut values = vec![Value::Text(matching)];
         values.extend(filter_sql(&self.dates, false).1);
-        values.push(Value::Integer(limit as i64));
+        values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         rusqlite::params_from_iter(values)
     }
 }
