@@ -1,11 +1,12 @@
 # Installs what building Galley needs on Debian or Ubuntu, only where it is missing.
 # Sourced by scripts/run.sh and scripts/test.sh.
 
-# Debian packages the build needs: a C compiler for the bundled SQLite.
-GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates)
+# Debian packages the build needs: a C compiler for the bundled SQLite, WebKitGTK for the desktop
+# shell (Tauri 2), Node.js and npm for the UI.
+GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.1-dev)
 
 # Debian packages the tests need besides: Java for the W3C Nu validator, Chromium for axe-core.
-GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium)
+GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium xvfb xauth)
 
 ensure_packages() {
     local missing=()
@@ -61,4 +62,10 @@ ensure_node() {
     if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
         ensure_packages nodejs npm
     fi
+}
+
+# Builds the UI into ui/dist, which the desktop shell embeds at compile time.
+build_ui() {
+    npm ci --prefix ui --no-audit --no-fund --loglevel=error
+    npm --prefix ui run build --silent
 }

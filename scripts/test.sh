@@ -8,6 +8,10 @@ ensure_rust
 ensure_rust_components
 ensure_node
 
+echo "== the UI: type check, build, unit tests" >&2
+build_ui
+npm --prefix ui test --silent
+
 echo "== formatting" >&2
 cargo fmt --all --check
 echo "== clippy" >&2

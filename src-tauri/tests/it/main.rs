@@ -1,0 +1,126 @@
+//! The shell's commands through Tauri's IPC on the mock runtime, against a real store.
+
+use galley_desktop::AppState;
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+struct Shell {
+    _dir: tempfile::TempDir,
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn shell() -> Shell {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(&dir.path().join("store.sqlite3")).unwrap();
+    // The real configuration and capability, so the ACL is the one the app ships with.
+    let app = galley_desktop::with_commands(mock_builder(), state)
+        .build(tauri::generate_context!(test = true))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    Shell { _dir: dir, _app: app, window }
+}
+
+fn call(shell: &Shell, cmd: &str, args: Value) -> Result<Value, Value> {
+    call_from(shell, "tauri://localhost", cmd, args)
+}
+
+/// A call as if made by a page at `origin`.
+fn call_from(shell: &Shell, origin: &str, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: origin.parse().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(&shell.window, request).map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn the_desk_lists_opens_saves_and_searches_through_ipc() {
+    let shell = shell();
+    let list = call(&shell, "article_list", json!({"status": null, "tag": null, "limit": 50})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "a new store holds the sample");
+
+    let created = call(&shell, "article_create", json!({"headline": "Новый материал"})).unwrap();
+    let id = created["id"].as_str().unwrap().to_owned();
+    let mut fields = created.clone();
+    fields["body"] = json!("Стороны обсудили \"энергомост\" - проект века.");
+    fields["tags"] = json!(["Энергетика"]);
+    let saved = call(&shell, "article_autosave", json!({"id": id, "fields": fields})).unwrap();
+    assert_eq!(saved["tags"], json!(["Энергетика"]));
+
+    let hits = call(&shell, "article_search", json!({"query": "энергомосты", "limit": 10})).unwrap();
+    assert_eq!(hits[0]["id"], id.as_str());
+
+    let preview = call(&shell, "article_preview", json!({"article": saved})).unwrap();
+    let html = preview["html"].as_str().unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "the preview is the HTML export");
+    assert!(html.contains("<p>Стороны обсудили «энергомост»&nbsp;— проект века.</p>"), "{html}");
+
+    let tags = call(&shell, "tag_list", json!({})).unwrap();
+    assert!(tags.as_array().unwrap().iter().any(|t| t["name"] == "Энергетика"));
+}
+
+#[test]
+fn errors_come_back_with_a_code_the_ui_can_branch_on() {
+    let shell = shell();
+    let err = call(&shell, "article_get", json!({"id": "no-such-article"})).unwrap_err();
+    assert_eq!(err["code"], "bad_input");
+    assert!(err["message"].as_str().unwrap().contains("no article"), "{err}");
+}
+
+#[test]
+fn hostile_markdown_in_the_preview_comes_back_inert() {
+    let shell = shell();
+    let markdown = "<script>window.__TAURI_INTERNALS__.invoke('article_create', {headline: 'pwned'})</script>\n\n\
+                    <img src=x onerror=\"window.__TAURI__.core.invoke('article_create')\">\n\n[x](javascript:alert(1))";
+    let mut article =
+        call(&shell, "article_list", json!({"status": null, "tag": null, "limit": 1})).unwrap()[0].clone();
+    let id = article["id"].as_str().unwrap().to_owned();
+    article = call(&shell, "article_get", json!({"id": id})).unwrap();
+    article["body"] = json!(markdown);
+    let preview = call(&shell, "article_preview", json!({"article": article})).unwrap();
+    let html = preview["html"].as_str().unwrap();
+    let body = &html[html.find("<div class=\"body\">").unwrap()..];
+    assert!(
+        !body.contains("<script") && !body.contains("onerror") && !body.contains("javascript:"),
+        "{body}"
+    );
+    assert_eq!(html.matches("<script").count(), 1, "only the JSON-LD");
+    assert_eq!(preview["warnings"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_page_from_elsewhere_cannot_call_galleys_commands() {
+    let shell = shell();
+    for origin in ["https://evil.example", "http://localhost:8080", "about:srcdoc"] {
+        let refused = call_from(&shell, origin, "article_create", json!({"headline": "pwned"}));
+        assert!(refused.is_err(), "{origin} was let through");
+    }
+    let list = call(&shell, "article_list", json!({"status": null, "tag": null, "limit": 50})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "nothing was created");
+}
+
+#[test]
+fn the_csp_and_capability_stay_strict() {
+    let config: Value = serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
+    let csp = &config["app"]["security"]["csp"];
+    assert_eq!(csp["script-src"], "'self'", "no inline or eval'd script");
+    assert_eq!(csp["object-src"], "'none'");
+    assert_eq!(csp["base-uri"], "'none'");
+    assert!(!csp.to_string().contains("unsafe-eval"));
+    let capability: Value = serde_json::from_str(include_str!("../../capabilities/default.json")).unwrap();
+    let permissions: Vec<&str> =
+        capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    assert!(
+        permissions.iter().all(|p| p.starts_with("allow-article-") || *p == "allow-tag-list"),
+        "{permissions:?}"
+    );
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+
+import { Autosaver, type SaveState, type Timers } from './autosave';
+
+function fakeTimers() {
+  let next = 1;
+  const pending = new Map<number, () => void>();
+  const timers: Timers = {
+    set: (callback) => {
+      pending.set(next, callback);
+      return next++;
+    },
+    clear: (handle) => void pending.delete(handle),
+  };
+  const fire = () => {
+    const callbacks = [...pending.values()];
+    pending.clear();
+    callbacks.forEach((callback) => callback());
+  };
+  return { timers, fire, pending };
+}
+
+describe('Autosaver', () => {
+  it('saves once after typing pauses, not on every keystroke', async () => {
+    const { timers, fire, pending } = fakeTimers();
+    let saves = 0;
+    const states: SaveState[] = [];
+    const saver = new Autosaver(async () => void saves++, (s) => states.push(s), 800, timers);
+    saver.changed();
+    saver.changed();
+    saver.changed();
+    expect(pending.size).toBe(1);
+    fire();
+    await saver.flush();
+    expect(saves).toBe(1);
+    expect(states.at(-1)).toBe('saved');
+  });
+
+  it('flushes at once on blur and does nothing when clean', async () => {
+    const { timers } = fakeTimers();
+    let saves = 0;
+    const saver = new Autosaver(async () => void saves++, () => {}, 800, timers);
+    await saver.flush();
+    expect(saves).toBe(0);
+    saver.changed();
+    await saver.flush();
+    expect(saves).toBe(1);
+  });
+
+  it('keeps the text unsaved after a failure and retries on the next flush', async () => {
+    const { timers } = fakeTimers();
+    let fail = true;
+    let saves = 0;
+    const errors: string[] = [];
+    const saver = new Autosaver(
+      async () => {
+        if (fail) throw { code: 'internal', message: 'disk full' };
+        saves++;
+      },
+      (state, error) => state === 'failed' && errors.push(error ?? ''),
+      800,
+      timers,
+    );
+    saver.changed();
+    await saver.flush();
+    expect(saver.state).toBe('failed');
+    expect(errors).toEqual(['disk full']);
+    fail = false;
+    await saver.flush();
+    expect(saves).toBe(1);
+    expect(saver.state).toBe('saved');
+  });
+});
