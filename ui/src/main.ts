@@ -1,6 +1,7 @@
 // The desk: sidebar (search, statuses, tags), the article list, the editor and the live preview.
 import { api } from './api';
 import { Autosaver, type SaveState } from './autosave';
+import { mountBodyEditor } from './body-editor';
 import { t, type Key } from './i18n';
 import type { Article, ArticleFields, ArticleSummary, SearchHit, Status } from './types';
 
@@ -21,7 +22,6 @@ const fields = {
   dateline: $<HTMLInputElement>('dateline'),
   section: $<HTMLInputElement>('section'),
   tags: $<HTMLInputElement>('tag-input'),
-  body: $<HTMLTextAreaElement>('body'),
 };
 
 let current: Article | null = null;
@@ -68,7 +68,7 @@ function editedFields(article: Article): ArticleFields {
     dateline: fields.dateline.value,
     section: fields.section.value,
     tags: list(fields.tags.value),
-    body: fields.body.value,
+    body: body.get(),
   };
 }
 
@@ -187,8 +187,7 @@ async function open(id: string): Promise<void> {
   fields.dateline.value = current.dateline;
   fields.section.value = current.section;
   fields.tags.value = current.tags.join(', ');
-  fields.body.value = current.body;
-  fields.body.lang = current.language;
+  body.set(current.body, current.language);
   showSaveState('saved');
   void refreshPreview();
   document.querySelectorAll('.article').forEach((button) => button.setAttribute('aria-current', 'false'));
@@ -203,7 +202,7 @@ async function refreshPreview(): Promise<void> {
   const rendered = await api.preview({ ...current, ...editedFields(current) });
   if (token !== previewToken) return; // a newer keystroke's preview is on its way
   preview.srcdoc = rendered.html;
-  const text = fields.body.value;
+  const text = body.get();
   const chars = [...text.replace(/\n/g, '')].length;
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   counts.textContent = `${chars} ${t('chars')} · ${words} ${t('words')}`;
@@ -215,6 +214,8 @@ function bodyChanged(): void {
   window.clearTimeout(previewTimer);
   previewTimer = window.setTimeout(() => void refreshPreview(), 120);
 }
+
+const body = mountBodyEditor($<HTMLDivElement>('body'), t('body'), bodyChanged, () => void saver.flush());
 
 Object.values(fields).forEach((field) => {
   field.addEventListener('input', bodyChanged);

@@ -1,0 +1,49 @@
+// The body editor: CodeMirror 6 with Markdown highlighting, soft wrapping, history and the
+// platform's spellchecker in the article's language.
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { markdown } from '@codemirror/lang-markdown';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap, placeholder } from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+
+const highlight = HighlightStyle.define([
+  { tag: tags.heading, fontWeight: '700', color: 'var(--accent)' },
+  { tag: tags.strong, fontWeight: '700' },
+  { tag: tags.emphasis, fontStyle: 'italic' },
+  { tag: tags.link, color: 'var(--accent)', textDecoration: 'underline' },
+  { tag: tags.url, color: 'var(--muted)' },
+  { tag: tags.quote, fontStyle: 'italic', color: 'var(--muted)' },
+  { tag: tags.monospace, fontFamily: '"PT Mono", Menlo, Consolas, monospace' },
+  { tag: tags.processingInstruction, color: 'var(--muted)' },
+]);
+
+export interface BodyEditor {
+  get(): string;
+  set(text: string, language: string): void;
+  focus(): void;
+}
+
+/** Mounts the editor in `parent`; `onChange` runs on every edit, `onBlur` when focus leaves. */
+export function mountBodyEditor(parent: HTMLElement, label: string, onChange: () => void, onBlur: () => void): BodyEditor {
+  const extensions = (lang: string) => [
+    history(),
+    keymap.of([...defaultKeymap, ...historyKeymap]),
+    markdown(),
+    syntaxHighlighting(highlight),
+    EditorView.lineWrapping,
+    placeholder(label),
+    EditorView.contentAttributes.of({ spellcheck: 'true', lang, 'aria-label': label, 'aria-multiline': 'true' }),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) onChange();
+      if (update.focusChanged && !update.view.hasFocus) onBlur();
+    }),
+  ];
+  const view = new EditorView({ parent, state: EditorState.create({ doc: '', extensions: extensions('ru') }) });
+  return {
+    get: () => view.state.doc.toString(),
+    // A new state per article: undo never reaches into the previous article, and loading is not an edit.
+    set: (text, lang) => view.setState(EditorState.create({ doc: text, extensions: extensions(lang) })),
+    focus: () => view.focus(),
+  };
+}
