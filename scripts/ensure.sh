@@ -5,8 +5,9 @@
 # shell (Tauri 2), Node.js and npm for the UI.
 GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.1-dev)
 
-# Debian packages the tests need besides: Java for the W3C Nu validator, Chromium for axe-core.
-GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium xvfb xauth)
+# Debian packages the tests need besides: Java for the W3C Nu validator, Chromium for axe-core,
+# Xvfb and WebKitWebDriver for driving the desktop app.
+GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium xvfb xauth webkit2gtk-driver)
 
 ensure_packages() {
     local missing=()
@@ -68,4 +69,11 @@ ensure_node() {
 build_ui() {
     npm ci --prefix ui --no-audit --no-fund --loglevel=error
     npm --prefix ui run build --silent
+}
+
+# tauri-driver, the WebDriver server for Tauri apps (2.1.0: newer ones are Tauri 3 alphas).
+ensure_tauri_driver() {
+    if ! tauri-driver --help >/dev/null 2>&1; then
+        cargo install tauri-driver --locked --version 2.1.0
+    fi
 }

@@ -7,6 +7,7 @@ ensure_packages "${GALLEY_APT_PACKAGES[@]}" "${GALLEY_TEST_APT_PACKAGES[@]}"
 ensure_rust
 ensure_rust_components
 ensure_node
+ensure_tauri_driver
 
 echo "== the UI: type check, build, unit tests" >&2
 build_ui
@@ -24,3 +25,8 @@ cargo build --locked -p galley-cli
 target_dir=$(cargo metadata --format-version 1 --no-deps | sed -E 's/.*"target_directory":"([^"]*)".*/\1/')
 npm ci --prefix tests/export --ignore-scripts --no-audit --no-fund --loglevel=error
 (cd tests/export && GALLEY_CLI="$target_dir/debug/galley-cli" node --test)
+
+echo "== the desktop app in a real window (Xvfb, tauri-driver, WebKitWebDriver)" >&2
+# `cargo test` built the app (its integration tests need it); this drives that binary.
+npm ci --prefix tests/desktop --no-audit --no-fund --loglevel=error
+(cd tests/desktop && GALLEY_DESKTOP="$target_dir/debug/galley-desktop" xvfb-run -a node --test)

@@ -33,6 +33,7 @@ const saver = new Autosaver(
     if (!current) return;
     current = await api.autosave(current.id, editedFields(current));
     void refreshList();
+    void refreshTags();
   },
   showSaveState,
 );
@@ -161,15 +162,19 @@ function listItem(article: ArticleSummary | SearchHit): HTMLLIElement {
 function snippetElement(snippet: NonNullable<SearchHit['snippet']>): HTMLElement {
   const element = document.createElement('span');
   element.className = 'snippet';
+  // Highlights are byte ranges of the UTF-8 text (as Rust counts), not UTF-16 string indices.
+  const bytes = new TextEncoder().encode(snippet.text);
+  const decoder = new TextDecoder();
+  const text = (from: number, to?: number) => decoder.decode(bytes.subarray(from, to));
   let at = 0;
   for (const { start, end } of snippet.highlights) {
-    element.append(snippet.text.slice(at, start));
+    element.append(text(at, start));
     const mark = document.createElement('mark');
-    mark.textContent = snippet.text.slice(start, end);
+    mark.textContent = text(start, end);
     element.append(mark);
     at = end;
   }
-  element.append(snippet.text.slice(at));
+  element.append(text(at));
   return element;
 }
 

@@ -53,6 +53,7 @@ export interface ArticleSummary {
 
 export interface Snippet {
   text: string;
+  /** Byte ranges of the UTF-8 encoded `text`. */
   highlights: { start: number; end: number }[];
 }
 
