@@ -11,6 +11,7 @@ use comrak::{Anchorizer, Arena, format_html_with_plugins, parse_document};
 
 use crate::sanitize::sanitize;
 use crate::typography::Typographer;
+use crate::url::unsafe_scheme;
 
 /// Rendered HTML with the problems met on the way.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -146,18 +147,9 @@ fn is_autolink_text(node: &AstNode<'_>, text: &str) -> bool {
     })
 }
 
-/// The schemes the sanitizer keeps (relative URLs and anchors have none).
-pub(crate) fn is_safe_url(url: &str) -> bool {
-    let url = url.trim();
-    match url.find(':') {
-        None => true,
-        Some(colon) => {
-            let scheme = &url[..colon];
-            // A colon after a slash, `?` or `#` is part of a relative URL, not a scheme.
-            scheme.contains(['/', '?', '#'])
-                || ["http", "https", "mailto"].iter().any(|safe| scheme.eq_ignore_ascii_case(safe))
-        }
-    }
+/// Whether the sanitizer keeps a link to `url` (the checklist judges links the same way).
+fn is_safe_url(url: &str) -> bool {
+    unsafe_scheme(url).is_none()
 }
 
 fn truncate(text: &str, max: usize) -> String {

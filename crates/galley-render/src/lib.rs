@@ -16,6 +16,7 @@ pub mod pathological;
 mod plain;
 pub mod sanitize;
 pub mod typography;
+mod url;
 
 pub use html::{Rendered, render_body};
 pub use html_text::typeset_html;
