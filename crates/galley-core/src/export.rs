@@ -184,6 +184,8 @@ impl Library {
         format: ExportFormat,
         template: Option<&str>,
     ) -> Result<Rendered> {
+        // Only the HTML document has a template.
+        let template = template.filter(|_| format == ExportFormat::Html);
         let template = template.map(|name| read_template(self, name)).transpose()?;
         self.render_with(article, format, template.as_ref())
     }
@@ -233,12 +235,11 @@ impl Library {
             Selection::Tag(tag) => {
                 self.list(None, Some(tag), usize::MAX >> 1)?.into_iter().map(|a| a.id.to_string()).collect()
             }
-            Selection::Search(query) => self
-                .search(query, usize::MAX >> 1)?
-                .into_iter()
-                .map(|hit| hit.article.id.to_string())
-                .collect(),
+            Selection::Search(query) => {
+                self.search_ids(query)?.into_iter().map(|id| id.to_string()).collect()
+            }
         };
+        let template = template.filter(|_| format == ExportFormat::Html);
         let template = template.map(|name| read_template(self, name)).transpose()?;
         if let Some((file, source)) = &template {
             galley_render::document::check_template(file, source)

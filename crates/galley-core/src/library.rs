@@ -166,6 +166,12 @@ impl Library {
         Ok(self.store.search(&query, limit)?)
     }
 
+    /// The ids of every article a search finds, best first (no snippets: for batch work).
+    pub fn search_ids(&self, query: &str) -> Result<Vec<galley_model::ArticleId>> {
+        let query = galley_query::parse(query).map_err(galley_store::Error::from)?;
+        Ok(self.store.search_ids(&query, usize::MAX)?)
+    }
+
     /// Every tag with its counts.
     pub fn tags(&self) -> Result<Vec<TagCount>> {
         Ok(self.store.tags()?)

@@ -107,7 +107,7 @@ impl Store {
              LIMIT ? OFFSET ?"
         );
         let mut values = values;
-        values.push(rusqlite::types::Value::Integer(filter.limit as i64));
+        values.push(rusqlite::types::Value::Integer(i64::try_from(filter.limit).unwrap_or(i64::MAX)));
         values.push(rusqlite::types::Value::Integer(filter.offset as i64));
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values), summary_from_row)?;

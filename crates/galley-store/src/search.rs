@@ -47,15 +47,8 @@ const TEXT_COLUMNS: &str = "headline summary body tags";
 impl Store {
     /// Runs a search and returns up to `limit` results, best first.
     pub fn search(&self, query: &Query, limit: usize) -> Result<Vec<SearchHit>> {
-        let filters = FilterPlan::new(&query.filters);
-        if filters.dates_exclude_everything() {
-            return Ok(Vec::new());
-        }
         let conn = self.reader();
-        let found = match &query.expr {
-            Some(expr) => ranked(&conn, expr, &filters, limit)?,
-            None => filtered(&conn, &filters, limit)?,
-        };
+        let found = matching(&conn, query, limit)?;
         let matcher = TermMatcher::new(query);
         let mut without_body = conn
             .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS}, a.lead FROM articles a WHERE a.rowid = ?"))?;
@@ -90,6 +83,35 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The ids of the articles a search finds, best first, without reading them or cutting
+    /// snippets (for exporting a search).
+    pub fn search_ids(&self, query: &Query, limit: usize) -> Result<Vec<galley_model::ArticleId>> {
+        let conn = self.reader();
+        let found = matching(&conn, query, limit)?;
+        let mut id = conn.prepare_cached("SELECT id FROM articles WHERE rowid = ?")?;
+        found
+            .into_iter()
+            .map(|(rowid, _)| {
+                let text: String = id.query_row([rowid], |row| row.get(0))?;
+                Ok(crate::articles::parse_id(&text)?)
+            })
+            .collect()
+    }
+}
+
+/// The rowids of the articles a search finds, best first, with where their words were found.
+fn matching(conn: &Connection, query: &Query, limit: usize) -> Result<Vec<(i64, Option<Field>)>> {
+    let filters = FilterPlan::new(&query.filters);
+    if filters.dates_exclude_everything() {
+        return Ok(Vec::new());
+    }
+    match &query.expr {
+        Some(expr) => ranked(conn, expr, &filters, limit),
+        None => filtered(conn, &filters, limit),
+    }
+}
+
 /// Up to `limit` rowids of articles whose words match, in tiers: headline, then summary, then
 /// anywhere; newest first within a tier.
 fn ranked(
@@ -120,8 +142,9 @@ fn ranked(
         }
         let matching = filters.narrow(Some(matching));
         // Rows already found in a better tier come again here: ask for enough to skip them.
-        let rowids =
-            stmt.query_map(filters.params(matching, limit + found.len()), |row| row.get::<_, i64>(0))?;
+        let rowids = stmt.query_map(filters.params(matching, limit.saturating_add(found.len())), |row| {
+            row.get::<_, i64>(0)
+        })?;
         for rowid in rowids {
             let rowid = rowid?;
             if found.len() < limit && seen.insert(rowid) {
@@ -142,7 +165,7 @@ fn filtered(conn: &Connection, filters: &FilterPlan, limit: usize) -> Result<Vec
         }
         None => {
             let (conditions, mut values) = filter_sql(&filters.dates, true);
-            values.push(Value::Integer(limit as i64));
+            values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
             let sql =
                 format!("SELECT a.rowid FROM articles a WHERE {conditions} ORDER BY a.rowid DESC LIMIT ?");
             let mut stmt = conn.prepare_cached(&sql)?;
