@@ -1,13 +1,23 @@
 //! Registers Galley's commands with Tauri, so capabilities can grant them by name.
 
 const COMMANDS: &[&str] = &[
+    "app_config",
+    "app_trace",
+    "app_close",
     "article_list",
-    "article_search",
     "article_get",
     "article_create",
     "article_autosave",
+    "article_search",
     "article_preview",
+    "revision_list",
+    "revision_restore",
     "tag_list",
+    "template_list",
+    "export_save",
+    "export_copy",
+    "export_open",
+    "link_open",
 ];
 
 fn main() {

@@ -2,18 +2,39 @@
 
 use serde::Serialize;
 
+/// What kind of failure: the UI branches on this, never on the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[derive(ts_rs::TS)]
+pub enum ErrorCode {
+    /// The user can fix it by asking differently (a bad query, an unknown article, a bad link).
+    BadInput,
+    /// Something failed that the user cannot fix from here (disk, store, clipboard).
+    Internal,
+}
+
 /// An error as the UI sees it: a code it can branch on, and a message for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{message}")]
+#[derive(ts_rs::TS)]
 pub struct IpcError {
-    /// `bad_input` (the user can fix it by asking differently) or `internal`.
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: String,
+}
+
+impl IpcError {
+    pub fn bad_input(message: impl Into<String>) -> IpcError {
+        IpcError { code: ErrorCode::BadInput, message: message.into() }
+    }
+
+    pub fn internal(message: impl Into<String>) -> IpcError {
+        IpcError { code: ErrorCode::Internal, message: message.into() }
+    }
 }
 
 impl From<galley_core::Error> for IpcError {
     fn from(err: galley_core::Error) -> Self {
-        let code = if err.is_user_error() { "bad_input" } else { "internal" };
+        let code = if err.is_user_error() { ErrorCode::BadInput } else { ErrorCode::Internal };
         IpcError { code, message: err.to_string() }
     }
 }

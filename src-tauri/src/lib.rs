@@ -3,22 +3,74 @@
 //! Thin by design: each command takes plain data, calls one `galley_core::Library` method and
 //! returns plain data or an [`IpcError`]. Commands live in `commands/`, one file per area, named
 //! `noun_verb`; `build.rs` registers them so the capability in `capabilities/default.json` grants
-//! exactly these and nothing else. No decision about articles is made here.
+//! exactly these and nothing else. The dialog, clipboard and opener plugins are driven from Rust
+//! commands, so the page holds no permission to them. No decision about articles is made here.
 
+pub mod bindings;
 mod commands;
 mod error;
+mod navigation;
 mod state;
 
-pub use error::IpcError;
-pub use state::AppState;
+use std::time::{Duration, Instant};
+
+use tauri::webview::NewWindowResponse;
+use tauri::{Emitter, WebviewWindowBuilder, WindowEvent};
+
+pub use commands::links::is_openable;
+pub use error::{ErrorCode, IpcError};
+pub use navigation::is_app_url;
+pub use state::{AppState, TRACE_ENV, Trace};
+
+/// Sent to the page when the window is asked to close: the page saves, then calls `app_close`.
+pub const CLOSE_REQUESTED: &str = "galley://close-requested";
+/// Sent to the page when a link in the preview was clicked: the page asks, then calls `link_open`.
+pub const LINK_REQUESTED: &str = "galley://link-requested";
+/// How long a closing window waits for the page to save before it closes anyway.
+const CLOSE_GRACE: Duration = Duration::from_secs(3);
 
 /// Starts the app on the store named by `GALLEY_STORE`, or the default store in the OS data folder.
-pub fn run() {
-    let state = AppState::open_default().unwrap_or_else(|err| {
+/// `started` is when the process began, for timing marks.
+pub fn run(started: Instant) {
+    let state = AppState::open_default(started).unwrap_or_else(|err| {
         eprintln!("Galley cannot open its store: {err}");
         std::process::exit(1);
     });
     with_commands(tauri::Builder::default(), state)
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            // The window is built here, not from the configuration alone, to watch its navigation.
+            let config = app.config().app.windows.first().expect("tauri.conf.json defines the main window");
+            let handle = app.handle().clone();
+            WebviewWindowBuilder::from_config(app, config)?
+                // Nothing but the app's own pages ever loads in its window.
+                .on_navigation(is_app_url)
+                // Links in the preview open as new windows (the preview gives them a `_blank`
+                // target): none is ever created; web and mail links go to the page, which asks the
+                // user and then hands them to the system browser.
+                .on_new_window(move |url, _features| {
+                    if is_openable(url.as_str()) {
+                        let _ = handle.emit_to("main", LINK_REQUESTED, url.as_str());
+                    }
+                    NewWindowResponse::Deny
+                })
+                .build()?;
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                // Give the page a moment to save what it holds; `app_close` destroys the window.
+                api.prevent_close();
+                let _ = window.emit_to(window.label(), CLOSE_REQUESTED, ());
+                let window = window.clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(CLOSE_GRACE);
+                    let _ = window.destroy();
+                });
+            }
+        })
         .run(tauri::generate_context!())
         .expect("the Tauri app runs");
 }
@@ -26,12 +78,22 @@ pub fn run() {
 /// Adds the state and the commands to a builder (tests pass Tauri's mock builder).
 pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder.manage(state).invoke_handler(tauri::generate_handler![
+        commands::app::app_config,
+        commands::app::app_trace,
+        commands::app::app_close,
         commands::articles::article_list,
         commands::articles::article_get,
         commands::articles::article_create,
         commands::articles::article_autosave,
         commands::search::article_search,
         commands::preview::article_preview,
+        commands::revisions::revision_list,
+        commands::revisions::revision_restore,
         commands::tags::tag_list,
+        commands::export::template_list,
+        commands::export::export_save,
+        commands::export::export_copy,
+        commands::export::export_open,
+        commands::links::link_open,
     ])
 }

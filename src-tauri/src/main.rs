@@ -2,5 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    galley_desktop::run();
+    // Taken first, so timing marks count from the start of the process.
+    let started = std::time::Instant::now();
+    galley_desktop::run(started);
 }

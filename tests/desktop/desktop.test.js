@@ -3,8 +3,8 @@
 // scripts/test.sh provides both and runs this under xvfb-run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ import { Builder, By, Key, until } from 'selenium-webdriver';
 
 const app = process.env.GALLEY_DESKTOP;
 assert.ok(app, 'set GALLEY_DESKTOP to the galley-desktop binary');
+const cli = process.env.GALLEY_CLI;
+assert.ok(cli, 'set GALLEY_CLI to the galley-cli binary (it reads the store after the app is killed)');
 const dir = mkdtempSync(join(tmpdir(), 'galley-desktop-'));
 const store = join(dir, 'store.sqlite3');
 let tauriDriver;
@@ -55,9 +57,17 @@ async function saved() {
   await driver.wait(async () => (await driver.findElement(By.id('save-state')).getAttribute('data-state')) === 'saved', 10_000, 'the article is saved');
 }
 
-test('a journalist writes a piece, sees the preview and finds it again', async () => {
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The headlines in the list, top first. */
+async function headlines() {
+  const rows = await driver.findElements(By.css('.vlist-row .headline'));
+  return Promise.all(rows.map((row) => row.getAttribute('textContent')));
+}
+
+test('a journalist writes a piece, sees the preview, finds it, restores a revision and exports it', async () => {
   // The desk opens on the sample article.
-  const first = await driver.wait(until.elementLocated(By.css('.article .headline')), 15_000);
+  const first = await driver.wait(until.elementLocated(By.css('.vlist-row .headline')), 15_000);
   assert.match(await first.getAttribute('textContent'), /^Вопросы российско-японского/);
 
   await driver.findElement(By.id('new-article')).click();
@@ -67,29 +77,92 @@ test('a journalist writes a piece, sees the preview and finds it again', async (
   await headline.sendKeys('Энергомост Сахалин - Хоккайдо');
   const body = driver.findElement(By.css('#body .cm-content'));
   await body.click();
-  await body.sendKeys('Стороны обсудили "энергомост" - проект века.');
+  await body.sendKeys('Стороны обсудили "энергомост" - проект века, сказал он: «Это надолго».');
   await body.sendKeys(Key.ENTER, Key.ENTER, 'Второй абзац.');
-  await driver.findElement(By.id('tag-input')).sendKeys('Энергетика, Регионы/Сахалин');
+  // Two tags: one typed and committed with Enter, one picked from the suggestions.
+  const tagBox = driver.findElement(By.css('#tag-input input'));
+  await tagBox.sendKeys('Энергетика', Key.ENTER);
+  await tagBox.sendKeys('дальн');
+  await driver.wait(until.elementLocated(By.css('.tag-option')), 5_000, 'existing tags are suggested');
+  await tagBox.sendKeys(Key.ARROW_DOWN, Key.ENTER);
+  const chips = await driver.findElements(By.css('.tag-chip-name'));
+  assert.deepEqual(await Promise.all(chips.map((chip) => chip.getAttribute('textContent'))), ['Энергетика', 'Регионы/Дальний Восток']);
   await saved();
 
   // The preview is the HTML export, typeset: «ёлочки» and a dash after a no-break space.
   const preview = driver.findElement(By.id('preview'));
   await driver.wait(async () => (await preview.getAttribute('srcdoc')).includes('«энергомост»'), 5_000, 'the preview shows the typed text');
-  assert.match(await preview.getAttribute('srcdoc'), /«энергомост»&nbsp;— проект века\./);
-  assert.equal(await preview.getAttribute('sandbox'), '', 'the preview runs no script');
+  assert.match(await preview.getAttribute('srcdoc'), /«энергомост»&nbsp;— проект века, сказал он: «Это надолго»\./);
+  assert.equal(await preview.getAttribute('sandbox'), 'allow-same-origin allow-popups', 'the preview runs no script');
+  await driver.findElement(By.css('.tag-chip-name'));
+  const tagTree = await driver.findElements(By.css('#tags button'));
+  const tagNames = await Promise.all(tagTree.map((button) => button.getAttribute('textContent')));
+  assert.ok(tagNames.some((name) => name.startsWith('Энергетика')), `the tag tree has the new tag: ${tagNames}`);
 
   // Search finds it by another form of the word.
   const search = driver.findElement(By.id('search'));
   await search.sendKeys('энергомосты');
   await driver.wait(async () => {
-    const headlines = await driver.findElements(By.css('.article .headline'));
+    const found = await headlines();
     // The new piece first (its headline has the word), then the sample (its body has it).
-    return headlines.length === 2 && (await headlines[0].getAttribute('textContent')).startsWith('Энергомост');
+    return found.length === 2 && found[0].startsWith('Энергомост');
   }, 5_000, 'search finds the new article');
   // The sample's snippet marks the word where its body has it.
   const mark = await driver.wait(until.elementLocated(By.css('.article mark')), 5_000, 'a snippet marks the word');
   assert.equal(await mark.getAttribute('textContent'), 'энергомоста');
-
   const screenshot = await driver.takeScreenshot();
   writeFileSync(join(process.env.GALLEY_SCREENSHOTS ?? dir, 'desktop-e2e.png'), screenshot, 'base64');
+
+  // A new headline replaces the old one; the old one is a revision away.
+  await search.clear();
+  await headline.clear();
+  await headline.sendKeys('Другой заголовок');
+  await saved();
+  await driver.findElement(By.id('open-revisions')).click();
+  const restore = await driver.wait(until.elementLocated(By.css('#revision-list .restore')), 5_000, 'older revisions are listed');
+  await restore.click();
+  await driver.wait(async () => (await headline.getAttribute('value')) === 'Энергомост Сахалин - Хоккайдо', 5_000, 'the older headline is back');
+  await driver.wait(async () => (await headlines()).includes('Энергомост Сахалин - Хоккайдо'), 5_000, 'the list follows the restore');
+
+  // Export through the native save dialog (GTK), typed into as a person would.
+  await driver.findElement(By.id('open-export')).click();
+  await driver.findElement(By.id('export-save')).click();
+  const exported = join(dir, 'energomost.html');
+  await pause(2_000); // the GTK file chooser opens
+  execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
+  execFileSync('xdotool', ['type', '--delay', '15', exported]);
+  execFileSync('xdotool', ['key', 'Return']);
+  const message = driver.findElement(By.id('export-message'));
+  await driver.wait(async () => (await message.getAttribute('data-state')) === 'done', 10_000, 'the export reports where it saved');
+  assert.match(await message.getAttribute('textContent'), /energomost\.html/);
+  const html = readFileSync(exported, 'utf8');
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.match(html, /<h1[^>]*>Энергомост Сахалин(?:\u00a0|&nbsp;)— Хоккайдо<\/h1>/, "the restored headline, typeset");
+  assert.match(html, /«энергомост»&nbsp;— проект века/);
+  assert.ok(!html.includes('target="_blank"'), 'the export is not the preview: no app-only link targets');
+});
+
+test('killing the app mid-typing loses at most the last second', async () => {
+  await driver.findElement(By.css('#export-dialog button[value=close]')).click().catch(() => {});
+  await driver.findElement(By.id('new-article')).click();
+  const headline = driver.findElement(By.id('headline'));
+  await driver.wait(async () => (await headline.getAttribute('value')) === 'Новый материал' || (await headline.getAttribute('value')) === 'New article', 5_000);
+  const body = driver.findElement(By.css('#body .cm-content'));
+  await body.click();
+  // Type without pausing for four seconds, noting when each word was typed.
+  const typed = [];
+  const stopAt = Date.now() + 4_000;
+  for (let n = 1; Date.now() < stopAt; n++) {
+    await body.sendKeys(`слово${n} `);
+    typed.push({ word: `слово${n}`, at: Date.now() });
+  }
+  const killedAt = Date.now();
+  execFileSync('pkill', ['-KILL', '-f', app]);
+  await pause(500);
+  const articles = JSON.parse(execFileSync(cli, ['--store', store, 'list', '--json'], { encoding: 'utf8' }));
+  const article = articles.find((a) => a.headline === 'Новый материал' || a.headline === 'New article');
+  const shown = JSON.parse(execFileSync(cli, ['--store', store, 'show', article.id, '--json'], { encoding: 'utf8' }));
+  const older = typed.filter(({ at }) => at <= killedAt - 1_000);
+  assert.ok(older.length > 5, `typing went on long enough: ${typed.length} words`);
+  for (const { word } of older) assert.ok(shown.body.includes(`${word} `), `${word}, typed over a second before the kill, was saved`);
 });

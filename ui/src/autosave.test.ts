@@ -11,6 +11,7 @@ function fakeTimers() {
       return next++;
     },
     clear: (handle) => void pending.delete(handle),
+    now: () => 0,
   };
   const fire = () => {
     const callbacks = [...pending.values()];
@@ -25,7 +26,7 @@ describe('Autosaver', () => {
     const { timers, fire, pending } = fakeTimers();
     let saves = 0;
     const states: SaveState[] = [];
-    const saver = new Autosaver(async () => void saves++, (s) => states.push(s), 800, timers);
+    const saver = new Autosaver(async () => void saves++, (s) => states.push(s), 800, 1000, timers);
     saver.changed();
     saver.changed();
     saver.changed();
@@ -39,7 +40,7 @@ describe('Autosaver', () => {
   it('flushes at once on blur and does nothing when clean', async () => {
     const { timers } = fakeTimers();
     let saves = 0;
-    const saver = new Autosaver(async () => void saves++, () => {}, 800, timers);
+    const saver = new Autosaver(async () => void saves++, () => {}, 800, 1000, timers);
     await saver.flush();
     expect(saves).toBe(0);
     saver.changed();
@@ -59,6 +60,7 @@ describe('Autosaver', () => {
       },
       (state, error) => state === 'failed' && errors.push(error ?? ''),
       800,
+      1000,
       timers,
     );
     saver.changed();
@@ -69,5 +71,46 @@ describe('Autosaver', () => {
     await saver.flush();
     expect(saves).toBe(1);
     expect(saver.state).toBe('saved');
+  });
+});
+
+// A clock that moves only when told, with timers that fire when their time comes.
+function steppedTime() {
+  let now = 0;
+  let next = 1;
+  const pending = new Map<number, { at: number; callback: () => void }>();
+  const timers: Timers = {
+    set: (callback, ms) => {
+      pending.set(next, { at: now + ms, callback });
+      return next++;
+    },
+    clear: (handle) => void pending.delete(handle),
+    now: () => now,
+  };
+  const advance = async (ms: number) => {
+    now += ms;
+    for (const [handle, timer] of [...pending]) {
+      if (timer.at <= now) {
+        pending.delete(handle);
+        timer.callback();
+      }
+    }
+    await Promise.resolve();
+  };
+  return { timers, advance };
+}
+
+describe('Autosaver while typing never pauses', () => {
+  it('saves at least once a second, so a killed app loses at most the last second', async () => {
+    const { timers, advance } = steppedTime();
+    const savedAt: number[] = [];
+    const saver = new Autosaver(async () => void savedAt.push(timers.now()), () => {}, 600, 900, timers);
+    for (let typed = 0; typed < 40; typed++) {
+      saver.changed(); // a keystroke every 100 ms for 4 s
+      await advance(100);
+    }
+    expect(savedAt.length).toBeGreaterThanOrEqual(4);
+    const gaps = savedAt.map((at, i) => at - (savedAt[i - 1] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1000);
   });
 });

@@ -22,6 +22,8 @@ export interface BodyEditor {
   get(): string;
   set(text: string, language: string): void;
   focus(): void;
+  /** Puts the cursor at the end of the text and focuses the editor. */
+  focusEnd(): void;
 }
 
 /** Mounts the editor in `parent`; `onChange` runs on every edit, `onBlur` when focus leaves. */
@@ -45,5 +47,9 @@ export function mountBodyEditor(parent: HTMLElement, label: string, onChange: ()
     // A new state per article: undo never reaches into the previous article, and loading is not an edit.
     set: (text, lang) => view.setState(EditorState.create({ doc: text, extensions: extensions(lang) })),
     focus: () => view.focus(),
+    focusEnd: () => {
+      view.dispatch({ selection: { anchor: view.state.doc.length }, scrollIntoView: true });
+      view.focus();
+    },
   };
 }

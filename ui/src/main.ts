@@ -1,16 +1,21 @@
-// The desk: sidebar (search, statuses, tags), the article list, the editor and the live preview.
-import { api } from './api';
+// The desk: sidebar (search, statuses, tags), the article list, the editor and the live preview,
+// plus the export, revisions and link dialogs. State lives here; components only draw.
+import { api, errorMessage, type Article, type ArticleFields, type ArticleSummary, type ExportFormat, type SearchHit, type Status, type TagCount } from './api';
 import { Autosaver, type SaveState } from './autosave';
 import { mountBodyEditor } from './body-editor';
+import { Coalescer } from './coalesce';
+import { RelatedEditor } from './components/related-editor';
+import { TagInput } from './components/tag-input';
+import { VirtualList } from './components/virtual-list';
 import { t, type Key } from './i18n';
-import type { Article, ArticleFields, ArticleSummary, SearchHit, Status } from './types';
+import { runBench } from './bench';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const searchInput = $<HTMLInputElement>('search');
 const statusNav = $<HTMLElement>('statuses');
 const tagList = $<HTMLUListElement>('tags');
-const articleList = $<HTMLOListElement>('articles');
+const listCount = $<HTMLSpanElement>('list-count');
 const saveState = $<HTMLSpanElement>('save-state');
 const counts = $<HTMLSpanElement>('counts');
 const preview = $<HTMLIFrameElement>('preview');
@@ -21,31 +26,29 @@ const fields = {
   byline: $<HTMLInputElement>('byline'),
   dateline: $<HTMLInputElement>('dateline'),
   section: $<HTMLInputElement>('section'),
-  tags: $<HTMLInputElement>('tag-input'),
+  status: $<HTMLSelectElement>('status'),
+  language: $<HTMLSelectElement>('language'),
 };
+
+const STATUSES: Status[] = ['draft', 'editing', 'ready', 'published', 'spiked'];
+const LANGUAGES: [string, Key][] = [['ru', 'langRu'], ['en', 'langEn']];
+/** Search results shown at most; the list is virtual, so this bounds the query, not the DOM. */
+const SEARCH_LIMIT = 500;
 
 let current: Article | null = null;
 let statusFilter: Status | null = null;
 let tagFilter: string | null = null;
+let knownTags: TagCount[] = [];
+let trace = false;
 
-const saver = new Autosaver(
-  async () => {
-    if (!current) return;
-    current = await api.autosave(current.id, editedFields(current));
-    void refreshList();
-    void refreshTags();
-  },
-  showSaveState,
-);
+// ---- saving -------------------------------------------------------------------------------------
 
-function applyStrings(): void {
-  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((element) => {
-    element.textContent = t(element.dataset.i18n as Key);
-  });
-  searchInput.placeholder = t('searchPlaceholder');
-  preview.title = t('preview');
-  document.querySelector('.sidebar')?.setAttribute('aria-label', t('sidebar'));
-}
+const saver = new Autosaver(async () => {
+  if (!current) return;
+  current = await api.autosave(current.id, editedFields(current));
+  refreshListSoon();
+  void refreshTags();
+}, showSaveState);
 
 function showSaveState(state: SaveState, error?: string): void {
   const text: Record<SaveState, string> = {
@@ -60,6 +63,7 @@ function showSaveState(state: SaveState, error?: string): void {
 
 function editedFields(article: Article): ArticleFields {
   const list = (text: string) => text.split(',').map((part) => part.trim()).filter(Boolean);
+  // Tag text still being typed is not a tag yet: the tag box commits it on Enter, comma or blur.
   return {
     ...article,
     headline: fields.headline.value,
@@ -68,20 +72,23 @@ function editedFields(article: Article): ArticleFields {
     byline: list(fields.byline.value),
     dateline: fields.dateline.value,
     section: fields.section.value,
-    tags: list(fields.tags.value),
+    status: fields.status.value as Status,
+    language: fields.language.value,
+    tags: tagInput.value,
+    related: related.value,
     body: body.get(),
   };
 }
 
+function edited(): void {
+  saver.changed();
+  previewer.request();
+}
+
+// ---- sidebar ------------------------------------------------------------------------------------
+
 function renderStatuses(): void {
-  const entries: [Status | null, Key][] = [
-    [null, 'all'],
-    ['draft', 'draft'],
-    ['editing', 'editing'],
-    ['ready', 'ready'],
-    ['published', 'published'],
-    ['spiked', 'spiked'],
-  ];
+  const entries: [Status | null, Key][] = [[null, 'all'], ...STATUSES.map((s): [Status, Key] => [s, s])];
   statusNav.replaceChildren(
     ...entries.map(([status, key]) => {
       const button = document.createElement('button');
@@ -91,7 +98,7 @@ function renderStatuses(): void {
       button.addEventListener('click', () => {
         statusFilter = status;
         renderStatuses();
-        void refreshList();
+        void reloadList();
       });
       return button;
     }),
@@ -99,9 +106,9 @@ function renderStatuses(): void {
 }
 
 async function refreshTags(): Promise<void> {
-  const tags = await api.listTags();
+  knownTags = await api.listTags();
   tagList.replaceChildren(
-    ...tags.map((tag) => {
+    ...knownTags.map((tag) => {
       const item = document.createElement('li');
       const button = document.createElement('button');
       button.type = 'button';
@@ -117,7 +124,7 @@ async function refreshTags(): Promise<void> {
       button.addEventListener('click', () => {
         tagFilter = tagFilter === tag.name ? null : tag.name;
         void refreshTags();
-        void refreshList();
+        void reloadList();
       });
       item.append(button);
       return item;
@@ -125,38 +132,38 @@ async function refreshTags(): Promise<void> {
   );
 }
 
-async function refreshList(): Promise<void> {
-  const query = searchInput.value.trim();
-  const items: (ArticleSummary | SearchHit)[] = query
-    ? await api.searchArticles(query, 100)
-    : await api.listArticles(statusFilter, tagFilter, 200);
-  if (items.length === 0) {
-    const empty = document.createElement('li');
-    empty.className = 'empty';
-    empty.textContent = t('nothing');
-    articleList.replaceChildren(empty);
-    return;
-  }
-  articleList.replaceChildren(...items.map(listItem));
-}
+// ---- article list -------------------------------------------------------------------------------
 
-function listItem(article: ArticleSummary | SearchHit): HTMLLIElement {
-  const item = document.createElement('li');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'article';
-  button.setAttribute('aria-current', String(current?.id === article.id));
+type Row = ArticleSummary | SearchHit;
+
+const list = new VirtualList<Row>($<HTMLDivElement>('articles'), {
+  rowHeight: 104,
+  label: t('listLabel'),
+  empty: t('nothing'),
+  key: (row) => row.id,
+  render: listRow,
+  onActivate: (row) => void open(row.id),
+  onError: (error) => showSaveState('failed', errorMessage(error)),
+});
+
+function listRow(article: Row): HTMLElement {
+  const row = document.createElement('div');
+  row.className = 'article';
   const headline = document.createElement('span');
   headline.className = 'headline';
   headline.textContent = article.headline || '—';
   const meta = document.createElement('span');
   meta.className = 'meta';
-  meta.textContent = [t(article.status as Key), article.section, formatDate(article.updated_at)].filter(Boolean).join(' · ');
-  button.append(headline, meta);
-  if ('snippet' in article && article.snippet) button.append(snippetElement(article.snippet));
-  button.addEventListener('click', () => void open(article.id));
-  item.append(button);
-  return item;
+  meta.textContent = [t(article.status), article.section, formatDate(article.updated_at)].filter(Boolean).join(' · ');
+  row.append(headline, meta);
+  if ('snippet' in article && article.snippet) row.append(snippetElement(article.snippet));
+  else if (article.dek) {
+    const dek = document.createElement('span');
+    dek.className = 'snippet';
+    dek.textContent = article.dek;
+    row.append(dek);
+  }
+  return row;
 }
 
 function snippetElement(snippet: NonNullable<SearchHit['snippet']>): HTMLElement {
@@ -182,71 +189,316 @@ function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(document.documentElement.lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
+/** Loads the list for the current search or filters from the top; resolves to its first row. */
+async function reloadList(): Promise<Row | undefined> {
+  const query = searchInput.value.trim();
+  try {
+    if (query) {
+      const hits = await api.searchArticles(query, SEARCH_LIMIT);
+      list.setSource({ total: hits.length, fetch: async (offset, limit) => hits.slice(offset, offset + limit) });
+      listCount.textContent = hits.length === SEARCH_LIMIT ? `${SEARCH_LIMIT}+` : String(hits.length);
+      searchInput.removeAttribute('aria-invalid');
+      return hits[0];
+    }
+    const first = await api.listArticles(statusFilter, tagFilter, 0, 100);
+    const [status, tag] = [statusFilter, tagFilter];
+    let firstPage: ArticleSummary[] | null = first.articles;
+    list.setSource({
+      total: first.total,
+      fetch: async (offset, limit) => {
+        // The first page is already here: the list shows at once on launch.
+        if (offset === 0 && firstPage && limit <= firstPage.length) return firstPage.slice(0, limit);
+        firstPage = null;
+        const page = await api.listArticles(status, tag, offset, limit);
+        listCount.textContent = String(page.total);
+        return page.articles;
+      },
+    });
+    listCount.textContent = String(first.total);
+    return first.articles[0];
+  } catch (error) {
+    // A query the language cannot read: say so in place of results.
+    searchInput.setAttribute('aria-invalid', 'true');
+    list.setSource({ total: 0, fetch: async () => [] });
+    listCount.textContent = '';
+    $<HTMLDivElement>('articles').querySelector('.vlist-empty')?.replaceChildren(errorMessage(error));
+    return undefined;
+  } finally {
+    list.select(current?.id ?? null);
+  }
+}
+
+let listTimer = 0;
+/** After a save the list order and headlines change: refresh the rows in view, keeping the scroll. */
+function refreshListSoon(): void {
+  window.clearTimeout(listTimer);
+  listTimer = window.setTimeout(() => {
+    if (searchInput.value.trim()) void reloadList();
+    else list.refresh();
+  }, 300);
+}
+
+// ---- editor -------------------------------------------------------------------------------------
+
+const tagInput = new TagInput($<HTMLDivElement>('tag-input'), {
+  label: t('tagInput'),
+  suggestions: () => knownTags,
+  onChange: edited,
+  removeLabel: (tag) => `${t('removeTag')} ${tag}`,
+});
+
+const related = new RelatedEditor($<HTMLUListElement>('related'), {
+  titleLabel: t('relatedTitle'),
+  urlLabel: t('relatedUrl'),
+  removeLabel: t('removeRelated'),
+  onChange: edited,
+});
+
+const body = mountBodyEditor($<HTMLDivElement>('body'), t('body'), edited, () => void saver.flush());
+
+function fill(article: Article): void {
+  fields.headline.value = article.headline;
+  fields.dek.value = article.dek;
+  fields.lead.value = article.lead;
+  fields.byline.value = article.byline.join(', ');
+  fields.dateline.value = article.dateline;
+  fields.section.value = article.section;
+  fields.status.value = article.status;
+  if (![...fields.language.options].some((option) => option.value === article.language)) {
+    fields.language.append(new Option(article.language, article.language));
+  }
+  fields.language.value = article.language;
+  tagInput.value = article.tags;
+  related.value = article.related;
+  body.set(article.body, article.language);
+}
+
+/** Opens an article: saves the one being left first, then shows the new one and its preview. */
 async function open(id: string): Promise<void> {
+  const started = performance.now();
   await saver.flush();
   current = await api.getArticle(id);
-  fields.headline.value = current.headline;
-  fields.dek.value = current.dek;
-  fields.lead.value = current.lead;
-  fields.byline.value = current.byline.join(', ');
-  fields.dateline.value = current.dateline;
-  fields.section.value = current.section;
-  fields.tags.value = current.tags.join(', ');
-  body.set(current.body, current.language);
+  fill(current);
   showSaveState('saved');
-  void refreshPreview();
-  document.querySelectorAll('.article').forEach((button) => button.setAttribute('aria-current', 'false'));
-  void refreshList();
+  list.select(current.id);
+  previewer.cancel();
+  await showPreview(current, true);
+  if (trace) void api.trace('switch', performance.now() - started);
 }
 
-let previewToken = 0;
-async function refreshPreview(): Promise<void> {
-  if (!current) return;
-  const token = ++previewToken;
-  // The preview is the HTML export of what the editor holds, rendered by the backend.
-  const rendered = await api.preview({ ...current, ...editedFields(current) });
-  if (token !== previewToken) return; // a newer keystroke's preview is on its way
-  preview.srcdoc = rendered.html;
-  const text = body.get();
+// ---- preview ------------------------------------------------------------------------------------
+
+/** Renders what the editor holds; a keystroke starts a render at once, keystrokes during one coalesce. */
+const previewer = new Coalescer(
+  async (since) => {
+    if (!current) return;
+    await showPreview({ ...current, ...editedFields(current) }, false);
+    if (trace) void api.trace('keystroke-to-preview', performance.now() - since);
+  },
+  (error) => showSaveState('failed', errorMessage(error)),
+);
+
+async function showPreview(article: Article, fromTop: boolean): Promise<void> {
+  const rendered = await api.preview(article);
+  // Keep the reader's place while typing: the frame is same-origin (and runs no script), so its
+  // scroll position can be read before the new document replaces it and put back after.
+  const scroller = preview.contentDocument?.scrollingElement;
+  const scrollTop = fromTop ? 0 : (scroller?.scrollTop ?? 0);
+  await new Promise<void>((resolve) => {
+    preview.addEventListener('load', () => resolve(), { once: true });
+    preview.srcdoc = rendered.html;
+  });
+  preview.contentDocument?.scrollingElement?.scrollTo(0, scrollTop);
+  showCounts(article.body);
+}
+
+function showCounts(text: string): void {
   const chars = [...text.replace(/\n/g, '')].length;
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  counts.textContent = `${chars} ${t('chars')} · ${words} ${t('words')}`;
+  counts.textContent = `${chars.toLocaleString()} ${t('chars')} · ${words.toLocaleString()} ${t('words')}`;
 }
 
-let previewTimer = 0;
-function bodyChanged(): void {
-  saver.changed();
-  window.clearTimeout(previewTimer);
-  previewTimer = window.setTimeout(() => void refreshPreview(), 120);
+// ---- dialogs ------------------------------------------------------------------------------------
+
+const exportDialog = $<HTMLDialogElement>('export-dialog');
+const exportMessage = $<HTMLParagraphElement>('export-message');
+const templateSelect = $<HTMLSelectElement>('export-template');
+
+function exportFormat(): ExportFormat {
+  return (exportDialog.querySelector<HTMLInputElement>('input[name=format]:checked')?.value ?? 'html') as ExportFormat;
 }
 
-const body = mountBodyEditor($<HTMLDivElement>('body'), t('body'), bodyChanged, () => void saver.flush());
+function exportTemplate(): string | null {
+  return templateSelect.value || null;
+}
 
-Object.values(fields).forEach((field) => {
-  field.addEventListener('input', bodyChanged);
+async function openExportDialog(): Promise<void> {
+  if (!current) return;
+  await saver.flush();
+  exportMessage.textContent = '';
+  const templates = await api.listTemplates().catch(() => []);
+  templateSelect.replaceChildren(new Option(t('builtIn'), ''), ...templates.map((name) => new Option(name, name)));
+  updateTemplateChoice();
+  exportDialog.showModal();
+}
+
+function updateTemplateChoice(): void {
+  // Only the HTML document has a template.
+  templateSelect.disabled = exportFormat() !== 'html';
+}
+
+/** Runs an export action and reports its outcome in the dialog. */
+async function exportAction(action: (id: string) => Promise<string>): Promise<void> {
+  if (!current) return;
+  await saver.flush();
+  exportMessage.dataset.state = 'working';
+  try {
+    const message = await action(current.id);
+    exportMessage.textContent = message;
+    exportMessage.dataset.state = 'done';
+  } catch (error) {
+    exportMessage.textContent = t('failed') + errorMessage(error);
+    exportMessage.dataset.state = 'failed';
+  }
+}
+
+const withWarnings = (message: string, warnings: string[]) =>
+  warnings.length ? `${message} ${t('warnings')}${warnings.join('; ')}` : message;
+
+const revisionsDialog = $<HTMLDialogElement>('revisions-dialog');
+const revisionList = $<HTMLOListElement>('revision-list');
+
+async function openRevisions(): Promise<void> {
+  if (!current) return;
+  await saver.flush();
+  const article = current;
+  const revisions = await api.listRevisions(article.id);
+  revisionList.replaceChildren(
+    ...revisions.map((revision) => {
+      const item = document.createElement('li');
+      const label = document.createElement('span');
+      label.className = 'revision-label';
+      const reason = t(`reason_${revision.reason}` as Key);
+      label.textContent = `${revision.number}. ${formatDate(revision.created_at)} · ${reason}${revision.label ? ` «${revision.label}»` : ''} · ${revision.body_chars.toLocaleString()} ${t('chars')}`;
+      item.append(label);
+      if (revision.number === article.revision) {
+        const now = document.createElement('span');
+        now.className = 'revision-current';
+        now.textContent = t('current');
+        item.append(now);
+      } else {
+        const restore = document.createElement('button');
+        restore.type = 'button';
+        restore.className = 'restore';
+        restore.dataset.revision = String(revision.number);
+        restore.textContent = t('restore');
+        restore.addEventListener('click', async () => {
+          current = await api.restoreRevision(article.id, revision.number);
+          fill(current);
+          showSaveState('saved');
+          await showPreview(current, true);
+          revisionsDialog.close();
+          refreshListSoon();
+          void refreshTags();
+        });
+        item.append(restore);
+      }
+      return item;
+    }),
+  );
+  revisionsDialog.showModal();
+}
+
+const linkDialog = $<HTMLDialogElement>('link-dialog');
+/** A link clicked in the preview: the shell stopped it; ask before handing it to the browser. */
+function confirmLink(url: string): void {
+  $<HTMLParagraphElement>('link-url').textContent = url;
+  linkDialog.returnValue = '';
+  linkDialog.showModal();
+  linkDialog.addEventListener(
+    'close',
+    () => {
+      if (linkDialog.returnValue === 'open') void api.openLink(url).catch((error) => showSaveState('failed', errorMessage(error)));
+    },
+    { once: true },
+  );
+}
+
+// ---- wiring -------------------------------------------------------------------------------------
+
+function applyStrings(): void {
+  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((element) => {
+    element.textContent = t(element.dataset.i18n as Key);
+  });
+  searchInput.placeholder = t('searchPlaceholder');
+  preview.title = t('preview');
+  document.querySelector('.sidebar')?.setAttribute('aria-label', t('sidebar'));
+  fields.status.replaceChildren(...STATUSES.map((status) => new Option(t(status), status)));
+  fields.language.replaceChildren(...LANGUAGES.map(([code, key]) => new Option(t(key), code)));
+}
+
+for (const field of [fields.headline, fields.dek, fields.lead, fields.byline, fields.dateline, fields.section]) {
+  field.addEventListener('input', edited);
   field.addEventListener('blur', () => void saver.flush());
-});
+}
+for (const field of [fields.status, fields.language]) field.addEventListener('change', edited);
+tagInput.input.addEventListener('blur', () => void saver.flush());
+$<HTMLButtonElement>('add-related').addEventListener('click', () => related.add());
 window.addEventListener('beforeunload', () => void saver.flush());
 document.addEventListener('visibilitychange', () => void saver.flush());
 
 let searchTimer = 0;
 searchInput.addEventListener('input', () => {
   window.clearTimeout(searchTimer);
-  searchTimer = window.setTimeout(() => void refreshList(), 150);
+  searchTimer = window.setTimeout(() => void reloadList(), 150);
 });
 
 $<HTMLButtonElement>('new-article').addEventListener('click', async () => {
   await saver.flush();
   const article = await api.createArticle(t('newHeadline'));
+  await reloadList();
   await open(article.id);
   fields.headline.select();
   fields.headline.focus();
 });
 
-applyStrings();
-renderStatuses();
-void refreshTags();
-void refreshList().then(async () => {
-  const first = document.querySelector<HTMLButtonElement>('.article');
-  first?.click();
+$<HTMLButtonElement>('open-export').addEventListener('click', () => void openExportDialog());
+$<HTMLButtonElement>('open-revisions').addEventListener('click', () => void openRevisions());
+exportDialog.querySelectorAll('input[name=format]').forEach((radio) => radio.addEventListener('change', updateTemplateChoice));
+$<HTMLButtonElement>('export-save').addEventListener('click', () =>
+  void exportAction(async (id) => {
+    const saved = await api.exportSave(id, exportFormat(), exportTemplate(), t('exportTitle'));
+    return saved ? withWarnings(t('savedTo') + saved.path, saved.warnings) : '';
+  }),
+);
+$<HTMLButtonElement>('export-copy').addEventListener('click', () =>
+  void exportAction(async (id) => withWarnings(t('copied'), await api.exportCopy(id, exportFormat(), exportTemplate()))),
+);
+$<HTMLButtonElement>('export-open').addEventListener('click', () =>
+  void exportAction(async (id) => t('openedIn') + (await api.exportOpen(id, exportTemplate()))),
+);
+
+void api.onLinkRequested(confirmLink);
+void api.onCloseRequested(async () => {
+  // The shell holds the window open until the page has saved what it holds.
+  await saver.flush().catch(() => {});
+  await api.closeWindow();
 });
+
+async function start(): Promise<void> {
+  applyStrings();
+  renderStatuses();
+  const config = await api.config();
+  trace = config.trace;
+  const first = await reloadList();
+  if (trace) {
+    // The list is in the DOM; the next frame paints it.
+    requestAnimationFrame(() => void api.trace('list-shown'));
+  }
+  void refreshTags();
+  if (first) await open(first.id);
+  if (trace) void api.trace('first-article-shown');
+  if (config.bench) await runBench({ body, open });
+}
+
+void start();

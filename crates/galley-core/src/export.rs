@@ -5,14 +5,15 @@ use std::path::{Path, PathBuf};
 use galley_model::{Article, Status, markdown_file};
 use galley_render::document::standalone_html;
 use galley_render::{Rendered, ninjs::ninjs, render_body};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::fs::write_atomically;
 use crate::{Error, Library, Result};
 
 /// The formats Galley exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ExportFormat {
     /// A standalone HTML5 document.
     Html,
@@ -175,6 +176,26 @@ impl Library {
     /// The folder of user templates: `templates` beside the store.
     pub fn templates_folder(&self) -> PathBuf {
         self.path().parent().unwrap_or(Path::new(".")).join("templates")
+    }
+
+    /// The names of the user's templates (`NAME` for `templates/NAME.html`), sorted; none when the
+    /// folder does not exist.
+    pub fn templates(&self) -> Result<Vec<String>> {
+        let folder = self.templates_folder();
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => return Err(Error::Io { path: folder, source }),
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter(|name| !name.starts_with('.'))
+            .filter_map(|name| name.strip_suffix(".html").map(str::to_owned))
+            .collect();
+        names.sort();
+        Ok(names)
     }
 
     /// An article in an export format, as text.

@@ -18,7 +18,7 @@ pub use fs::write_atomically;
 pub use galley_model as model;
 pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};
 pub use import::{ImportOutcome, ImportedFile};
-pub use library::{Library, OpenOptions};
+pub use library::{Library, ListPage, OpenOptions};
 pub use paths::{STORE_ENV, default_store_path};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

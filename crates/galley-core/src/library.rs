@@ -152,12 +152,20 @@ impl Library {
         tag: Option<&str>,
         limit: usize,
     ) -> Result<Vec<ArticleSummary>> {
-        let mut filters: Vec<Filter> = status.into_iter().map(Filter::Status).collect();
-        if let Some(tag) = tag {
-            let name = galley_model::TagName::parse(tag).map_err(galley_store::Error::from)?;
-            filters.push(Filter::Tag(name.key()));
-        }
-        Ok(self.store.list(&ListFilter { filters, limit, offset: 0 })?)
+        Ok(self.store.list(&list_filter(status, tag, 0, limit)?)?)
+    }
+
+    /// One page of [`Library::list`], with how many articles the whole list holds (a scrolling
+    /// list asks for the pages it shows).
+    pub fn list_page(
+        &self,
+        status: Option<Status>,
+        tag: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<ListPage> {
+        let filter = list_filter(status, tag, offset, limit)?;
+        Ok(ListPage { total: self.store.count_matching(&filter)?, articles: self.store.list(&filter)? })
     }
 
     /// Searches with Galley's query language.
@@ -262,4 +270,21 @@ pub fn stats_of(fields: &ArticleFields) -> ArticleStats {
         Counts::of(&galley_render::plain_text(&fields.body)),
         fields.target_chars,
     )
+}
+
+/// A page of the article list and the size of the whole list.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ListPage {
+    pub total: u64,
+    pub articles: Vec<ArticleSummary>,
+}
+
+fn list_filter(status: Option<Status>, tag: Option<&str>, offset: usize, limit: usize) -> Result<ListFilter> {
+    let mut filters: Vec<Filter> = status.into_iter().map(Filter::Status).collect();
+    if let Some(tag) = tag {
+        let name = galley_model::TagName::parse(tag).map_err(galley_store::Error::from)?;
+        filters.push(Filter::Tag(name.key()));
+    }
+    Ok(ListFilter { filters, limit, offset })
 }

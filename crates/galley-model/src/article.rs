@@ -10,6 +10,7 @@ use crate::Timestamp;
 /// An article's stable identity: a UUIDv7, kept across export and import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub struct ArticleId(uuid::Uuid);
 
 impl ArticleId {
@@ -53,6 +54,7 @@ impl FromStr for ArticleId {
 /// Where an article is on the desk. `Spiked` is the trash: spiked articles are kept, never deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Status {
     #[default]
     Draft,
@@ -101,6 +103,7 @@ impl FromStr for Status {
 
 /// A "see also" link under the article.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Related {
     pub title: String,
     pub url: String,
@@ -111,6 +114,7 @@ pub struct Related {
 /// `body` is Markdown, stored exactly as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleFields {
     pub slug: String,
     pub headline: String,
@@ -124,10 +128,12 @@ pub struct ArticleFields {
     pub status: Status,
     pub tags: Vec<String>,
     pub related: Vec<Related>,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub embargo_until: Option<Timestamp>,
     pub target_chars: Option<u32>,
     /// The editor's note: internal, never exported.
     pub note: String,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub published_at: Option<Timestamp>,
 }
 
@@ -156,11 +162,14 @@ impl Default for ArticleFields {
 
 /// An article as stored: its fields plus identity and bookkeeping.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Article {
     pub id: ArticleId,
     #[serde(flatten)]
     pub fields: ArticleFields,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub updated_at: Timestamp,
     /// Number of the newest revision.
     pub revision: u32,
@@ -168,6 +177,7 @@ pub struct Article {
 
 /// An article as a list shows it: enough to recognise and sort it, without the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleSummary {
     pub id: ArticleId,
     pub slug: String,
@@ -178,9 +188,13 @@ pub struct ArticleSummary {
     pub language: String,
     pub status: Status,
     pub tags: Vec<String>,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub created_at: Timestamp,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub updated_at: Timestamp,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub published_at: Option<Timestamp>,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub embargo_until: Option<Timestamp>,
 }
 

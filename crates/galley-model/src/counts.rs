@@ -11,6 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 pub const WORDS_PER_MINUTE: u64 = 180;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Counts {
     pub words: u64,
     /// "Знаков с пробелами".
@@ -57,6 +58,7 @@ impl Counts {
 
 /// Counts per field, and for the whole piece.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleStats {
     pub headline: Counts,
     pub dek: Counts,

@@ -10,6 +10,7 @@ use crate::{ArticleFields, Timestamp};
 /// Why a revision was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RevisionReason {
     Create,
     Autosave,
@@ -71,11 +72,13 @@ impl FromStr for RevisionReason {
 
 /// One revision in a list: what it is, without the snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionSummary {
     pub number: u32,
     pub reason: RevisionReason,
     /// A short label the user gave an explicit save.
     pub label: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub created_at: Timestamp,
     /// Characters in the snapshot's body, to show how the piece grew.
     pub body_chars: u64,
@@ -83,6 +86,7 @@ pub struct RevisionSummary {
 
 /// A revision with its full snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Revision {
     #[serde(flatten)]
     pub summary: RevisionSummary,

@@ -75,6 +75,7 @@ fn push_new(terms: &mut Vec<String>, term: &str) {
 
 /// An excerpt of text with the matched words marked.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Snippet {
     pub text: String,
     /// Byte ranges within `text` of the matched words.

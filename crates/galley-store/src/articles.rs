@@ -115,6 +115,17 @@ impl Store {
     }
 
     /// How many articles the store holds, spiked ones included.
+    /// How many articles the filter's conditions match (its limit and offset aside).
+    pub fn count_matching(&self, filter: &ListFilter) -> Result<u64> {
+        let (conditions, values) = filter_sql(&filter.filters, true);
+        let sql = format!("SELECT count(*) FROM articles a WHERE {conditions}");
+        let count: i64 = self
+            .reader()
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(values), |row| row.get(0))?;
+        Ok(count as u64)
+    }
+
     pub fn count(&self) -> Result<u64> {
         let count: i64 = self.reader().query_row("SELECT count(*) FROM articles", [], |row| row.get(0))?;
         Ok(count as u64)

@@ -21,6 +21,7 @@ use crate::{Result, Store, index};
 /// Where a result's words were found: the tier it was ranked in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Field {
     Headline,
     /// Headline, dek, lead or tags together.
@@ -30,6 +31,7 @@ pub enum Field {
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     #[serde(flatten)]
     pub article: ArticleSummary,

@@ -14,6 +14,7 @@ use crate::{Error, Result, Store, index};
 
 /// A tag with how many articles (not spiked) carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TagCount {
     pub name: String,
     /// Articles tagged with exactly this tag.

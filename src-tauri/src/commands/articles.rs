@@ -1,18 +1,21 @@
 //! Articles: list, open, create, autosave.
 
-use galley_model::{Article, ArticleFields, ArticleSummary, Status};
+use galley_core::ListPage;
+use galley_model::{Article, ArticleFields, Status};
 use tauri::State;
 
 use crate::{AppState, IpcError};
 
+/// One page of the article list, newest first, and the size of the whole list.
 #[tauri::command(async)]
 pub fn article_list(
     state: State<'_, AppState>,
     status: Option<Status>,
     tag: Option<String>,
+    offset: usize,
     limit: usize,
-) -> Result<Vec<ArticleSummary>, IpcError> {
-    Ok(state.library.list(status, tag.as_deref(), limit)?)
+) -> Result<ListPage, IpcError> {
+    Ok(state.library.list_page(status, tag.as_deref(), offset, limit)?)
 }
 
 #[tauri::command(async)]

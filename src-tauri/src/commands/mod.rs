@@ -1,6 +1,10 @@
 //! Tauri commands, one file per area. Each is a thin call into the Library.
 
+pub mod app;
 pub mod articles;
+pub mod export;
+pub mod links;
 pub mod preview;
+pub mod revisions;
 pub mod search;
 pub mod tags;

@@ -99,6 +99,7 @@ fn a_tag_exports_one_file_per_article_named_by_slug() {
 #[test]
 fn a_users_template_is_used_and_a_broken_one_names_its_line() {
     let (dir, library) = library();
+    assert_eq!(library.templates().unwrap(), Vec::<String>::new(), "no templates folder yet");
     let article =
         library.create(ArticleFields { headline: "С шаблоном".into(), ..ArticleFields::default() }).unwrap();
     let templates = library.templates_folder();
@@ -109,6 +110,8 @@ fn a_users_template_is_used_and_a_broken_one_names_its_line() {
     )
     .unwrap();
     std::fs::write(templates.join("broken.html"), "<p>\n{{ title }\n</p>").unwrap();
+    std::fs::write(templates.join("notes.txt"), "not a template").unwrap();
+    assert_eq!(library.templates().unwrap(), ["broken", "plain"], "the export dialog offers these");
     let out = dir.path().join("a.html");
     library
         .export(

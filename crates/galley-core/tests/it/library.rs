@@ -118,3 +118,31 @@ fn a_query_it_cannot_run_is_a_user_error() {
     assert!(err.is_user_error());
     assert!(err.to_string().contains("draft"), "{err}");
 }
+
+#[test]
+fn a_list_page_knows_the_size_of_the_whole_list() {
+    let (_dir, library, clock) = library(false);
+    for n in 0..7 {
+        clock.advance(jiff::SignedDuration::from_secs(60));
+        let status = if n % 3 == 0 { Status::Ready } else { Status::Draft };
+        let tags = if n < 2 { vec!["Регионы/Сахалин".to_owned()] } else { Vec::new() };
+        library
+            .create(ArticleFields {
+                headline: format!("Материал {n}"),
+                status,
+                tags,
+                ..ArticleFields::default()
+            })
+            .unwrap();
+    }
+    let page = library.list_page(None, None, 5, 5).unwrap();
+    assert_eq!(page.total, 7);
+    assert_eq!(
+        page.articles.iter().map(|a| a.headline.as_str()).collect::<Vec<_>>(),
+        ["Материал 1", "Материал 0"]
+    );
+    let ready = library.list_page(Some(Status::Ready), None, 0, 1).unwrap();
+    assert_eq!((ready.total, ready.articles.len()), (3, 1));
+    let regions = library.list_page(None, Some("регионы"), 0, 10).unwrap();
+    assert_eq!(regions.total, 2, "a parent tag counts its children's articles");
+}

@@ -1,0 +1,56 @@
+//! The TypeScript side of the bridge: declarations of every type the commands take and return,
+//! generated from the Rust types with ts-rs into `ui/src/bindings.ts`. A test fails when the
+//! committed file is stale; `UPDATE_EXPECT=1 cargo test -p galley-desktop bindings` rewrites it.
+
+use ts_rs::{Config, TS};
+
+use crate::commands::{app::AppConfig, export::ExportSaved, preview::Preview};
+use crate::{ErrorCode, IpcError};
+
+/// The whole of `ui/src/bindings.ts`.
+pub fn typescript() -> String {
+    // Counts are JSON numbers, far below 2^53: `number`, not `bigint`.
+    let config = Config::new().with_large_int("number");
+    let declarations = [
+        galley_model::ArticleId::decl(&config),
+        galley_model::Status::decl(&config),
+        galley_model::Related::decl(&config),
+        galley_model::ArticleFields::decl(&config),
+        galley_model::Article::decl(&config),
+        galley_model::ArticleSummary::decl(&config),
+        galley_model::RevisionReason::decl(&config),
+        galley_model::RevisionSummary::decl(&config),
+        galley_model::Counts::decl(&config),
+        galley_model::ArticleStats::decl(&config),
+        galley_core::ListPage::decl(&config),
+        galley_core::Field::decl(&config),
+        galley_core::SearchHit::decl(&config),
+        galley_query::Snippet::decl(&config),
+        galley_core::TagCount::decl(&config),
+        galley_core::ExportFormat::decl(&config),
+        ExportSaved::decl(&config),
+        Preview::decl(&config),
+        AppConfig::decl(&config),
+        ErrorCode::decl(&config),
+        IpcError::decl(&config),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n\
+         // `UPDATE_EXPECT=1 cargo test -p galley-desktop bindings` rewrites it.\n",
+    );
+    for declaration in declarations {
+        out.push('\n');
+        out.push_str("export ");
+        out.push_str(&declaration);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_ts_is_up_to_date() {
+        expect_test::expect_file!["../../ui/src/bindings.ts"].assert_eq(&super::typescript());
+    }
+}

@@ -1,0 +1,116 @@
+//! Export from the desk: save through the native dialog, copy to the clipboard, open in the
+//! system browser. The dialog, clipboard and browser are driven from here, not from the page, so
+//! the webview holds no permission to any of them.
+
+use std::path::PathBuf;
+
+use galley_core::{ExportFormat, Selection};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::{AppState, IpcError};
+
+/// A file the export wrote, and what the renderer warned about.
+#[derive(Debug, Serialize, ts_rs::TS)]
+pub struct ExportSaved {
+    pub path: String,
+    pub warnings: Vec<String>,
+}
+
+/// The user's templates (`templates/NAME.html` beside the store), for the export dialog.
+#[tauri::command(async)]
+pub fn template_list(state: State<'_, AppState>) -> Result<Vec<String>, IpcError> {
+    Ok(state.library.templates()?)
+}
+
+/// Asks where to save with the native dialog, then exports the stored article there.
+/// `None` when the user cancels.
+#[tauri::command(async)]
+pub fn export_save<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    id: String,
+    format: ExportFormat,
+    template: Option<String>,
+    title: String,
+) -> Result<Option<ExportSaved>, IpcError> {
+    let article = state.library.article(&id)?;
+    let name = format!("{}.{}", article.fields.slug, format.extension());
+    let chosen = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter(format.name(), &[format.extension().rsplit('.').next().unwrap_or("html")])
+        .blocking_save_file();
+    let Some(chosen) = chosen else { return Ok(None) };
+    let path = chosen.into_path().map_err(|err| IpcError::bad_input(err.to_string()))?;
+    let report =
+        state.library.export(&Selection::Article(id), format, &path, template.as_deref(), None, |_, _| {})?;
+    let file = report.files.into_iter().next().expect("one article exports one file");
+    match file.error {
+        Some(error) => Err(IpcError::internal(error)),
+        None => Ok(Some(ExportSaved { path: path.display().to_string(), warnings: file.warnings })),
+    }
+}
+
+/// Puts the article on the clipboard in `format`: HTML formats go as HTML with the source as the
+/// plain-text flavour, so a rich editor gets the formatting and a source field gets the markup.
+#[tauri::command(async)]
+pub fn export_copy<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+    format: ExportFormat,
+    template: Option<String>,
+) -> Result<Vec<String>, IpcError> {
+    let article = state.library.article(&id)?;
+    let rendered = state.library.export_text(&article, format, template.as_deref())?;
+    let copied = match format {
+        ExportFormat::Html | ExportFormat::Fragment => {
+            app.clipboard().write_html(rendered.html.as_str(), Some(rendered.html.as_str()))
+        }
+        ExportFormat::Md | ExportFormat::Ninjs => app.clipboard().write_text(rendered.html.as_str()),
+    };
+    copied.map_err(|err| IpcError::internal(format!("the clipboard refused the text: {err}")))?;
+    Ok(rendered.warnings)
+}
+
+/// Exports the article as an HTML document into the app's cache folder and opens it in the
+/// system browser. Images are embedded, so the file stands alone.
+#[tauri::command(async)]
+pub fn export_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+    template: Option<String>,
+) -> Result<String, IpcError> {
+    let article = state.library.article(&id)?;
+    let folder = app
+        .path()
+        .app_cache_dir()
+        .map_err(|err| IpcError::internal(format!("no cache folder for the export: {err}")))?
+        .join("exports");
+    let path: PathBuf = folder.join(format!("{}.html", article.fields.slug));
+    std::fs::create_dir_all(&folder)
+        .map_err(|err| IpcError::internal(format!("cannot create {}: {err}", folder.display())))?;
+    let report = state.library.export(
+        &Selection::Article(id),
+        ExportFormat::Html,
+        &path,
+        template.as_deref(),
+        None,
+        |_, _| {},
+    )?;
+    if let Some(error) = report.files.into_iter().next().and_then(|file| file.error) {
+        return Err(IpcError::internal(error));
+    }
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|err| IpcError::internal(format!("no browser opened {}: {err}", path.display())))?;
+    Ok(path.display().to_string())
+}
