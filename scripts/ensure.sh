@@ -7,7 +7,7 @@ GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates libwebkit2g
 
 # Debian packages the tests need besides: Java for the W3C Nu validator, Chromium for axe-core,
 # Xvfb and WebKitWebDriver for driving the desktop app.
-GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium xvfb xauth webkit2gtk-driver xdotool)
+GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium xvfb xauth webkit2gtk-driver xdotool xclip)
 
 ensure_packages() {
     local missing=()

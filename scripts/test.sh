@@ -29,6 +29,6 @@ npm ci --prefix tests/export --ignore-scripts --no-audit --no-fund --loglevel=er
 echo "== the desktop app in a real window (Xvfb, tauri-driver, WebKitWebDriver)" >&2
 # `cargo test` built the app (its integration tests need it); this drives that binary.
 npm ci --prefix tests/desktop --no-audit --no-fund --loglevel=error
-# xdotool types into the native save dialog, as a person would.
+# xdotool types into the native save dialog, as a person would; xclip reads the clipboard.
 (cd tests/desktop && GALLEY_DESKTOP="$target_dir/debug/galley-desktop" GALLEY_CLI="$target_dir/debug/galley-cli" \
     xvfb-run -a -s "-screen 0 1440x900x24" node --test)

@@ -4,6 +4,7 @@ const COMMANDS: &[&str] = &[
     "app_config",
     "app_trace",
     "app_close",
+    "app_keep_open",
     "article_list",
     "article_get",
     "article_create",

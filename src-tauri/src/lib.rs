@@ -15,7 +15,7 @@ mod state;
 use std::time::{Duration, Instant};
 
 use tauri::webview::NewWindowResponse;
-use tauri::{Emitter, WebviewWindowBuilder, WindowEvent};
+use tauri::{Emitter, Manager, WebviewWindowBuilder, WindowEvent};
 
 pub use commands::links::is_openable;
 pub use error::{ErrorCode, IpcError};
@@ -26,7 +26,7 @@ pub use state::{AppState, TRACE_ENV, Trace};
 pub const CLOSE_REQUESTED: &str = "galley://close-requested";
 /// Sent to the page when a link in the preview was clicked: the page asks, then calls `link_open`.
 pub const LINK_REQUESTED: &str = "galley://link-requested";
-/// How long a closing window waits for the page to save before it closes anyway.
+/// How long a closing window waits for the page to answer before it closes anyway.
 const CLOSE_GRACE: Duration = Duration::from_secs(3);
 
 /// Starts the app on the store named by `GALLEY_STORE`, or the default store in the OS data folder.
@@ -61,13 +61,17 @@ pub fn run(started: Instant) {
         })
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
-                // Give the page a moment to save what it holds; `app_close` destroys the window.
+                // The page saves what it holds, then calls `app_close`, or `app_keep_open` when the
+                // save failed. A page that does not answer (hung) is closed after a grace period.
                 api.prevent_close();
+                let request = window.state::<AppState>().close_request();
                 let _ = window.emit_to(window.label(), CLOSE_REQUESTED, ());
                 let window = window.clone();
                 std::thread::spawn(move || {
                     std::thread::sleep(CLOSE_GRACE);
-                    let _ = window.destroy();
+                    if window.state::<AppState>().close_still_wanted(request) {
+                        let _ = window.destroy();
+                    }
                 });
             }
         })
@@ -81,6 +85,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppSt
         commands::app::app_config,
         commands::app::app_trace,
         commands::app::app_close,
+        commands::app::app_keep_open,
         commands::articles::article_list,
         commands::articles::article_get,
         commands::articles::article_create,

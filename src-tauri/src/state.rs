@@ -1,6 +1,7 @@
 //! What every command shares: the open Library, and how the app was started.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use galley_core::{Library, STORE_ENV, default_store_path};
@@ -12,6 +13,8 @@ pub const TRACE_ENV: &str = "GALLEY_TRACE";
 pub struct AppState {
     pub library: Library,
     pub trace: Option<Trace>,
+    /// Numbers close requests, so the page can call off a forced close (see [`AppState::close_request`]).
+    close_requests: AtomicU64,
 }
 
 /// Timing marks are on: when the process started, and whether the UI runs its measurement.
@@ -36,6 +39,22 @@ impl AppState {
     }
 
     pub fn open(path: &Path) -> Result<AppState, galley_core::Error> {
-        Ok(AppState { library: Library::open(path)?, trace: None })
+        Ok(AppState { library: Library::open(path)?, trace: None, close_requests: AtomicU64::new(0) })
+    }
+
+    /// A close was requested: returns its number, to be checked with [`AppState::close_still_wanted`].
+    pub fn close_request(&self) -> u64 {
+        self.close_requests.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// Whether close request `number` still stands: no later request, and the page did not keep the
+    /// window open (a save failed and the text would be lost).
+    pub fn close_still_wanted(&self, number: u64) -> bool {
+        self.close_requests.load(Ordering::SeqCst) == number
+    }
+
+    /// The page keeps the window open: any close waiting on it is called off.
+    pub fn keep_open(&self) {
+        self.close_requests.fetch_add(1, Ordering::SeqCst);
     }
 }

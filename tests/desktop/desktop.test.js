@@ -40,11 +40,53 @@ before(async () => {
     assert.ok(Date.now() < deadline, 'tauri-driver listens within 20 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  driver = await new Builder()
+  driver = await launch();
+});
+
+/** Starts the app in a new WebDriver session. */
+function launch() {
+  return new Builder()
     .usingServer('http://127.0.0.1:4444/')
     .withCapabilities({ browserName: 'wry', 'tauri:options': { application: app } })
     .build();
-});
+}
+
+/** Starts the app again after it exited or was killed. */
+async function relaunch() {
+  await driver.quit().catch(() => {});
+  driver = await launch();
+  await driver.wait(until.elementLocated(By.css('.vlist-row .headline')), 15_000, 'the app is back');
+}
+
+/** The article the store holds with this headline, read by galley-cli. */
+function stored(headline) {
+  const articles = JSON.parse(execFileSync(cli, ['--store', store, 'list', '--json'], { encoding: 'utf8' }));
+  const article = articles.find((a) => a.headline === headline);
+  assert.ok(article, `the store holds «${headline}»`);
+  return JSON.parse(execFileSync(cli, ['--store', store, 'show', article.id, '--json'], { encoding: 'utf8' }));
+}
+
+/** Whether the app's process is still running. */
+function running() {
+  try {
+    execFileSync('pgrep', ['-f', app]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Types a new article's body; resolves to its headline (the default one, in the UI's language). */
+async function newArticleWithBody(text) {
+  await driver.findElement(By.id('new-article')).click();
+  const headline = driver.findElement(By.id('headline'));
+  await driver.wait(async () => ['Новый материал', 'New article'].includes(await headline.getAttribute('value')), 5_000, 'a new article opens');
+  await saved();
+  const body = driver.findElement(By.css('#body .cm-content'));
+  await body.click();
+  if (text) await body.sendKeys(text);
+  return headline.getAttribute('value');
+}
 
 after(async () => {
   // Always end the session: a killed driver leaves WebKitWebDriver and the app running.
@@ -140,15 +182,38 @@ test('a journalist writes a piece, sees the preview, finds it, restores a revisi
   assert.match(html, /<h1[^>]*>Энергомост Сахалин(?:\u00a0|&nbsp;)— Хоккайдо<\/h1>/, "the restored headline, typeset");
   assert.match(html, /«энергомост»&nbsp;— проект века/);
   assert.ok(!html.includes('target="_blank"'), 'the export is not the preview: no app-only link targets');
+
+  // Copy the CMS fragment: the clipboard holds it as HTML, and as its source for plain-text fields.
+  await driver.findElement(By.css('input[name=format][value=fragment]')).click();
+  await driver.findElement(By.id('export-copy')).click();
+  await driver.wait(
+    async () => (await message.getAttribute('data-state')) === 'done' && !(await message.getAttribute('textContent')).includes('energomost.html'),
+    5_000,
+    'the copy is reported',
+  );
+  const clip = (type) => execFileSync('xclip', ['-o', '-selection', 'clipboard', '-t', type], { encoding: 'utf8' });
+  assert.match(clip('text/html'), /^<p>Стороны обсудили «энергомост»&nbsp;— проект века/);
+  assert.match(clip('UTF8_STRING'), /^<p>Стороны обсудили «энергомост»/);
+});
+
+test('closing the window right after typing keeps what was typed', async () => {
+  await driver.findElement(By.css('#export-dialog button[value=close]')).click();
+  const headline = await newArticleWithBody('Последняя фраза перед закрытием окна.');
+  // At once, before the autosave's pause is over: as a person clicking the window's close button.
+  const window = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Galley$'], { encoding: 'utf8' }).trim().split('\n')[0];
+  execFileSync('python3', [join(import.meta.dirname, 'close-window.py'), window]);
+  const deadline = Date.now() + 5_000;
+  while (running()) {
+    assert.ok(Date.now() < deadline, 'the app closes within 5 s');
+    await pause(100);
+  }
+  assert.equal(stored(headline).body, 'Последняя фраза перед закрытием окна.');
 });
 
 test('killing the app mid-typing loses at most the last second', async () => {
-  await driver.findElement(By.css('#export-dialog button[value=close]')).click().catch(() => {});
-  await driver.findElement(By.id('new-article')).click();
-  const headline = driver.findElement(By.id('headline'));
-  await driver.wait(async () => (await headline.getAttribute('value')) === 'Новый материал' || (await headline.getAttribute('value')) === 'New article', 5_000);
+  await relaunch();
+  const headline = await newArticleWithBody('');
   const body = driver.findElement(By.css('#body .cm-content'));
-  await body.click();
   // Type without pausing for four seconds, noting when each word was typed.
   const typed = [];
   const stopAt = Date.now() + 4_000;
@@ -159,10 +224,8 @@ test('killing the app mid-typing loses at most the last second', async () => {
   const killedAt = Date.now();
   execFileSync('pkill', ['-KILL', '-f', app]);
   await pause(500);
-  const articles = JSON.parse(execFileSync(cli, ['--store', store, 'list', '--json'], { encoding: 'utf8' }));
-  const article = articles.find((a) => a.headline === 'Новый материал' || a.headline === 'New article');
-  const shown = JSON.parse(execFileSync(cli, ['--store', store, 'show', article.id, '--json'], { encoding: 'utf8' }));
+  const article = stored(headline);
   const older = typed.filter(({ at }) => at <= killedAt - 1_000);
   assert.ok(older.length > 5, `typing went on long enough: ${typed.length} words`);
-  for (const { word } of older) assert.ok(shown.body.includes(`${word} `), `${word}, typed over a second before the kill, was saved`);
+  for (const { word } of older) assert.ok(article.body.includes(`${word} `), `${word}, typed over a second before the kill, was saved`);
 });

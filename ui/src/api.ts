@@ -36,6 +36,8 @@ export const api = {
   config: () => invoke<AppConfig>('app_config'),
   trace: (event: string, ms: number | null = null) => invoke<void>('app_trace', { event, ms }),
   closeWindow: () => invoke<void>('app_close'),
+  /** Calls off a close the shell is waiting on (the text could not be saved). */
+  keepOpen: () => invoke<void>('app_keep_open'),
 
   listArticles: (status: Status | null, tag: string | null, offset: number, limit: number) =>
     invoke<ListPage>('article_list', { status, tag, offset, limit }),
@@ -61,7 +63,7 @@ export const api = {
   exportOpen: (id: string, template: string | null) => invoke<string>('export_open', { id, template }),
   openLink: (url: string) => invoke<void>('link_open', { url }),
 
-  /** The window was asked to close: save, then call `closeWindow`. */
+  /** The window was asked to close: save, then call `closeWindow` (or `keepOpen` if saving failed). */
   onCloseRequested: (handler: () => void) => listen('galley://close-requested', handler),
   /** A link in the preview was clicked (web and mail links only). */
   onLinkRequested: (handler: (url: string) => void) =>

@@ -17,6 +17,11 @@ const strings = {
     tagInput: 'Добавить тег',
     removeTag: 'Убрать тег',
     status: 'Статус',
+    st_draft: 'Черновик',
+    st_editing: 'На правке',
+    st_ready: 'Готов к выпуску',
+    st_published: 'Опубликован',
+    st_spiked: 'В корзине',
     language: 'Язык',
     langRu: 'Русский',
     langEn: 'Английский',
@@ -95,6 +100,11 @@ const strings = {
     tagInput: 'Add a tag',
     removeTag: 'Remove tag',
     status: 'Status',
+    st_draft: 'Draft',
+    st_editing: 'Editing',
+    st_ready: 'Ready',
+    st_published: 'Published',
+    st_spiked: 'Spiked',
     language: 'Language',
     langRu: 'Russian',
     langEn: 'English',
@@ -166,6 +176,11 @@ export function localeFrom(language: string): Locale {
 }
 
 let current: Locale = localeFrom(typeof navigator === 'undefined' ? 'ru' : navigator.language);
+
+/** The UI's language, for `<html lang>` and date formats. */
+export function locale(): Locale {
+  return current;
+}
 
 export function setLocale(locale: Locale): void {
   current = locale;

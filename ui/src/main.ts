@@ -7,7 +7,7 @@ import { Coalescer } from './coalesce';
 import { RelatedEditor } from './components/related-editor';
 import { TagInput } from './components/tag-input';
 import { VirtualList } from './components/virtual-list';
-import { t, type Key } from './i18n';
+import { locale, t, type Key } from './i18n';
 import { runBench } from './bench';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -154,7 +154,7 @@ function listRow(article: Row): HTMLElement {
   headline.textContent = article.headline || '—';
   const meta = document.createElement('span');
   meta.className = 'meta';
-  meta.textContent = [t(article.status), article.section, formatDate(article.updated_at)].filter(Boolean).join(' · ');
+  meta.textContent = [t(`st_${article.status}`), article.section, formatDate(article.updated_at)].filter(Boolean).join(' · ');
   row.append(headline, meta);
   if ('snippet' in article && article.snippet) row.append(snippetElement(article.snippet));
   else if (article.dek) {
@@ -427,13 +427,14 @@ function confirmLink(url: string): void {
 // ---- wiring -------------------------------------------------------------------------------------
 
 function applyStrings(): void {
+  document.documentElement.lang = locale();
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((element) => {
     element.textContent = t(element.dataset.i18n as Key);
   });
   searchInput.placeholder = t('searchPlaceholder');
   preview.title = t('preview');
   document.querySelector('.sidebar')?.setAttribute('aria-label', t('sidebar'));
-  fields.status.replaceChildren(...STATUSES.map((status) => new Option(t(status), status)));
+  fields.status.replaceChildren(...STATUSES.map((status) => new Option(t(`st_${status}`), status)));
   fields.language.replaceChildren(...LANGUAGES.map(([code, key]) => new Option(t(key), code)));
 }
 
@@ -478,11 +479,29 @@ $<HTMLButtonElement>('export-open').addEventListener('click', () =>
   void exportAction(async (id) => t('openedIn') + (await api.exportOpen(id, exportTemplate()))),
 );
 
+// Keyboard: Ctrl (⌘ on macOS) with N new article, S save now, F search, E export.
+document.addEventListener('keydown', (event) => {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+  const actions: Record<string, () => void> = {
+    n: () => $<HTMLButtonElement>('new-article').click(),
+    s: () => void saver.flush(),
+    f: () => searchInput.focus(),
+    e: () => void openExportDialog(),
+  };
+  // `code` keeps the shortcuts on the same keys in a Russian layout.
+  const action = actions[event.code.replace(/^Key/, '').toLowerCase()];
+  if (!action) return;
+  event.preventDefault();
+  action();
+});
+
 void api.onLinkRequested(confirmLink);
 void api.onCloseRequested(async () => {
-  // The shell holds the window open until the page has saved what it holds.
-  await saver.flush().catch(() => {});
-  await api.closeWindow();
+  // The shell holds the window open until the page has saved what it holds. If the save fails,
+  // the window stays open with the text and the error in view.
+  await saver.flush();
+  if (saver.state === 'failed') await api.keepOpen();
+  else await api.closeWindow();
 });
 
 async function start(): Promise<void> {

@@ -43,3 +43,9 @@ pub fn app_trace(state: State<'_, AppState>, event: String, ms: Option<f64>) {
 pub fn app_close<R: Runtime>(window: WebviewWindow<R>) -> Result<(), IpcError> {
     window.destroy().map_err(|err| IpcError::internal(format!("the window did not close: {err}")))
 }
+
+/// The page could not save what it holds: the window stays open so the text is not lost.
+#[tauri::command(async)]
+pub fn app_keep_open(state: State<'_, AppState>) {
+    state.keep_open();
+}

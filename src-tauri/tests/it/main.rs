@@ -169,3 +169,15 @@ fn links_the_shell_refuses_to_open_and_templates_it_offers() {
     assert_eq!(config["trace"], false);
     assert!(config["store"].as_str().unwrap().ends_with("store.sqlite3"));
 }
+
+#[test]
+fn a_close_stands_until_the_page_keeps_the_window_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::open(&dir.path().join("store.sqlite3")).unwrap();
+    let first = state.close_request();
+    assert!(state.close_still_wanted(first));
+    state.keep_open();
+    assert!(!state.close_still_wanted(first), "a failed save keeps the window open");
+    let second = state.close_request();
+    assert!(state.close_still_wanted(second) && !state.close_still_wanted(first));
+}
