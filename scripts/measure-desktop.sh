@@ -80,14 +80,16 @@ awk -v sample_rss="$sample_rss" -v sample_app_rss="$sample_app_rss" -v desk_rss=
     $2 == "list-shown" { list = $3 }
     $2 == "keystroke-to-preview" { keys[++k] = $4 }
     $2 == "switch" { switches[++s] = $4 }
+    $2 == "switch-editor" { editors[++e] = $4 }
     function sort(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t } }
     function pct(a, n, p) { return a[int((n - 1) * p) + 1] }
     END {
-        sort(keys, k); sort(switches, s)
+        sort(keys, k); sort(switches, s); sort(editors, e)
         printf "| measure (%s build, Xvfb) | measured | target |\n|---|---|---|\n", profile
         printf "| launch to the list shown, 10,000 articles | %.0f ms | ≤ 1,000 ms |\n", list
         printf "| keystroke to preview, 5,000 words (%d keystrokes) | median %.1f ms, p95 %.1f ms, max %.1f ms | ≤ 50 ms |\n", k, pct(keys, k, 0.5), pct(keys, k, 0.95), keys[k]
-        printf "| switching articles (%d switches) | median %.1f ms, max %.1f ms | ≤ 100 ms |\n", s, pct(switches, s, 0.5), switches[s]
+        printf "| switching articles: editor filled and painted (%d switches) | median %.1f ms, max %.1f ms | ≤ 100 ms |\n", e, pct(editors, e, 0.5), editors[e]
+        printf "| switching articles: preview shown too | median %.1f ms, max %.1f ms | ≤ 100 ms |\n", pct(switches, s, 0.5), switches[s]
         printf "| memory, sample open (app + WebKit processes) | %d MB (app process %d MB) | ≤ 523 MB |\n", sample_rss, sample_app_rss
         printf "| memory, 10,000 articles, after the run | %d MB | ≤ 523 MB |\n", desk_rss
     }' "$work/trace"

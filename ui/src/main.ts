@@ -206,9 +206,11 @@ async function reloadList(): Promise<Row | undefined> {
     list.setSource({
       total: first.total,
       fetch: async (offset, limit) => {
-        // The first page is already here: the list shows at once on launch.
-        if (offset === 0 && firstPage && limit <= firstPage.length) return firstPage.slice(0, limit);
+        // The first page is already here: the list shows at once on launch. Used once: a
+        // refresh after a save must read the store again.
+        const ready = firstPage;
         firstPage = null;
+        if (offset === 0 && ready && limit <= ready.length) return ready.slice(0, limit);
         const page = await api.listArticles(status, tag, offset, limit);
         listCount.textContent = String(page.total);
         return page.articles;
@@ -232,9 +234,12 @@ let listTimer = 0;
 /** After a save the list order and headlines change: refresh the rows in view, keeping the scroll. */
 function refreshListSoon(): void {
   window.clearTimeout(listTimer);
-  listTimer = window.setTimeout(() => {
-    if (searchInput.value.trim()) void reloadList();
-    else list.refresh();
+  listTimer = window.setTimeout(async () => {
+    if (searchInput.value.trim()) return void reloadList();
+    // A status change can move the article out of the list: count again.
+    const { total } = await api.listArticles(statusFilter, tagFilter, 0, 0);
+    listCount.textContent = String(total);
+    list.refresh(total);
   }, 300);
 }
 
@@ -281,6 +286,7 @@ async function open(id: string): Promise<void> {
   fill(current);
   showSaveState('saved');
   list.select(current.id);
+  if (trace) requestAnimationFrame(() => void api.trace('switch-editor', performance.now() - started));
   previewer.cancel();
   await showPreview(current, true);
   if (trace) void api.trace('switch', performance.now() - started);
