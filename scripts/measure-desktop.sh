@@ -75,9 +75,11 @@ EOF
 run_app "$work/desk.sqlite3" bench bench-done
 desk_rss=$(rss_mb "$app")
 stop_app
+grep galley-trace "$work/trace" >&2
 
 awk -v sample_rss="$sample_rss" -v sample_app_rss="$sample_app_rss" -v desk_rss="$desk_rss" -v profile="$profile" '
     $2 == "list-shown" { list = $3 }
+    $2 == "first-article-shown" { first = $3 }
     $2 == "keystroke-to-preview" { keys[++k] = $4 }
     $2 == "switch" { switches[++s] = $4 }
     $2 == "switch-editor" { editors[++e] = $4 }
@@ -87,9 +89,10 @@ awk -v sample_rss="$sample_rss" -v sample_app_rss="$sample_app_rss" -v desk_rss=
         sort(keys, k); sort(switches, s); sort(editors, e)
         printf "| measure (%s build, Xvfb) | measured | target |\n|---|---|---|\n", profile
         printf "| launch to the list shown, 10,000 articles | %.0f ms | ≤ 1,000 ms |\n", list
+        printf "| launch to the newest article (5,000 words) open with its preview | %.0f ms | |\n", first
         printf "| keystroke to preview, 5,000 words (%d keystrokes) | median %.1f ms, p95 %.1f ms, max %.1f ms | ≤ 50 ms |\n", k, pct(keys, k, 0.5), pct(keys, k, 0.95), keys[k]
-        printf "| switching articles: editor filled and painted (%d switches) | median %.1f ms, max %.1f ms | ≤ 100 ms |\n", e, pct(editors, e, 0.5), editors[e]
-        printf "| switching articles: preview shown too | median %.1f ms, max %.1f ms | ≤ 100 ms |\n", pct(switches, s, 0.5), switches[s]
+        printf "| switching articles: editor filled and painted (%d switches) | median %.1f ms, p95 %.1f ms, max %.1f ms | ≤ 100 ms |\n", e, pct(editors, e, 0.5), pct(editors, e, 0.95), editors[e]
+        printf "| switching articles: preview shown too | median %.1f ms, p95 %.1f ms, max %.1f ms | ≤ 100 ms |\n", pct(switches, s, 0.5), pct(switches, s, 0.95), switches[s]
         printf "| memory, sample open (app + WebKit processes) | %d MB (app process %d MB) | ≤ 523 MB |\n", sample_rss, sample_app_rss
         printf "| memory, 10,000 articles, after the run | %d MB | ≤ 523 MB |\n", desk_rss
     }' "$work/trace"

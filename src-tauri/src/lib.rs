@@ -44,7 +44,7 @@ pub fn run(started: Instant) {
             // The window is built here, not from the configuration alone, to watch its navigation.
             let config = app.config().app.windows.first().expect("tauri.conf.json defines the main window");
             let handle = app.handle().clone();
-            WebviewWindowBuilder::from_config(app, config)?
+            let window = WebviewWindowBuilder::from_config(app, config)?
                 // Nothing but the app's own pages ever loads in its window.
                 .on_navigation(is_app_url)
                 // Links in the preview open as new windows (the preview gives them a `_blank`
@@ -57,6 +57,7 @@ pub fn run(started: Instant) {
                     NewWindowResponse::Deny
                 })
                 .build()?;
+            tune_webview(&window)?;
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -101,4 +102,21 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppSt
         commands::export::export_open,
         commands::links::link_open,
     ])
+}
+
+/// WebKitGTK's default cache model is a web browser's (a page cache, large memory caches). Galley
+/// shows one page of its own and a preview frame: the document-viewer model keeps memory down.
+#[cfg(target_os = "linux")]
+fn tune_webview<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) -> tauri::Result<()> {
+    window.with_webview(|webview| {
+        use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+        if let Some(context) = webview.inner().context() {
+            context.set_cache_model(CacheModel::DocumentViewer);
+        }
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn tune_webview<R: tauri::Runtime>(_window: &tauri::WebviewWindow<R>) -> tauri::Result<()> {
+    Ok(())
 }

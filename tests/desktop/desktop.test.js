@@ -101,6 +101,11 @@ async function saved() {
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The preview's document as it is now (edits update it in place). */
+function previewHtml() {
+  return driver.executeScript("return document.getElementById('preview').contentDocument.documentElement.outerHTML");
+}
+
 /** The headlines in the list, top first. */
 async function headlines() {
   const rows = await driver.findElements(By.css('.vlist-row .headline'));
@@ -133,8 +138,8 @@ test('a journalist writes a piece, sees the preview, finds it, restores a revisi
 
   // The preview is the HTML export, typeset: «ёлочки» and a dash after a no-break space.
   const preview = driver.findElement(By.id('preview'));
-  await driver.wait(async () => (await preview.getAttribute('srcdoc')).includes('«энергомост»'), 5_000, 'the preview shows the typed text');
-  assert.match(await preview.getAttribute('srcdoc'), /«энергомост»&nbsp;— проект века, сказал он: «Это надолго»\./);
+  await driver.wait(async () => (await previewHtml()).includes('«энергомост»'), 5_000, 'the preview shows the typed text');
+  assert.match(await previewHtml(), /«энергомост»&nbsp;— проект века, сказал он: «Это надолго»\./);
   assert.equal(await preview.getAttribute('sandbox'), 'allow-same-origin allow-popups', 'the preview runs no script');
   await driver.findElement(By.css('.tag-chip-name'));
   const tagTree = await driver.findElements(By.css('#tags button'));
@@ -196,8 +201,41 @@ test('a journalist writes a piece, sees the preview, finds it, restores a revisi
   assert.match(clip('UTF8_STRING'), /^<p>Стороны обсудили «энергомост»/);
 });
 
-test('closing the window right after typing keeps what was typed', async () => {
+test('hostile Markdown in the preview cannot reach Galley\'s commands', async () => {
   await driver.findElement(By.css('#export-dialog button[value=close]')).click();
+  await newArticleWithBody('');
+  const body = driver.findElement(By.css('#body .cm-content'));
+  const call = (name) => `window.__TAURI_INTERNALS__.invoke('article_create',{headline:'pwned-${name}'})`;
+  const payloads = [
+    `<script>${call('script')}</script>`,
+    `<img src=x onerror="${call('img')}">`,
+    `<svg><animate onbegin="${call('svg')}" attributeName=x dur=1s>`,
+    `<iframe srcdoc="<script>parent.${call('frame')}</script>"></iframe>`,
+    `[Нажмите](javascript:${call('link')})`,
+    `<a href="https://example.com" onclick="${call('click')}">пример</a>`,
+  ];
+  for (const payload of payloads) await body.sendKeys(payload, Key.ENTER, Key.ENTER);
+  await saved();
+  await pause(1_500);
+  const html = await previewHtml();
+  assert.ok(html.includes('пример'), 'the preview shows the article');
+  for (const marker of ['onerror', 'onbegin', 'onclick', 'javascript:', '<iframe', 'pwned-script']) {
+    assert.ok(!html.includes(marker), `${marker} reached the preview`);
+  }
+  // Clicking what is left of the links: the page asks before opening https, and nothing runs.
+  await driver.switchTo().frame(driver.findElement(By.id('preview')));
+  for (const link of await driver.findElements(By.css('.body a'))) await link.click().catch(() => {});
+  await driver.switchTo().defaultContent();
+  const dialog = driver.findElement(By.id('link-dialog'));
+  await driver.wait(async () => (await dialog.getAttribute('open')) !== null, 5_000, 'the https link asks first');
+  assert.equal(await driver.findElement(By.id('link-url')).getAttribute('textContent'), 'https://example.com/');
+  await driver.findElement(By.css('#link-dialog button[value=cancel]')).click();
+  await pause(1_000);
+  const headlines = JSON.parse(execFileSync(cli, ['--store', store, 'list', '--json'], { encoding: 'utf8' })).map((a) => a.headline);
+  assert.ok(!headlines.some((h) => h.startsWith('pwned')), `a payload called a command: ${headlines}`);
+});
+
+test('closing the window right after typing keeps what was typed', async () => {
   const headline = await newArticleWithBody('Последняя фраза перед закрытием окна.');
   // At once, before the autosave's pause is over: as a person clicking the window's close button.
   const window = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Galley$'], { encoding: 'utf8' }).trim().split('\n')[0];

@@ -1,7 +1,8 @@
 // The body editor: CodeMirror 6 with Markdown highlighting, soft wrapping, history and the
 // platform's spellchecker in the article's language.
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { markdown } from '@codemirror/lang-markdown';
+import { insertNewlineContinueMarkup, deleteMarkupBackward, markdownLanguage } from '@codemirror/lang-markdown';
+import { LanguageSupport } from '@codemirror/language';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
@@ -30,8 +31,12 @@ export interface BodyEditor {
 export function mountBodyEditor(parent: HTMLElement, label: string, onChange: () => void, onBlur: () => void): BodyEditor {
   const extensions = (lang: string) => [
     history(),
+    // Enter continues a list or quote, Backspace takes its markup back: before the defaults.
+    keymap.of([{ key: 'Enter', run: insertNewlineContinueMarkup }, { key: 'Backspace', run: deleteMarkupBackward }]),
     keymap.of([...defaultKeymap, ...historyKeymap]),
-    markdown(),
+    // Markdown without the nested HTML, CSS and JavaScript parsers `markdown()` would load: the
+    // body's highlighting needs none of them, and they would triple the UI's code.
+    new LanguageSupport(markdownLanguage),
     syntaxHighlighting(highlight),
     EditorView.lineWrapping,
     placeholder(label),

@@ -3,6 +3,7 @@
 import { api, errorMessage, type Article, type ArticleFields, type ArticleSummary, type ExportFormat, type SearchHit, type Status, type TagCount } from './api';
 import { Autosaver, type SaveState } from './autosave';
 import { mountBodyEditor } from './body-editor';
+import { morphChildren } from './morph';
 import { Coalescer } from './coalesce';
 import { RelatedEditor } from './components/related-editor';
 import { TagInput } from './components/tag-input';
@@ -137,7 +138,7 @@ async function refreshTags(): Promise<void> {
 type Row = ArticleSummary | SearchHit;
 
 const list = new VirtualList<Row>($<HTMLDivElement>('articles'), {
-  rowHeight: 104,
+  rowHeight: 120,
   label: t('listLabel'),
   empty: t('nothing'),
   key: (row) => row.id,
@@ -279,17 +280,17 @@ function fill(article: Article): void {
 }
 
 /** Opens an article: saves the one being left first, then shows the new one and its preview. */
-async function open(id: string): Promise<void> {
+async function open(id: string, traceAs = 'switch'): Promise<void> {
   const started = performance.now();
   await saver.flush();
   current = await api.getArticle(id);
   fill(current);
   showSaveState('saved');
   list.select(current.id);
-  if (trace) requestAnimationFrame(() => void api.trace('switch-editor', performance.now() - started));
+  if (trace) requestAnimationFrame(() => void api.trace(`${traceAs}-editor`, performance.now() - started));
   previewer.cancel();
   await showPreview(current, true);
-  if (trace) void api.trace('switch', performance.now() - started);
+  if (trace) void api.trace(traceAs, performance.now() - started);
 }
 
 // ---- preview ------------------------------------------------------------------------------------
@@ -304,17 +305,24 @@ const previewer = new Coalescer(
   (error) => showSaveState('failed', errorMessage(error)),
 );
 
-async function showPreview(article: Article, fromTop: boolean): Promise<void> {
+/** Shows the article's export in the preview. Another article (`fresh`) loads a new document;
+ * an edit updates the shown one in place, so only what changed is laid out again and the reader
+ * keeps their place. The frame is same-origin and runs no script, so its document is reachable. */
+async function showPreview(article: Article, fresh: boolean): Promise<void> {
   const rendered = await api.preview(article);
-  // Keep the reader's place while typing: the frame is same-origin (and runs no script), so its
-  // scroll position can be read before the new document replaces it and put back after.
-  const scroller = preview.contentDocument?.scrollingElement;
-  const scrollTop = fromTop ? 0 : (scroller?.scrollTop ?? 0);
-  await new Promise<void>((resolve) => {
-    preview.addEventListener('load', () => resolve(), { once: true });
-    preview.srcdoc = rendered.html;
-  });
-  preview.contentDocument?.scrollingElement?.scrollTo(0, scrollTop);
+  const shown = preview.contentDocument;
+  const next = new DOMParser().parseFromString(rendered.html, 'text/html');
+  if (!fresh && shown?.body && shown.documentElement.lang === next.documentElement.lang) {
+    morphChildren(shown.head, next.head);
+    morphChildren(shown.body, next.body);
+    // Lay the change out now (what a timing mark counts); the next vsync paints it.
+    void shown.documentElement.offsetHeight;
+  } else {
+    await new Promise<void>((resolve) => {
+      preview.addEventListener('load', () => resolve(), { once: true });
+      preview.srcdoc = rendered.html;
+    });
+  }
   showCounts(article.body);
 }
 
@@ -521,7 +529,7 @@ async function start(): Promise<void> {
     requestAnimationFrame(() => void api.trace('list-shown'));
   }
   void refreshTags();
-  if (first) await open(first.id);
+  if (first) await open(first.id, 'open-at-launch');
   if (trace) void api.trace('first-article-shown');
   if (config.bench) await runBench({ body, open });
 }
