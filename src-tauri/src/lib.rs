@@ -104,14 +104,23 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppSt
     ])
 }
 
-/// WebKitGTK's default cache model is a web browser's (a page cache, large memory caches). Galley
-/// shows one page of its own and a preview frame: the document-viewer model keeps memory down.
+/// WebKitGTK's defaults suit a web browser. Galley shows one page of its own and a preview frame:
+/// - the document-viewer cache model drops the page cache and the large memory caches;
+/// - painting on the CPU (no GPU compositing) spares the web process an OpenGL stack, which
+///   under a software renderer alone is about 100 MB; text and a few panels paint fast enough
+///   without it. `GALLEY_WEBKIT_GPU=1` turns compositing back on (WebKit then decides).
 #[cfg(target_os = "linux")]
 fn tune_webview<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) -> tauri::Result<()> {
     window.with_webview(|webview| {
-        use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
-        if let Some(context) = webview.inner().context() {
+        use webkit2gtk::{CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt};
+        let view = webview.inner();
+        if let Some(context) = view.context() {
             context.set_cache_model(CacheModel::DocumentViewer);
+        }
+        if let Some(settings) = WebViewExt::settings(&view)
+            && std::env::var_os("GALLEY_WEBKIT_GPU").is_none()
+        {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
         }
     })
 }

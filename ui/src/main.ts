@@ -305,16 +305,18 @@ const previewer = new Coalescer(
   (error) => showSaveState('failed', errorMessage(error)),
 );
 
-/** Shows the article's export in the preview. Another article (`fresh`) loads a new document;
- * an edit updates the shown one in place, so only what changed is laid out again and the reader
- * keeps their place. The frame is same-origin and runs no script, so its document is reachable. */
+/** Shows the article's export in the preview by updating the shown document in place: only what
+ * changed is laid out again, and while editing the reader keeps their place (another article,
+ * `fresh`, starts at the top). The frame is same-origin and runs no script, so its document is
+ * reachable; the first render, or a change of language, loads a new document instead. */
 async function showPreview(article: Article, fresh: boolean): Promise<void> {
   const rendered = await api.preview(article);
   const shown = preview.contentDocument;
   const next = new DOMParser().parseFromString(rendered.html, 'text/html');
-  if (!fresh && shown?.body && shown.documentElement.lang === next.documentElement.lang) {
+  if (shown?.body?.firstElementChild && shown.documentElement.lang === next.documentElement.lang) {
     morphChildren(shown.head, next.head);
     morphChildren(shown.body, next.body);
+    if (fresh) shown.scrollingElement?.scrollTo(0, 0);
     // Lay the change out now (what a timing mark counts); the next vsync paints it.
     void shown.documentElement.offsetHeight;
   } else {
