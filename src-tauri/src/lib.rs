@@ -15,7 +15,7 @@ mod state;
 use std::time::{Duration, Instant};
 
 use tauri::webview::NewWindowResponse;
-use tauri::{Emitter, Manager, WebviewWindowBuilder, WindowEvent};
+use tauri::{Emitter, Manager, RunEvent, WebviewWindowBuilder, WindowEvent};
 
 pub use commands::links::is_openable;
 pub use error::{ErrorCode, IpcError};
@@ -76,8 +76,19 @@ pub fn run(started: Instant) {
                 });
             }
         })
-        .run(tauri::generate_context!())
-        .expect("the Tauri app runs");
+        .build(tauri::generate_context!())
+        .expect("the Tauri app builds")
+        .run(|app, event| {
+            // Quitting the app (⌘Q on macOS, a session ending) skips the windows' close requests:
+            // while a window is open, turn the quit into closing it, so its page saves first.
+            // Once the last window has closed, the app exits.
+            if let RunEvent::ExitRequested { api, .. } = event
+                && let Some(window) = app.get_webview_window("main")
+            {
+                api.prevent_exit();
+                let _ = window.close();
+            }
+        });
 }
 
 /// Adds the state and the commands to a builder (tests pass Tauri's mock builder).
