@@ -530,9 +530,10 @@ async function start(): Promise<void> {
     // The list is in the DOM; the next frame paints it.
     requestAnimationFrame(() => void api.trace('list-shown'));
   }
-  void refreshTags();
+  // The list and the newest article first; the tag tree after them.
   if (first) await open(first.id, 'open-at-launch');
   if (trace) void api.trace('first-article-shown');
+  void refreshTags();
   if (config.bench) await runBench({ body, open });
 }
 
