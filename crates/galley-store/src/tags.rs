@@ -203,10 +203,14 @@ fn subtree_exists(conn: &Connection, key: &str) -> Result<bool> {
 }
 
 fn count_subtree(conn: &Connection, key: &str) -> Result<u64> {
+    // As in `tags`: the articles under the tag from the tag index, less the spiked ones among them
+    // found through the status index, so no article row is read.
     let count: i64 = conn.query_row(
-        "SELECT count(DISTINCT at.article) FROM tags t JOIN article_tags at ON at.tag = t.rowid \
-         JOIN articles a ON a.rowid = at.article AND a.status != 'spiked' \
-         WHERE t.key = ?1 OR (t.key > ?1 || '/' AND t.key < ?1 || '0')",
+        "SELECT (SELECT count(DISTINCT at.article) FROM tags t JOIN article_tags at ON at.tag = t.rowid \
+                 WHERE t.key = ?1 OR (t.key > ?1 || '/' AND t.key < ?1 || '0')) \
+              - (SELECT count(DISTINCT a.rowid) FROM articles a \
+                 JOIN article_tags at ON at.article = a.rowid JOIN tags t ON t.rowid = at.tag \
+                 WHERE a.status = 'spiked' AND (t.key = ?1 OR (t.key > ?1 || '/' AND t.key < ?1 || '0')))",
         [key],
         |row| row.get(0),
     )?;
