@@ -44,6 +44,12 @@ pub fn typescript() -> String {
         out.push_str(&declaration);
         out.push('\n');
     }
+    // The events the shell sends the page, so both sides name them from one place.
+    for (name, event) in
+        [("CLOSE_REQUESTED", crate::CLOSE_REQUESTED), ("LINK_REQUESTED", crate::LINK_REQUESTED)]
+    {
+        out.push_str(&format!("\nexport const {name} = {event:?};\n"));
+    }
     out
 }
 

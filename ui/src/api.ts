@@ -18,6 +18,7 @@ import type {
   Status,
   TagCount,
 } from './bindings';
+import { CLOSE_REQUESTED, LINK_REQUESTED } from './bindings';
 
 export type * from './bindings';
 
@@ -64,10 +65,10 @@ export const api = {
   openLink: (url: string) => invoke<void>('link_open', { url }),
 
   /** The window was asked to close: save, then call `closeWindow` (or `keepOpen` if saving failed). */
-  onCloseRequested: (handler: () => void) => listen('galley://close-requested', handler),
+  onCloseRequested: (handler: () => void) => listen(CLOSE_REQUESTED, handler),
   /** A link in the preview was clicked (web and mail links only). */
   onLinkRequested: (handler: (url: string) => void) =>
-    listen<string>('galley://link-requested', (event) => handler(event.payload)),
+    listen<string>(LINK_REQUESTED, (event) => handler(event.payload)),
 };
 
 export type Api = typeof api;

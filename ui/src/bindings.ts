@@ -102,3 +102,7 @@ bench: boolean, };
 export type ErrorCode = "bad_input" | "internal";
 
 export type IpcError = { code: ErrorCode, message: string, };
+
+export const CLOSE_REQUESTED = "galley://close-requested";
+
+export const LINK_REQUESTED = "galley://link-requested";
