@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -175,7 +176,13 @@ test('a journalist writes a piece, sees the preview, finds it, restores a revisi
   await driver.findElement(By.id('open-export')).click();
   await driver.findElement(By.id('export-save')).click();
   const exported = join(dir, 'energomost.html');
-  await pause(2_000); // the GTK file chooser opens
+  // Wait for the GTK file chooser (titled as the export dialog) and give it the keyboard.
+  const chooser = execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--name', '^(Export the article|Экспорт материала)$'], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  }).trim().split('\n')[0];
+  execFileSync('xdotool', ['windowfocus', '--sync', chooser]);
+  await pause(300);
   execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
   execFileSync('xdotool', ['type', '--delay', '15', exported]);
   execFileSync('xdotool', ['key', 'Return']);
@@ -201,8 +208,27 @@ test('a journalist writes a piece, sees the preview, finds it, restores a revisi
   assert.match(clip('UTF8_STRING'), /^<p>Стороны обсудили «энергомост»/);
 });
 
-test('hostile Markdown in the preview cannot reach Galley\'s commands', async () => {
+/** axe-core's serious and critical violations in the page as it is now. */
+async function accessibilityViolations() {
+  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await driver.executeScript(axe);
+  return driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+    axe.run(document, { resultTypes: ['violations'] })
+      .then((result) => done(result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => \`\${v.id} (\${v.impact}): \${v.nodes.map((n) => n.target.join(' ')).join(', ')}\`)))
+      .catch((error) => done([String(error)]));`);
+}
+
+test('the desk and its export dialog pass axe-core', async () => {
   await driver.findElement(By.css('#export-dialog button[value=close]')).click();
+  assert.deepEqual(await accessibilityViolations(), [], 'the desk');
+  await driver.findElement(By.id('open-export')).click();
+  assert.deepEqual(await accessibilityViolations(), [], 'the export dialog');
+  await driver.findElement(By.css('#export-dialog button[value=close]')).click();
+});
+
+test('hostile Markdown in the preview cannot reach Galley\'s commands', async () => {
   await newArticleWithBody('');
   const body = driver.findElement(By.css('#body .cm-content'));
   const call = (name) => `window.__TAURI_INTERNALS__.invoke('article_create',{headline:'pwned-${name}'})`;
