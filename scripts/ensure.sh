@@ -6,8 +6,9 @@
 GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.1-dev)
 
 # Debian packages the tests need besides: Java for the W3C Nu validator, Chromium for axe-core,
-# Xvfb and WebKitWebDriver for driving the desktop app.
-GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium xvfb xauth webkit2gtk-driver xdotool xclip)
+# Xvfb and WebKitWebDriver for driving the desktop app; xdotool, xclip, python3 (its X11 close
+# request) and procps (pgrep, pkill) for the end-to-end steps a person would take.
+GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium xvfb xauth webkit2gtk-driver xdotool xclip python3 procps)
 
 ensure_packages() {
     local missing=()
