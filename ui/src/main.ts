@@ -46,9 +46,11 @@ let trace = false;
 
 const saver = new Autosaver(async () => {
   if (!current) return;
+  const before = current;
   current = await api.autosave(current.id, editedFields(current));
   refreshListSoon();
-  void refreshTags();
+  // The tag tree's counts change only with the tags or the status (spiked articles are not counted).
+  if (before.status !== current.status || before.tags.join('\n') !== current.tags.join('\n')) void refreshTags();
 }, showSaveState);
 
 function showSaveState(state: SaveState, error?: string): void {
@@ -63,14 +65,14 @@ function showSaveState(state: SaveState, error?: string): void {
 }
 
 function editedFields(article: Article): ArticleFields {
-  const list = (text: string) => text.split(',').map((part) => part.trim()).filter(Boolean);
+  const names = (text: string) => text.split(',').map((part) => part.trim()).filter(Boolean);
   // Tag text still being typed is not a tag yet: the tag box commits it on Enter, comma or blur.
   return {
     ...article,
     headline: fields.headline.value,
     dek: fields.dek.value,
     lead: fields.lead.value,
-    byline: list(fields.byline.value),
+    byline: names(fields.byline.value),
     dateline: fields.dateline.value,
     section: fields.section.value,
     status: fields.status.value as Status,
@@ -190,16 +192,24 @@ function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(document.documentElement.lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
+/** The current search's results: the list's source reads them, so a refresh can replace them. */
+let searchHits: SearchHit[] = [];
+
+async function search(query: string): Promise<number> {
+  searchHits = await api.searchArticles(query, SEARCH_LIMIT);
+  listCount.textContent = searchHits.length === SEARCH_LIMIT ? `${SEARCH_LIMIT}+` : String(searchHits.length);
+  searchInput.removeAttribute('aria-invalid');
+  return searchHits.length;
+}
+
 /** Loads the list for the current search or filters from the top; resolves to its first row. */
 async function reloadList(): Promise<Row | undefined> {
   const query = searchInput.value.trim();
   try {
     if (query) {
-      const hits = await api.searchArticles(query, SEARCH_LIMIT);
-      list.setSource({ total: hits.length, fetch: async (offset, limit) => hits.slice(offset, offset + limit) });
-      listCount.textContent = hits.length === SEARCH_LIMIT ? `${SEARCH_LIMIT}+` : String(hits.length);
-      searchInput.removeAttribute('aria-invalid');
-      return hits[0];
+      const total = await search(query);
+      list.setSource({ total, fetch: async (offset, limit) => searchHits.slice(offset, offset + limit) });
+      return searchHits[0];
     }
     const first = await api.listArticles(statusFilter, tagFilter, 0, 100);
     const [status, tag] = [statusFilter, tagFilter];
@@ -236,7 +246,8 @@ let listTimer = 0;
 function refreshListSoon(): void {
   window.clearTimeout(listTimer);
   listTimer = window.setTimeout(async () => {
-    if (searchInput.value.trim()) return void reloadList();
+    const query = searchInput.value.trim();
+    if (query) return list.refresh(await search(query).catch(() => searchHits.length));
     // A status change can move the article out of the list: count again.
     const { total } = await api.listArticles(statusFilter, tagFilter, 0, 0);
     listCount.textContent = String(total);
@@ -283,14 +294,21 @@ function fill(article: Article): void {
 async function open(id: string, traceAs = 'switch'): Promise<void> {
   const started = performance.now();
   await saver.flush();
-  current = await api.getArticle(id);
-  fill(current);
-  showSaveState('saved');
-  list.select(current.id);
-  if (trace) requestAnimationFrame(() => void api.trace(`${traceAs}-editor`, performance.now() - started));
-  previewer.cancel();
-  await showPreview(current, true);
+  await showArticle(await api.getArticle(id), () => {
+    if (trace) requestAnimationFrame(() => void api.trace(`${traceAs}-editor`, performance.now() - started));
+  });
   if (trace) void api.trace(traceAs, performance.now() - started);
+}
+
+/** Makes `article` the one in the editor, as stored; `filled` runs once the fields hold it. */
+async function showArticle(article: Article, filled?: () => void): Promise<void> {
+  current = article;
+  fill(article);
+  showSaveState('saved');
+  list.select(article.id);
+  filled?.();
+  previewer.cancel();
+  await showPreview(article, true);
 }
 
 // ---- preview ------------------------------------------------------------------------------------
@@ -409,10 +427,7 @@ async function openRevisions(): Promise<void> {
         restore.dataset.revision = String(revision.number);
         restore.textContent = t('restore');
         restore.addEventListener('click', async () => {
-          current = await api.restoreRevision(article.id, revision.number);
-          fill(current);
-          showSaveState('saved');
-          await showPreview(current, true);
+          await showArticle(await api.restoreRevision(article.id, revision.number));
           revisionsDialog.close();
           refreshListSoon();
           void refreshTags();
@@ -525,6 +540,8 @@ async function start(): Promise<void> {
   renderStatuses();
   const config = await api.config();
   trace = config.trace;
+  // Which store this window writes to, for anyone who keeps more than one.
+  document.querySelector('.brand')?.setAttribute('title', config.store);
   const first = await reloadList();
   if (trace) {
     // The list is in the DOM; the next frame paints it.
