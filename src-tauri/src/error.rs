@@ -3,9 +3,8 @@
 use serde::Serialize;
 
 /// What kind of failure: the UI branches on this, never on the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
-#[derive(ts_rs::TS)]
 pub enum ErrorCode {
     /// The user can fix it by asking differently (a bad query, an unknown article, a bad link).
     BadInput,
@@ -14,9 +13,8 @@ pub enum ErrorCode {
 }
 
 /// An error as the UI sees it: a code it can branch on, and a message for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error, ts_rs::TS)]
 #[error("{message}")]
-#[derive(ts_rs::TS)]
 pub struct IpcError {
     pub code: ErrorCode,
     pub message: String,

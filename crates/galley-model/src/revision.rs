@@ -86,7 +86,6 @@ pub struct RevisionSummary {
 
 /// A revision with its full snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Revision {
     #[serde(flatten)]
     pub summary: RevisionSummary,

@@ -2,7 +2,7 @@
 //! system browser. The dialog, clipboard and browser are driven from here, not from the page, so
 //! the webview holds no permission to any of them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use galley_core::{ExportFormat, Selection};
 use serde::Serialize;
@@ -49,12 +49,23 @@ pub fn export_save<R: Runtime>(
         .blocking_save_file();
     let Some(chosen) = chosen else { return Ok(None) };
     let path = chosen.into_path().map_err(|err| IpcError::bad_input(err.to_string()))?;
-    let report =
-        state.library.export(&Selection::Article(id), format, &path, template.as_deref(), None, |_, _| {})?;
+    let warnings = export_to(&state, id, format, &path, template.as_deref())?;
+    Ok(Some(ExportSaved { path: path.display().to_string(), warnings }))
+}
+
+/// Exports one article to the file `path`: its warnings, or its failure as the error.
+fn export_to(
+    state: &AppState,
+    id: String,
+    format: ExportFormat,
+    path: &Path,
+    template: Option<&str>,
+) -> Result<Vec<String>, IpcError> {
+    let report = state.library.export(&Selection::Article(id), format, path, template, None, |_, _| {})?;
     let file = report.files.into_iter().next().expect("one article exports one file");
     match file.error {
         Some(error) => Err(IpcError::internal(error)),
-        None => Ok(Some(ExportSaved { path: path.display().to_string(), warnings: file.warnings })),
+        None => Ok(file.warnings),
     }
 }
 
@@ -98,17 +109,7 @@ pub fn export_open<R: Runtime>(
     let path: PathBuf = folder.join(format!("{}.html", article.fields.slug));
     std::fs::create_dir_all(&folder)
         .map_err(|err| IpcError::internal(format!("cannot create {}: {err}", folder.display())))?;
-    let report = state.library.export(
-        &Selection::Article(id),
-        ExportFormat::Html,
-        &path,
-        template.as_deref(),
-        None,
-        |_, _| {},
-    )?;
-    if let Some(error) = report.files.into_iter().next().and_then(|file| file.error) {
-        return Err(IpcError::internal(error));
-    }
+    export_to(&state, id, ExportFormat::Html, &path, template.as_deref())?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|err| IpcError::internal(format!("no browser opened {}: {err}", path.display())))?;
