@@ -19,6 +19,18 @@ const COMMANDS: &[&str] = &[
     "export_copy",
     "export_open",
     "link_open",
+    "article_set_status",
+    "article_tag",
+    "article_inspect",
+    "section_list",
+    "article_import_pick",
+    "revision_diff",
+    "revision_save",
+    "tag_rename",
+    "tag_merge",
+    "settings_get",
+    "settings_set",
+    "settings_pick_path",
 ];
 
 fn main() {

@@ -4,7 +4,8 @@
 
 use ts_rs::{Config, TS};
 
-use crate::commands::{app::AppConfig, export::ExportSaved, preview::Preview};
+use crate::commands::settings::{PathKind, SettingsView};
+use crate::commands::{app::AppConfig, export::ExportSaved, import::ImportResult, preview::Preview};
 use crate::{ErrorCode, IpcError};
 
 /// The whole of `ui/src/bindings.ts`.
@@ -23,6 +24,24 @@ pub fn typescript() -> String {
         galley_model::Counts::decl(&config),
         galley_model::ArticleStats::decl(&config),
         galley_core::ListPage::decl(&config),
+        galley_core::ListSort::decl(&config),
+        galley_core::ListView::decl(&config),
+        galley_core::SectionCount::decl(&config),
+        galley_render::check::Place::decl(&config),
+        galley_render::check::Problem::decl(&config),
+        galley_core::Limits::decl(&config),
+        galley_core::Inspection::decl(&config),
+        galley_core::DiffField::decl(&config),
+        galley_core::SpanKind::decl(&config),
+        galley_core::DiffSpan::decl(&config),
+        galley_core::FieldDiff::decl(&config),
+        galley_core::UiLanguage::decl(&config),
+        galley_core::Theme::decl(&config),
+        galley_core::SectionLimits::decl(&config),
+        galley_core::Settings::decl(&config),
+        SettingsView::decl(&config),
+        PathKind::decl(&config),
+        ImportResult::decl(&config),
         galley_core::Field::decl(&config),
         galley_core::SearchHit::decl(&config),
         galley_query::Snippet::decl(&config),
@@ -45,9 +64,12 @@ pub fn typescript() -> String {
         out.push('\n');
     }
     // The events the shell sends the page, so both sides name them from one place.
-    for (name, event) in
-        [("CLOSE_REQUESTED", crate::CLOSE_REQUESTED), ("LINK_REQUESTED", crate::LINK_REQUESTED)]
-    {
+    for (name, event) in [
+        ("CLOSE_REQUESTED", crate::CLOSE_REQUESTED),
+        ("LINK_REQUESTED", crate::LINK_REQUESTED),
+        ("DROP_HOVER", crate::DROP_HOVER),
+        ("IMPORTED", crate::IMPORTED),
+    ] {
         out.push_str(&format!("\nexport const {name} = {event:?};\n"));
     }
     out

@@ -15,17 +15,21 @@ mod state;
 use std::time::{Duration, Instant};
 
 use tauri::webview::NewWindowResponse;
-use tauri::{Emitter, Manager, RunEvent, WebviewWindowBuilder, WindowEvent};
+use tauri::{DragDropEvent, Emitter, Manager, RunEvent, WebviewWindowBuilder, WindowEvent};
 
 pub use commands::links::is_openable;
 pub use error::{ErrorCode, IpcError};
 pub use navigation::is_app_url;
-pub use state::{AppState, TRACE_ENV, Trace};
+pub use state::{AppState, SETTINGS_ENV, TRACE_ENV, Trace};
 
 /// Sent to the page when the window is asked to close: the page saves, then calls `app_close`.
 pub const CLOSE_REQUESTED: &str = "galley://close-requested";
 /// Sent to the page when a link in the preview was clicked: the page asks, then calls `link_open`.
 pub const LINK_REQUESTED: &str = "galley://link-requested";
+/// Sent to the page when files are dragged over the window (`true`) or leave it (`false`).
+pub const DROP_HOVER: &str = "galley://drop-hover";
+/// Sent to the page with the per-file results of files dropped on the window.
+pub const IMPORTED: &str = "galley://imported";
 /// How long a closing window waits for the page to answer before it closes anyway.
 const CLOSE_GRACE: Duration = Duration::from_secs(3);
 
@@ -60,8 +64,9 @@ pub fn run(started: Instant) {
             tune_webview(&window)?;
             Ok(())
         })
-        .on_window_event(|window, event| {
-            if let WindowEvent::CloseRequested { api, .. } = event {
+        .on_window_event(|window, event| match event {
+            WindowEvent::DragDrop(drop) => on_drop(window, drop),
+            WindowEvent::CloseRequested { api, .. } => {
                 // The page saves what it holds, then calls `app_close`, or `app_keep_open` when the
                 // save failed. A page that does not answer (hung) is closed after a grace period.
                 api.prevent_close();
@@ -75,6 +80,7 @@ pub fn run(started: Instant) {
                     }
                 });
             }
+            _ => {}
         })
         .build(tauri::generate_context!())
         .expect("the Tauri app builds")
@@ -91,6 +97,30 @@ pub fn run(started: Instant) {
         });
 }
 
+/// Files dragged onto the window: the page shows where to drop while they hover; dropped files
+/// are imported here, off the main thread, and the page gets one result per file. The page never
+/// sees a path it could read: the shell reads the files.
+fn on_drop<R: tauri::Runtime>(window: &tauri::Window<R>, drop: &DragDropEvent) {
+    match drop {
+        DragDropEvent::Enter { .. } => {
+            let _ = window.emit_to(window.label(), DROP_HOVER, true);
+        }
+        DragDropEvent::Leave => {
+            let _ = window.emit_to(window.label(), DROP_HOVER, false);
+        }
+        DragDropEvent::Drop { paths, .. } => {
+            let _ = window.emit_to(window.label(), DROP_HOVER, false);
+            let window = window.clone();
+            let paths = paths.clone();
+            std::thread::spawn(move || {
+                let results = commands::import::import_paths(&window.state::<AppState>(), &paths);
+                let _ = window.emit_to(window.label(), IMPORTED, results);
+            });
+        }
+        _ => {}
+    }
+}
+
 /// Adds the state and the commands to a builder (tests pass Tauri's mock builder).
 pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder.manage(state).invoke_handler(tauri::generate_handler![
@@ -102,11 +132,23 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppSt
         commands::articles::article_get,
         commands::articles::article_create,
         commands::articles::article_autosave,
+        commands::articles::article_set_status,
+        commands::articles::article_tag,
+        commands::articles::article_inspect,
+        commands::articles::section_list,
+        commands::import::article_import_pick,
         commands::search::article_search,
         commands::preview::article_preview,
         commands::revisions::revision_list,
         commands::revisions::revision_restore,
+        commands::revisions::revision_diff,
+        commands::revisions::revision_save,
         commands::tags::tag_list,
+        commands::tags::tag_rename,
+        commands::tags::tag_merge,
+        commands::settings::settings_get,
+        commands::settings::settings_set,
+        commands::settings::settings_pick_path,
         commands::export::template_list,
         commands::export::export_save,
         commands::export::export_copy,

@@ -1,18 +1,27 @@
 //! What every command shares: the open Library, and how the app was started.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
-use galley_core::{Library, STORE_ENV, default_store_path};
+use galley_core::{Library, STORE_ENV, Settings, default_store_path};
 
 /// The variable that turns on timing marks (`1`) or the scripted measurement (`bench`).
 pub const TRACE_ENV: &str = "GALLEY_TRACE";
+/// The variable that names the settings file, in place of `galley/settings.json` in the OS config
+/// folder (tests and scripts use it to leave the user's settings alone).
+pub const SETTINGS_ENV: &str = "GALLEY_SETTINGS";
 
-/// The app's state: one Library for the app's lifetime.
+/// The app's state: one Library for the app's lifetime, and the user's settings.
 pub struct AppState {
     pub library: Library,
     pub trace: Option<Trace>,
+    settings: Mutex<Settings>,
+    /// Where the settings are saved; `None` when there is no config folder (they then last a session).
+    pub settings_path: Option<PathBuf>,
+    /// What went wrong reading the settings file at start, for the page to show.
+    pub settings_problem: Option<String>,
     /// Numbers close requests, so the page can call off a forced close (see [`AppState::close_request`]).
     close_requests: AtomicU64,
 }
@@ -24,13 +33,20 @@ pub struct Trace {
 }
 
 impl AppState {
-    /// Opens the store named by `GALLEY_STORE`, else the default one (seeded on first run).
+    /// Reads the settings (`GALLEY_SETTINGS`, else the OS config folder), then opens the store
+    /// named by `GALLEY_STORE`, else the one in the settings, else the default one (seeded on
+    /// first run).
     pub fn open_default(started: Instant) -> Result<AppState, galley_core::Error> {
-        let path = match std::env::var_os(STORE_ENV) {
-            Some(path) => path.into(),
-            None => default_store_path().ok_or(galley_core::Error::NoDataFolder)?,
+        let settings_path = std::env::var_os(SETTINGS_ENV).map(PathBuf::from).or_else(Settings::default_path);
+        let loaded = settings_path.as_deref().map(Settings::load);
+        let settings = loaded.as_ref().map(|l| l.settings.clone()).unwrap_or_default();
+        let path = match (std::env::var_os(STORE_ENV), &settings.store) {
+            (Some(path), _) => path.into(),
+            (None, Some(path)) => path.clone(),
+            (None, None) => default_store_path().ok_or(galley_core::Error::NoDataFolder)?,
         };
-        let mut state = AppState::open(&path)?;
+        let mut state = AppState::open(&path, settings_path)?;
+        state.settings_problem = loaded.and_then(|l| l.problem);
         state.trace = std::env::var(TRACE_ENV)
             .ok()
             .filter(|value| !value.is_empty() && value != "0")
@@ -38,8 +54,39 @@ impl AppState {
         Ok(state)
     }
 
-    pub fn open(path: &Path) -> Result<AppState, galley_core::Error> {
-        Ok(AppState { library: Library::open(path)?, trace: None, close_requests: AtomicU64::new(0) })
+    /// Opens the store at `path` with the settings read from `settings_path` (defaults if none).
+    pub fn open(path: &Path, settings_path: Option<PathBuf>) -> Result<AppState, galley_core::Error> {
+        let settings = settings_path.as_deref().map(|p| Settings::load(p).settings).unwrap_or_default();
+        let library = Library::open(path)?;
+        library.set_templates_folder(settings.templates.clone());
+        Ok(AppState {
+            library,
+            trace: None,
+            settings: Mutex::new(settings),
+            settings_path,
+            settings_problem: None,
+            close_requests: AtomicU64::new(0),
+        })
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> MutexGuard<'_, Settings> {
+        self.settings.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Saves new settings and puts them in force (the store location waits for the next start).
+    pub fn set_settings(&self, settings: Settings) -> Result<Settings, galley_core::Error> {
+        if let Some(path) = &self.settings_path {
+            settings.save(path)?;
+        }
+        // Read back what was written: the file is the truth, normalized.
+        let settings = match &self.settings_path {
+            Some(path) => Settings::load(path).settings,
+            None => settings,
+        };
+        self.library.set_templates_folder(settings.templates.clone());
+        *self.settings() = settings.clone();
+        Ok(settings)
     }
 
     /// A close was requested: returns its number, to be checked with [`AppState::close_still_wanted`].

@@ -55,6 +55,126 @@ target_chars: number | null, };
 
 export type ListPage = { total: number, articles: Array<ArticleSummary>, };
 
+export type ListSort = "updated" | "updated_oldest" | "created" | "headline";
+
+export type ListView = { status: Status | null, tag: string | null, section: string | null, sort: ListSort, };
+
+export type SectionCount = { 
+/**
+ * The section as most recently spelled.
+ */
+name: string, count: number, };
+
+export type Place = "headline" | "dek" | "lead" | "body" | "related";
+
+export type Problem = { place: Place, 
+/**
+ * 1-based line and column (in characters) within the field.
+ */
+line: number, column: number, 
+/**
+ * A stable code scripts and the app can branch on (`straight_quotes`, `repeated_word`, …).
+ */
+code: string, message: string, 
+/**
+ * The text the problem is about, and what it would become where the fix is certain.
+ */
+found: string, fix: string | null, };
+
+export type Limits = { headline_chars: number, target_chars: number | null, };
+
+export type Inspection = { stats: ArticleStats, problems: Array<Problem>, limits: Limits, };
+
+export type DiffField = "headline" | "dek" | "lead" | "body" | "byline" | "dateline" | "section" | "status" | "language" | "tags" | "related" | "embargo_until" | "target_chars" | "note" | "slug";
+
+export type SpanKind = "same" | "added" | "removed";
+
+export type DiffSpan = { kind: SpanKind, text: string, };
+
+export type FieldDiff = { field: DiffField, 
+/**
+ * The field's text from start to end, in runs; consecutive runs differ in kind.
+ */
+spans: Array<DiffSpan>, 
+/**
+ * Words (letters or digits) added and removed, for a one-line summary.
+ */
+words_added: number, words_removed: number, };
+
+export type UiLanguage = "system" | "ru" | "en";
+
+export type Theme = "system" | "light" | "dark";
+
+export type SectionLimits = { 
+/**
+ * The section's name, compared case-insensitively with an article's section.
+ */
+section: string, 
+/**
+ * The longest headline, in characters with spaces.
+ */
+headline_chars: number | null, 
+/**
+ * The usual length of a piece, in characters with spaces; an article's own target wins.
+ */
+target_chars: number | null, };
+
+export type Settings = { ui_language: UiLanguage, theme: Theme, 
+/**
+ * The language of new articles (`ru`, `en`, …).
+ */
+article_language: string, 
+/**
+ * The store file; `None` for the default in the OS data folder. Read at start.
+ */
+store: string | null, 
+/**
+ * The folder of HTML templates; `None` for `templates` beside the store.
+ */
+templates: string | null, 
+/**
+ * The longest headline for sections without their own limit.
+ */
+headline_chars: number, sections: Array<SectionLimits>, 
+/**
+ * Whether the preview and the inspector are shown beside the editor.
+ */
+show_preview: boolean, show_inspector: boolean, };
+
+export type SettingsView = { settings: Settings, 
+/**
+ * The settings file, or `None` when there is no config folder (settings last a session).
+ */
+path: string | null, 
+/**
+ * The store this window writes to (a new location takes effect at the next start).
+ */
+store_in_use: string, 
+/**
+ * What went wrong reading the settings file at start, if anything.
+ */
+problem: string | null, };
+
+export type PathKind = "templates" | "store";
+
+export type ImportResult = { 
+/**
+ * The file's name, as the user knows it.
+ */
+file: string, 
+/**
+ * The article it became (or updated), if it was imported.
+ */
+id: string | null, headline: string | null, 
+/**
+ * `false` when the file carried the id of an article already stored, which was updated.
+ */
+created: boolean, 
+/**
+ * Why it was not imported, or what to check in what was.
+ */
+error: string | null, warnings: Array<string>, };
+
 export type Field = "headline" | "summary" | "body";
 
 export type SearchHit = { 
@@ -106,3 +226,7 @@ export type IpcError = { code: ErrorCode, message: string, };
 export const CLOSE_REQUESTED = "galley://close-requested";
 
 export const LINK_REQUESTED = "galley://link-requested";
+
+export const DROP_HOVER = "galley://drop-hover";
+
+export const IMPORTED = "galley://imported";

@@ -173,9 +173,16 @@ fn read_template(library: &Library, name: &str) -> Result<(String, String)> {
 }
 
 impl Library {
-    /// The folder of user templates: `templates` beside the store.
+    /// The folder of user templates: the one set with [`Library::set_templates_folder`], else
+    /// `templates` beside the store.
     pub fn templates_folder(&self) -> PathBuf {
-        self.path().parent().unwrap_or(Path::new(".")).join("templates")
+        let chosen = self.templates.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
+        chosen.unwrap_or_else(|| self.path().parent().unwrap_or(Path::new(".")).join("templates"))
+    }
+
+    /// Uses `folder` for user templates from now on; `None` goes back to the default.
+    pub fn set_templates_folder(&self, folder: Option<PathBuf>) {
+        *self.templates.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = folder;
     }
 
     /// The names of the user's templates (`NAME` for `templates/NAME.html`), sorted; none when the

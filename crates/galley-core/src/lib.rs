@@ -5,20 +5,25 @@
 //! change gets, when `published_at` is set, seeding a new store with the sample article — and it
 //! owns the clock. It speaks plain data only and never depends on Tauri or any UI.
 
+mod diff;
 mod error;
 mod export;
 mod fs;
 mod import;
 mod library;
 mod paths;
+mod settings;
 
+pub use diff::{DiffField, DiffSpan, FieldDiff, SpanKind, diff_fields};
 pub use error::Error;
 pub use export::{ExportFormat, ExportReport, ExportedFile, Selection};
 pub use fs::write_atomically;
 pub use galley_model as model;
 pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};
+pub use galley_store::{ListSort, SectionCount};
 pub use import::{ImportOutcome, ImportedFile};
-pub use library::{Library, ListPage, OpenOptions};
+pub use library::{Inspection, Library, ListPage, ListView, OpenOptions, inspect};
 pub use paths::{STORE_ENV, default_store_path};
+pub use settings::{Limits, Loaded, SectionLimits, Settings, Theme, UiLanguage};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,7 +1,7 @@
 //! The Library facade over the store.
 
-use std::path::Path;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 
 use galley_model::tag::canonical_tags;
 use galley_model::{
@@ -9,7 +9,11 @@ use galley_model::{
     RevisionReason, RevisionSummary, Status, SystemClock, Timestamp,
 };
 use galley_query::Filter;
-use galley_store::{ListFilter, SearchHit, Store, TagCount};
+use galley_store::{ListFilter, ListSort, SearchHit, SectionCount, Store, TagCount};
+use serde::Deserialize;
+
+use crate::diff::{FieldDiff, diff_fields};
+use crate::settings::Limits;
 
 use crate::{Error, Result};
 
@@ -30,6 +34,8 @@ impl Default for OpenOptions {
 pub struct Library {
     pub(crate) store: Store,
     pub(crate) clock: Arc<dyn Clock>,
+    /// The templates folder the user chose, if not the default beside the store.
+    pub(crate) templates: RwLock<Option<PathBuf>>,
 }
 
 /// The sample report every new store starts with.
@@ -44,7 +50,7 @@ impl Library {
     /// Opens (or creates) the store at `path` with a given clock and options.
     pub fn open_with(path: &Path, clock: Arc<dyn Clock>, options: OpenOptions) -> Result<Library> {
         let store = Store::open(path)?;
-        let library = Library { store, clock };
+        let library = Library { store, clock, templates: RwLock::new(None) };
         if options.seed_sample && library.store.was_created() {
             library.seed()?;
         }
@@ -152,20 +158,25 @@ impl Library {
         tag: Option<&str>,
         limit: usize,
     ) -> Result<Vec<ArticleSummary>> {
-        Ok(self.store.list(&list_filter(status, tag, 0, limit)?)?)
+        let view = ListView { status, tag: tag.map(str::to_owned), ..ListView::default() };
+        Ok(self.store.list(&list_filter(&view, 0, limit)?)?)
     }
 
-    /// One page of [`Library::list`], with how many articles the whole list holds (a scrolling
-    /// list asks for the pages it shows).
-    pub fn list_page(
-        &self,
-        status: Option<Status>,
-        tag: Option<&str>,
-        offset: usize,
-        limit: usize,
-    ) -> Result<ListPage> {
-        let filter = list_filter(status, tag, offset, limit)?;
+    /// One page of a list view, with how many articles the whole list holds (a scrolling list
+    /// asks for the pages it shows).
+    pub fn list_page(&self, view: &ListView, offset: usize, limit: usize) -> Result<ListPage> {
+        let filter = list_filter(view, offset, limit)?;
         Ok(ListPage { total: self.store.count_matching(&filter)?, articles: self.store.list(&filter)? })
+    }
+
+    /// Sections in use, with how many articles (not spiked) each holds.
+    pub fn sections(&self) -> Result<Vec<SectionCount>> {
+        Ok(self.store.sections()?)
+    }
+
+    /// Moves an article to another status (a revision of its own: "status change").
+    pub fn set_status(&self, id_or_slug: &str, status: Status) -> Result<Article> {
+        self.edit(id_or_slug, ArticlePatch { status: Some(status), ..ArticlePatch::default() })
     }
 
     /// Searches with Galley's query language.
@@ -200,6 +211,16 @@ impl Library {
 
     pub fn revision(&self, id_or_slug: &str, number: u32) -> Result<Revision> {
         Ok(self.store.revision(id_or_slug, number)?)
+    }
+
+    /// What changed from revision `old` to revision `new`, or to the article as stored now.
+    pub fn diff(&self, id_or_slug: &str, old: u32, new: Option<u32>) -> Result<Vec<FieldDiff>> {
+        let before = self.store.revision(id_or_slug, old)?.fields;
+        let after = match new {
+            Some(number) => self.store.revision(id_or_slug, number)?.fields,
+            None => self.store.article(id_or_slug)?.fields,
+        };
+        Ok(diff_fields(&before, &after))
     }
 
     /// Brings back a revision's fields as a new revision. The slug stays: links to the article keep working.
@@ -272,6 +293,33 @@ pub fn stats_of(fields: &ArticleFields) -> ArticleStats {
     )
 }
 
+/// What the inspector shows beside the editor: counts and the checklist, against the limits.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Inspection {
+    pub stats: ArticleStats,
+    pub problems: Vec<galley_render::check::Problem>,
+    pub limits: Limits,
+}
+
+/// Inspects fields as the editor holds them (saved or not) under the given limits.
+pub fn inspect(fields: &ArticleFields, limits: Limits) -> Inspection {
+    let options = galley_render::check::CheckOptions { headline_limit: limits.headline_chars as usize };
+    Inspection { stats: stats_of(fields), problems: galley_render::check::check(fields, &options), limits }
+}
+
+/// Which articles a list shows and in what order: the sidebar's status, tag and section, and the
+/// list's sort.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ListView {
+    pub status: Option<Status>,
+    pub tag: Option<String>,
+    pub section: Option<String>,
+    pub sort: ListSort,
+}
+
 /// A page of the article list and the size of the whole list.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -280,11 +328,14 @@ pub struct ListPage {
     pub articles: Vec<ArticleSummary>,
 }
 
-fn list_filter(status: Option<Status>, tag: Option<&str>, offset: usize, limit: usize) -> Result<ListFilter> {
-    let mut filters: Vec<Filter> = status.into_iter().map(Filter::Status).collect();
-    if let Some(tag) = tag {
+fn list_filter(view: &ListView, offset: usize, limit: usize) -> Result<ListFilter> {
+    let mut filters: Vec<Filter> = view.status.into_iter().map(Filter::Status).collect();
+    if let Some(tag) = &view.tag {
         let name = galley_model::TagName::parse(tag).map_err(galley_store::Error::from)?;
         filters.push(Filter::Tag(name.key()));
     }
-    Ok(ListFilter { filters, limit, offset })
+    if let Some(section) = view.section.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        filters.push(Filter::Section(section.to_owned()));
+    }
+    Ok(ListFilter { filters, sort: view.sort, limit, offset })
 }

@@ -8,19 +8,58 @@ use galley_model::{
 };
 use galley_query::Filter;
 use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
 
 use crate::search::filter_sql;
 use crate::time::{from_ms, to_ms};
 use crate::{Error, Result, Store, index, revisions, tags};
 
-/// Which articles a list shows, newest first.
+/// Which articles a list shows, in what order.
 #[derive(Debug, Clone, Default)]
 pub struct ListFilter {
     /// Conditions, as in a search (`status:`, `tag:`, …). Without a status condition spiked
     /// articles are left out: spiked is the trash.
     pub filters: Vec<Filter>,
+    pub sort: ListSort,
     pub limit: usize,
     pub offset: usize,
+}
+
+/// The order of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum ListSort {
+    /// Last changed first (the desk's default).
+    #[default]
+    Updated,
+    /// Least recently changed first: what has been waiting longest.
+    UpdatedOldest,
+    /// Newest piece first, by when it was created.
+    Created,
+    /// By headline, A to Я, ignoring case.
+    Headline,
+}
+
+impl ListSort {
+    /// The `ORDER BY` of this order over `articles a`; the id breaks ties, so pages never overlap.
+    fn order_by(self) -> &'static str {
+        match self {
+            ListSort::Updated => "a.updated_at DESC, a.rowid DESC",
+            ListSort::UpdatedOldest => "a.updated_at ASC, a.rowid ASC",
+            ListSort::Created => "a.created_at DESC, a.rowid DESC",
+            ListSort::Headline => "unicode_lower(a.headline) ASC, a.rowid ASC",
+        }
+    }
+}
+
+/// A section in use, with how many articles (not spiked) are in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SectionCount {
+    /// The section as most recently spelled.
+    pub name: String,
+    pub count: u64,
 }
 
 /// Batches at least this large are checkpointed when they are stored.
@@ -98,13 +137,13 @@ impl Store {
         read_article(&self.reader(), id_or_slug)
     }
 
-    /// Articles matching the filter, newest first.
+    /// Articles matching the filter, in its order.
     pub fn list(&self, filter: &ListFilter) -> Result<Vec<ArticleSummary>> {
         let conn = self.reader();
         let (conditions, values) = filter_sql(&filter.filters, true);
+        let order = filter.sort.order_by();
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {conditions} ORDER BY a.updated_at DESC \
-             LIMIT ? OFFSET ?"
+            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {conditions} ORDER BY {order} LIMIT ? OFFSET ?"
         );
         let mut values = values;
         values.push(rusqlite::types::Value::Integer(i64::try_from(filter.limit).unwrap_or(i64::MAX)));
@@ -114,7 +153,20 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// How many articles the store holds, spiked ones included.
+    /// Sections in use by articles that are not spiked, by name (case-insensitively one section).
+    pub fn sections(&self) -> Result<Vec<SectionCount>> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare_cached(
+            "SELECT max(section), count(*) FROM articles \
+             WHERE status != 'spiked' AND section != '' \
+             GROUP BY unicode_lower(section) ORDER BY unicode_lower(section)",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(SectionCount { name: row.get(0)?, count: row.get::<_, i64>(1)? as u64 })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// How many articles the filter's conditions match (its limit and offset aside).
     pub fn count_matching(&self, filter: &ListFilter) -> Result<u64> {
         let (conditions, values) = filter_sql(&filter.filters, true);
@@ -126,6 +178,7 @@ impl Store {
         Ok(count as u64)
     }
 
+    /// How many articles the store holds, spiked ones included.
     pub fn count(&self) -> Result<u64> {
         let count: i64 = self.reader().query_row("SELECT count(*) FROM articles", [], |row| row.get(0))?;
         Ok(count as u64)

@@ -21,7 +21,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
 
-pub use articles::{ListFilter, Stored};
+pub use articles::{ListFilter, ListSort, SectionCount, Stored};
 pub use assets::Asset;
 pub use error::Error;
 pub use migrations::LATEST_VERSION;

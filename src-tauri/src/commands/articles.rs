@@ -1,21 +1,55 @@
-//! Articles: list, open, create, autosave.
+//! Articles: list, open, create, autosave, move through the desk, tag, inspect.
 
-use galley_core::ListPage;
+use galley_core::{Inspection, ListPage, ListView, SectionCount, inspect};
 use galley_model::{Article, ArticleFields, Status};
 use tauri::State;
 
 use crate::{AppState, IpcError};
 
-/// One page of the article list, newest first, and the size of the whole list.
+/// One page of a list view (status, tag, section, sort) and the size of the whole list.
 #[tauri::command(async)]
 pub fn article_list(
     state: State<'_, AppState>,
-    status: Option<Status>,
-    tag: Option<String>,
+    view: ListView,
     offset: usize,
     limit: usize,
 ) -> Result<ListPage, IpcError> {
-    Ok(state.library.list_page(status, tag.as_deref(), offset, limit)?)
+    Ok(state.library.list_page(&view, offset, limit)?)
+}
+
+/// Sections in use, with counts, for the list's section filter.
+#[tauri::command(async)]
+pub fn section_list(state: State<'_, AppState>) -> Result<Vec<SectionCount>, IpcError> {
+    Ok(state.library.sections()?)
+}
+
+/// Moves an article to another status: from the list, the palette or a drop on the sidebar.
+#[tauri::command(async)]
+pub fn article_set_status(
+    state: State<'_, AppState>,
+    id: String,
+    status: Status,
+) -> Result<Article, IpcError> {
+    Ok(state.library.set_status(&id, status)?)
+}
+
+/// Adds and removes tags (an article dropped on a tag in the sidebar).
+#[tauri::command(async)]
+pub fn article_tag(
+    state: State<'_, AppState>,
+    id: String,
+    add: Vec<String>,
+    remove: Vec<String>,
+) -> Result<Article, IpcError> {
+    Ok(state.library.tag(&id, &add, &remove)?)
+}
+
+/// Counts and the checklist for the fields the editor holds (saved or not), against the limits
+/// of the article's section from the settings.
+#[tauri::command(async)]
+pub fn article_inspect(state: State<'_, AppState>, fields: ArticleFields) -> Inspection {
+    let limits = state.settings().limits_for(&fields.section, fields.target_chars);
+    inspect(&fields, limits)
 }
 
 #[tauri::command(async)]
@@ -25,7 +59,8 @@ pub fn article_get(state: State<'_, AppState>, id: String) -> Result<Article, Ip
 
 #[tauri::command(async)]
 pub fn article_create(state: State<'_, AppState>, headline: String) -> Result<Article, IpcError> {
-    Ok(state.library.create(ArticleFields { headline, ..ArticleFields::default() })?)
+    let language = state.settings().article_language.clone();
+    Ok(state.library.create(ArticleFields { headline, language, ..ArticleFields::default() })?)
 }
 
 /// Saves what the editor holds; the Library decides whether it folds into the last autosave.

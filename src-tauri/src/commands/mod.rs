@@ -3,8 +3,10 @@
 pub mod app;
 pub mod articles;
 pub mod export;
+pub mod import;
 pub mod links;
 pub mod preview;
 pub mod revisions;
 pub mod search;
+pub mod settings;
 pub mod tags;

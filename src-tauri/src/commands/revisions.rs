@@ -1,5 +1,7 @@
-//! Revisions: the list of an article's revisions and restoring one.
+//! Revisions: the list of an article's revisions, what changed between two, saving a labelled
+//! one, and restoring one.
 
+use galley_core::FieldDiff;
 use galley_model::{Article, RevisionSummary};
 use tauri::State;
 
@@ -15,4 +17,22 @@ pub fn revision_list(state: State<'_, AppState>, id: String) -> Result<Vec<Revis
 #[tauri::command(async)]
 pub fn revision_restore(state: State<'_, AppState>, id: String, number: u32) -> Result<Article, IpcError> {
     Ok(state.library.restore(&id, number)?)
+}
+
+/// What changed from revision `old` to revision `new`, or to the article as stored when `new` is
+/// `None`, word by word.
+#[tauri::command(async)]
+pub fn revision_diff(
+    state: State<'_, AppState>,
+    id: String,
+    old: u32,
+    new: Option<u32>,
+) -> Result<Vec<FieldDiff>, IpcError> {
+    Ok(state.library.diff(&id, old, new)?)
+}
+
+/// Records the article as stored now as a revision with the user's label ("sent to the desk").
+#[tauri::command(async)]
+pub fn revision_save(state: State<'_, AppState>, id: String, label: String) -> Result<Article, IpcError> {
+    Ok(state.library.save_revision(&id, &label)?)
 }

@@ -15,7 +15,8 @@ struct Shell {
 
 fn shell() -> Shell {
     let dir = tempfile::tempdir().unwrap();
-    let state = AppState::open(&dir.path().join("store.sqlite3")).unwrap();
+    let state =
+        AppState::open(&dir.path().join("store.sqlite3"), Some(dir.path().join("settings.json"))).unwrap();
     // The real configuration and capability, so the ACL is the one the app ships with.
     let app = galley_desktop::with_commands(mock_builder(), state)
         .build(tauri::generate_context!(test = true))
@@ -45,8 +46,7 @@ fn call_from(shell: &Shell, origin: &str, cmd: &str, args: Value) -> Result<Valu
 #[test]
 fn the_desk_lists_opens_saves_and_searches_through_ipc() {
     let shell = shell();
-    let list =
-        call(&shell, "article_list", json!({"status": null, "tag": null, "offset": 0, "limit": 50})).unwrap();
+    let list = call(&shell, "article_list", json!({"view": {}, "offset": 0, "limit": 50})).unwrap();
     assert_eq!(list["total"], 1, "a new store holds the sample");
     assert_eq!(list["articles"].as_array().unwrap().len(), 1);
 
@@ -71,6 +71,75 @@ fn the_desk_lists_opens_saves_and_searches_through_ipc() {
 }
 
 #[test]
+fn a_desk_editor_filters_moves_tags_diffs_and_inspects_through_ipc() {
+    let shell = shell();
+    let created = call(&shell, "article_create", json!({"headline": "Мост через Амур"})).unwrap();
+    let id = created["id"].as_str().unwrap().to_owned();
+    let mut fields = created.clone();
+    fields["section"] = json!("Экономика");
+    fields["tags"] = json!(["Энергетика"]);
+    fields["body"] = json!("Мэр сказал, что мост построят.");
+    call(&shell, "article_autosave", json!({"id": id, "fields": fields})).unwrap();
+    let labelled = call(&shell, "revision_save", json!({"id": id, "label": "на правку"})).unwrap();
+    let first = labelled["revision"].as_u64().unwrap();
+    fields["body"] = json!("Мэр сказал: мост построят к осени.");
+    call(&shell, "article_autosave", json!({"id": id, "fields": fields})).unwrap();
+
+    // The status moves from the list; the list filters by it and by section.
+    let moved = call(&shell, "article_set_status", json!({"id": id, "status": "ready"})).unwrap();
+    assert_eq!(moved["status"], "ready");
+    let ready =
+        call(&shell, "article_list", json!({"view": {"status": "ready"}, "offset": 0, "limit": 10})).unwrap();
+    assert_eq!(ready["total"], 1);
+    assert_eq!(ready["articles"][0]["id"], id.as_str());
+    let economy = call(
+        &shell,
+        "article_list",
+        json!({"view": {"section": "экономика", "sort": "headline"}, "offset": 0, "limit": 10}),
+    )
+    .unwrap();
+    let headlines: Vec<&str> =
+        economy["articles"].as_array().unwrap().iter().map(|a| a["headline"].as_str().unwrap()).collect();
+    assert_eq!(headlines.len(), 2, "the sample is in the same section: {headlines:?}");
+    assert!(
+        headlines[0].starts_with("Вопросы") && headlines[1] == "Мост через Амур",
+        "by headline, В before М"
+    );
+    let sections = call(&shell, "section_list", json!({})).unwrap();
+    assert_eq!(sections, json!([{"name": "Экономика", "count": 2}]));
+
+    // The labelled revision against the article now, word by word.
+    let revisions = call(&shell, "revision_list", json!({"id": id})).unwrap();
+    assert!(revisions.as_array().unwrap().iter().any(|r| r["label"] == "на правку"));
+    let diff = call(&shell, "revision_diff", json!({"id": id, "old": first, "new": null})).unwrap();
+    let body = diff.as_array().unwrap().iter().find(|d| d["field"] == "body").expect("the body changed");
+    assert!(
+        body["spans"].as_array().unwrap().contains(&json!({"kind": "added", "text": " к осени"})),
+        "{body}"
+    );
+    assert!(diff.as_array().unwrap().iter().any(|d| d["field"] == "status"));
+
+    // A tag renamed in the manager, and one added by a drop on the sidebar.
+    call(&shell, "tag_rename", json!({"from": "Энергетика", "to": "Энергетика/Мосты"})).unwrap();
+    let tagged = call(&shell, "article_tag", json!({"id": id, "add": ["Амур"], "remove": []})).unwrap();
+    assert_eq!(tagged["tags"], json!(["Энергетика/Мосты", "Амур"]));
+
+    // The section's headline limit from the settings applies to the inspection.
+    let mut settings = call(&shell, "settings_get", json!({})).unwrap()["settings"].clone();
+    settings["sections"] = json!([{"section": "Экономика", "headline_chars": 10, "target_chars": 2000}]);
+    settings["ui_language"] = json!("en");
+    let saved = call(&shell, "settings_set", json!({"settings": settings})).unwrap();
+    assert_eq!(saved["ui_language"], "en");
+    let inspection = call(&shell, "article_inspect", json!({"fields": tagged})).unwrap();
+    assert_eq!(inspection["limits"], json!({"headline_chars": 10, "target_chars": 2000}));
+    assert!(inspection["problems"].as_array().unwrap().iter().any(|p| p["code"] == "headline_too_long"));
+    assert_eq!(inspection["stats"]["headline"]["chars_with_spaces"], 15);
+    let view = call(&shell, "settings_get", json!({})).unwrap();
+    let file = std::fs::read_to_string(view["path"].as_str().unwrap()).unwrap();
+    assert!(file.contains("\"headline_chars\": 10"), "the settings are in the file: {file}");
+}
+
+#[test]
 fn errors_come_back_with_a_code_the_ui_can_branch_on() {
     let shell = shell();
     let err = call(&shell, "article_get", json!({"id": "no-such-article"})).unwrap_err();
@@ -84,8 +153,7 @@ fn hostile_markdown_in_the_preview_comes_back_inert() {
     let markdown = "<script>window.__TAURI_INTERNALS__.invoke('article_create', {headline: 'pwned'})</script>\n\n\
                     <img src=x onerror=\"window.__TAURI__.core.invoke('article_create')\">\n\n[x](javascript:alert(1))";
     let mut article =
-        call(&shell, "article_list", json!({"status": null, "tag": null, "offset": 0, "limit": 1})).unwrap()
-            ["articles"][0]
+        call(&shell, "article_list", json!({"view": {}, "offset": 0, "limit": 1})).unwrap()["articles"][0]
             .clone();
     let id = article["id"].as_str().unwrap().to_owned();
     article = call(&shell, "article_get", json!({"id": id})).unwrap();
@@ -108,8 +176,7 @@ fn a_page_from_elsewhere_cannot_call_galleys_commands() {
         let refused = call_from(&shell, origin, "article_create", json!({"headline": "pwned"}));
         assert!(refused.is_err(), "{origin} was let through");
     }
-    let list =
-        call(&shell, "article_list", json!({"status": null, "tag": null, "offset": 0, "limit": 50})).unwrap();
+    let list = call(&shell, "article_list", json!({"view": {}, "offset": 0, "limit": 50})).unwrap();
     assert_eq!(list["total"], 1, "nothing was created");
 }
 
@@ -173,7 +240,8 @@ fn links_the_shell_refuses_to_open_and_templates_it_offers() {
 #[test]
 fn a_close_stands_until_the_page_keeps_the_window_open() {
     let dir = tempfile::tempdir().unwrap();
-    let state = AppState::open(&dir.path().join("store.sqlite3")).unwrap();
+    let state =
+        AppState::open(&dir.path().join("store.sqlite3"), Some(dir.path().join("settings.json"))).unwrap();
     let first = state.close_request();
     assert!(state.close_still_wanted(first));
     state.keep_open();

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use galley_core::model::{ArticleFields, ArticlePatch, ManualClock, RevisionReason, Status, Timestamp};
-use galley_core::{Library, OpenOptions};
+use galley_core::{Library, ListView, OpenOptions};
 
 fn library(seed: bool) -> (tempfile::TempDir, Library, Arc<ManualClock>) {
     let dir = tempfile::tempdir().unwrap();
@@ -135,14 +135,16 @@ fn a_list_page_knows_the_size_of_the_whole_list() {
             })
             .unwrap();
     }
-    let page = library.list_page(None, None, 5, 5).unwrap();
+    let page = library.list_page(&ListView::default(), 5, 5).unwrap();
     assert_eq!(page.total, 7);
     assert_eq!(
         page.articles.iter().map(|a| a.headline.as_str()).collect::<Vec<_>>(),
         ["Материал 1", "Материал 0"]
     );
-    let ready = library.list_page(Some(Status::Ready), None, 0, 1).unwrap();
+    let ready =
+        library.list_page(&ListView { status: Some(Status::Ready), ..ListView::default() }, 0, 1).unwrap();
     assert_eq!((ready.total, ready.articles.len()), (3, 1));
-    let regions = library.list_page(None, Some("регионы"), 0, 10).unwrap();
+    let regions =
+        library.list_page(&ListView { tag: Some("регионы".into()), ..ListView::default() }, 0, 10).unwrap();
     assert_eq!(regions.total, 2, "a parent tag counts its children's articles");
 }

@@ -52,6 +52,7 @@ use serde::Serialize;
 /// A field of an article, as a place a problem was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Place {
     Headline,
     Dek,
@@ -75,6 +76,7 @@ impl Place {
 
 /// One problem a desk editor would want to see before publishing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Problem {
     pub place: Place,
     /// 1-based line and column (in characters) within the field.

@@ -155,7 +155,11 @@ fn the_list_is_newest_first_and_hides_spiked_articles() {
 
     let trash = f
         .store
-        .list(&ListFilter { filters: vec![Filter::Status(Status::Spiked)], limit: 10, offset: 0 })
+        .list(&ListFilter {
+            filters: vec![Filter::Status(Status::Spiked)],
+            limit: 10,
+            ..ListFilter::default()
+        })
         .unwrap();
     assert_eq!(trash.len(), 1);
     assert_eq!(trash[0].id, spiked.id);

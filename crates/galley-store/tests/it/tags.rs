@@ -58,7 +58,11 @@ fn a_parent_tag_filter_includes_children_only() {
     tagged(&f, "Регионалистика", &["Регионы-2"]);
     let list = f
         .store
-        .list(&ListFilter { filters: vec![Filter::Tag("регионы".into())], limit: 10, offset: 0 })
+        .list(&ListFilter {
+            filters: vec![Filter::Tag("регионы".into())],
+            limit: 10,
+            ..ListFilter::default()
+        })
         .unwrap();
     let mut headlines: Vec<_> = list.iter().map(|a| a.headline.as_str()).collect();
     headlines.sort();

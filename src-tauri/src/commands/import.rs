@@ -1,0 +1,81 @@
+//! Import from the desk: files dropped on the window, or picked with the native open dialog.
+//! Each file gets its own result; a bad file never stops the others.
+
+use std::path::PathBuf;
+
+use galley_core::ImportOutcome;
+use serde::Serialize;
+use tauri::{Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::{AppState, IpcError};
+
+/// What became of one file.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ImportResult {
+    /// The file's name, as the user knows it.
+    pub file: String,
+    /// The article it became (or updated), if it was imported.
+    #[ts(type = "string | null")]
+    pub id: Option<String>,
+    pub headline: Option<String>,
+    /// `false` when the file carried the id of an article already stored, which was updated.
+    pub created: bool,
+    /// Why it was not imported, or what to check in what was.
+    pub error: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Imports the files, each on its own.
+pub fn import_paths(state: &AppState, paths: &[PathBuf]) -> Vec<ImportResult> {
+    state.library.import_files(paths).into_iter().map(result_of).collect()
+}
+
+fn result_of(outcome: ImportOutcome) -> ImportResult {
+    let file = outcome
+        .path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| outcome.path.display().to_string());
+    match outcome.result {
+        Ok(imported) => ImportResult {
+            file,
+            id: Some(imported.id.to_string()),
+            headline: Some(imported.headline),
+            created: imported.created,
+            error: None,
+            warnings: imported.warnings,
+        },
+        Err(err) => ImportResult {
+            file,
+            id: None,
+            headline: None,
+            created: false,
+            error: Some(err.to_string()),
+            warnings: Vec::new(),
+        },
+    }
+}
+
+/// Asks for files with the native open dialog and imports them: the keyboard's way to do what a
+/// drop on the window does. No files when the user cancels.
+#[tauri::command(async)]
+pub fn article_import_pick<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    title: String,
+) -> Result<Vec<ImportResult>, IpcError> {
+    let chosen = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title(title)
+        .add_filter("Markdown, text", &["md", "markdown", "txt"])
+        .blocking_pick_files();
+    let paths: Vec<PathBuf> = chosen
+        .unwrap_or_default()
+        .into_iter()
+        .map(|file| file.into_path().map_err(|err| IpcError::bad_input(err.to_string())))
+        .collect::<Result<_, _>>()?;
+    Ok(import_paths(&state, &paths))
+}
