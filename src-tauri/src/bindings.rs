@@ -37,6 +37,7 @@ pub fn typescript() -> String {
         galley_core::FieldDiff::decl(&config),
         galley_core::UiLanguage::decl(&config),
         galley_core::Theme::decl(&config),
+        galley_core::SidePanel::decl(&config),
         galley_core::SectionLimits::decl(&config),
         galley_core::Settings::decl(&config),
         SettingsView::decl(&config),

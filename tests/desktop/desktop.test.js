@@ -17,6 +17,7 @@ const cli = process.env.GALLEY_CLI;
 assert.ok(cli, 'set GALLEY_CLI to the galley-cli binary (it reads the store after the app is killed)');
 const dir = mkdtempSync(join(tmpdir(), 'galley-desktop-'));
 const store = join(dir, 'store.sqlite3');
+const settingsFile = join(dir, 'settings.json');
 let tauriDriver;
 let driver;
 
@@ -33,7 +34,7 @@ function portOpen(port) {
 before(async () => {
   // The app inherits tauri-driver's environment: that is how it gets its store.
   tauriDriver = spawn('tauri-driver', ['--port', '4444', '--native-port', '4445'], {
-    env: { ...process.env, GALLEY_STORE: store },
+    env: { ...process.env, GALLEY_STORE: store, GALLEY_SETTINGS: settingsFile },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 20_000;
@@ -266,6 +267,144 @@ test('hostile Markdown in the preview cannot reach Galley\'s commands', async ()
   await pause(1_000);
   const headlines = JSON.parse(execFileSync(cli, ['--store', store, 'list', '--json'], { encoding: 'utf8' })).map((a) => a.headline);
   assert.ok(!headlines.some((h) => h.startsWith('pwned')), `a payload called a command: ${headlines}`);
+});
+
+/** Clicks the first element matching `css` whose text starts with `text`. */
+async function clickText(css, text) {
+  const clicked = await driver.executeScript(
+    `const el = [...document.querySelectorAll(arguments[0])].find((e) => e.textContent.trim().startsWith(arguments[1]));
+     if (el) el.scrollIntoView({ block: 'center' });
+     return el ?? null;`,
+    css,
+    text,
+  );
+  assert.ok(clicked, `${css} «${text}» is on screen`);
+  await clicked.click();
+  return clicked;
+}
+
+const uiText = (id) => driver.executeScript('return document.getElementById(arguments[0]).textContent', id);
+const screenshots = process.env.GALLEY_SCREENSHOTS;
+/** Saves the window as docs/NAME.png when GALLEY_SCREENSHOTS names a folder (the README's pictures). */
+async function picture(name) {
+  if (screenshots) writeFileSync(join(screenshots, `${name}.png`), await driver.takeScreenshot(), 'base64');
+}
+
+/** Chooses the interface language in the settings dialog and saves. */
+async function chooseLanguageInSettings(language) {
+  await driver.findElement(By.id('open-settings')).click();
+  await driver.wait(until.elementIsVisible(driver.findElement(By.id('set-ui-language'))), 5_000, 'the settings open');
+  await driver.findElement(By.css(`#set-ui-language option[value=${language}]`)).click();
+  await driver.findElement(By.id('settings-save')).click();
+  await driver.wait(async () => (await driver.executeScript('return document.documentElement.lang')) === language, 5_000, `the UI is in ${language}`);
+}
+
+test('a desk editor filters by status, fixes the checklist, diffs and restores, renames a tag and exports', async () => {
+  await closeExportDialog();
+  const search = driver.findElement(By.id('search'));
+  await search.clear();
+
+  // The interface in Russian, from the settings; then English from the command palette; then back.
+  await chooseLanguageInSettings('ru');
+  assert.equal(await uiText('new-article'), 'Новый материал');
+  assert.match(readFileSync(settingsFile, 'utf8'), /"ui_language": "ru"/, 'the choice is in the settings file');
+  await driver.findElement(By.id('open-palette')).click();
+  const paletteInput = await driver.wait(until.elementLocated(By.css('.command-palette input')), 5_000);
+  await paletteInput.sendKeys('English');
+  await paletteInput.sendKeys(Key.ENTER);
+  await driver.wait(async () => (await uiText('new-article')) === 'New article', 5_000, 'the UI switched to English');
+  await picture('desk-en');
+  await chooseLanguageInSettings('ru');
+  assert.equal(await uiText('new-article'), 'Новый материал');
+  assert.equal(await uiText('tab-preview'), 'Предпросмотр');
+
+  // The sample goes to editing from the editor; the status filter then shows it alone.
+  await clickText('.vlist-row .headline', 'Вопросы российско-японского');
+  const headline = driver.findElement(By.id('headline'));
+  await driver.wait(async () => (await headline.getAttribute('value')).startsWith('Вопросы'), 5_000, 'the sample opens');
+  await driver.findElement(By.css('#status option[value=editing]')).click();
+  await saved();
+  await clickText('#statuses button', 'На правке');
+  await driver.wait(async () => {
+    const shown = await headlines();
+    return shown.length === 1 && shown[0].startsWith('Вопросы');
+  }, 5_000, 'the editing filter lists the sample alone');
+  assert.equal(stored((await headline.getAttribute('value'))).status, 'editing');
+
+  // Its checklist: jump to the first headline problem, then fix it, then fix all typography.
+  await driver.findElement(By.id('tab-inspector')).click();
+  const first = await driver.wait(until.elementLocated(By.css('#inspector-panel .problem')), 5_000, 'the checklist lists problems');
+  const before = await driver.executeScript("return document.querySelectorAll('#inspector-panel .problem').length");
+  assert.ok(before > 10, `the sample has its typography to fix: ${before}`);
+  await picture('desk-inspector');
+  await first.click();
+  const jumped = await driver.executeScript(`const h = document.getElementById('headline');
+    return { focused: document.activeElement === h, text: h.value.slice(h.selectionStart, h.selectionEnd), at: h.selectionStart };`);
+  assert.ok(jumped.focused, 'the jump focuses the headline');
+  assert.equal(jumped.text, ' ', 'the jump selects the space to make no-break');
+  await driver.findElement(By.css('#inspector-panel .problem-fix')).click();
+  await driver.wait(
+    async () => (await headline.getAttribute('value')).charAt(jumped.at) === '\u00a0',
+    5_000,
+    'the fix puts a no-break space there',
+  );
+  await driver.findElement(By.css('#inspector-panel .inspector-fix-all')).click();
+  await driver.wait(async () => {
+    const left = await driver.executeScript("return document.querySelectorAll('#inspector-panel .problem').length");
+    return left < before / 2;
+  }, 10_000, 'fixing the typography empties most of the checklist');
+  await saved();
+  const fixed = stored(await headline.getAttribute('value'));
+  assert.ok(!fixed.headline.includes('на Дальнем ') && fixed.headline.includes('на\u00a0Дальнем'), fixed.headline);
+
+  // Two revisions compared word by word, and the older one restored.
+  await driver.findElement(By.id('open-revisions')).click();
+  const ticks = await driver.wait(until.elementsLocated(By.css('#revision-list .revision-tick')), 5_000);
+  assert.ok(ticks.length >= 3, `revisions: ${ticks.length}`);
+  await ticks[0].click();
+  await ticks[ticks.length - 1].click();
+  await driver.findElement(By.id('compare-selected')).click();
+  await driver.wait(until.elementIsVisible(driver.findElement(By.id('revision-diff'))), 5_000, 'the diff shows');
+  const diff = await driver.executeScript(`return {
+    fields: [...document.querySelectorAll('#diff-body .diff-field')].map((f) => f.dataset.field),
+    inserted: document.querySelectorAll('#diff-body ins').length,
+    deleted: document.querySelectorAll('#diff-body del').length,
+    title: document.getElementById('diff-title').textContent };`);
+  assert.ok(diff.fields.includes('headline') && diff.fields.includes('status'), `changed fields: ${diff.fields}`);
+  assert.ok(diff.inserted > 0 && diff.deleted > 0, 'the diff marks what was added and removed');
+  await picture('desk-diff');
+  const restoreButton = driver.findElement(By.id('diff-restore'));
+  const restoredNumber = await restoreButton.getAttribute('data-revision');
+  assert.equal(restoredNumber, '1', 'the older of the two is the one to restore');
+  await restoreButton.click();
+  await driver.wait(async () => (await headline.getAttribute('value')).includes('на Дальнем '), 5_000, 'the original headline is back');
+  const revisions = JSON.parse(execFileSync(cli, ['--store', store, 'revisions', fixed.id, '--json'], { encoding: 'utf8' }));
+  assert.equal(revisions[0].reason, 'restore', 'restoring made a revision of its own');
+
+  // A tag renamed in the tag manager: the sidebar and the open article follow.
+  await driver.findElement(By.id('manage-tags')).click();
+  const row = await driver.wait(until.elementLocated(By.css('.tag-manager-row[data-tag="Япония"]')), 5_000, 'the manager lists the tags');
+  await row.findElement(By.css('.tag-manager-rename')).click();
+  const rename = await driver.wait(until.elementLocated(By.css('.tag-manager-input')), 5_000);
+  await rename.clear();
+  await rename.sendKeys('Страны/Япония', Key.ENTER);
+  await driver.wait(async () => /Страны\/Япония/.test(await driver.executeScript("return document.querySelector('.tag-manager-status').textContent")), 5_000, 'the manager says the tag was renamed');
+  await driver.wait(async () => (await driver.executeScript("return [...document.querySelectorAll('#tags button')].map((b) => b.dataset.dropTag)")).includes('Страны/Япония'), 5_000, 'the sidebar shows the renamed tag');
+  await driver.executeScript("document.querySelector('.tag-manager')?.close?.(); document.querySelectorAll('dialog[open]').forEach((d) => d.close())");
+  await driver.wait(async () => (await driver.executeScript("return [...document.querySelectorAll('.tag-chip-name')].map((e) => e.textContent)")).includes('Страны/Япония'), 5_000, 'the open article shows the renamed tag');
+  assert.ok(stored(await headline.getAttribute('value')).tags.includes('Страны/Япония'));
+
+  // Export as Markdown to the clipboard: the front matter carries the desk's changes.
+  await driver.findElement(By.id('open-export')).click();
+  await driver.findElement(By.css('input[name=format][value=md]')).click();
+  await driver.findElement(By.id('export-copy')).click();
+  const message = driver.findElement(By.id('export-message'));
+  await driver.wait(async () => (await message.getAttribute('data-state')) === 'done', 5_000, 'the copy is reported');
+  const markdown = execFileSync('xclip', ['-o', '-selection', 'clipboard'], { encoding: 'utf8' });
+  assert.match(markdown, /status: editing/);
+  assert.match(markdown, /Страны\/Япония/);
+  await closeExportDialog();
+  await clickText('#statuses button', 'Все');
 });
 
 test('closing the window right after typing keeps what was typed', async () => {

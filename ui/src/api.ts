@@ -1,5 +1,5 @@
 // The one module that talks to the Tauri shell: a typed client over Galley's commands and the
-// two events the shell sends. Components call these functions, never `invoke` or `listen`.
+// events the shell sends. Components call these functions, never `invoke` or `listen`.
 // The types come from `bindings.ts`, generated from the Rust types.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
@@ -10,15 +10,23 @@ import type {
   ArticleFields,
   ExportFormat,
   ExportSaved,
+  FieldDiff,
+  ImportResult,
+  Inspection,
   IpcError,
   ListPage,
+  ListView,
+  PathKind,
   Preview,
   RevisionSummary,
   SearchHit,
+  SectionCount,
+  Settings,
+  SettingsView,
   Status,
   TagCount,
 } from './bindings';
-import { CLOSE_REQUESTED, LINK_REQUESTED } from './bindings';
+import { CLOSE_REQUESTED, DROP_HOVER, IMPORTED, LINK_REQUESTED } from './bindings';
 
 export type * from './bindings';
 
@@ -40,18 +48,36 @@ export const api = {
   /** Calls off a close the shell is waiting on (the text could not be saved). */
   keepOpen: () => invoke<void>('app_keep_open'),
 
-  listArticles: (status: Status | null, tag: string | null, offset: number, limit: number) =>
-    invoke<ListPage>('article_list', { status, tag, offset, limit }),
+  listArticles: (view: ListView, offset: number, limit: number) =>
+    invoke<ListPage>('article_list', { view, offset, limit }),
+  listSections: () => invoke<SectionCount[]>('section_list'),
   searchArticles: (query: string, limit: number) => invoke<SearchHit[]>('article_search', { query, limit }),
   getArticle: (id: string) => invoke<Article>('article_get', { id }),
   createArticle: (headline: string) => invoke<Article>('article_create', { headline }),
   autosave: (id: string, fields: ArticleFields) => invoke<Article>('article_autosave', { id, fields }),
   preview: (article: Article) => invoke<Preview>('article_preview', { article }),
+  /** Counts and the checklist of the fields as the editor holds them, under the section's limits. */
+  inspect: (fields: ArticleFields) => invoke<Inspection>('article_inspect', { fields }),
+  setStatus: (id: string, status: Status) => invoke<Article>('article_set_status', { id, status }),
+  tagArticle: (id: string, add: string[], remove: string[]) => invoke<Article>('article_tag', { id, add, remove }),
+  /** Asks for files with the native open dialog and imports them; no results when cancelled. */
+  importPick: (title: string) => invoke<ImportResult[]>('article_import_pick', { title }),
 
   listRevisions: (id: string) => invoke<RevisionSummary[]>('revision_list', { id }),
   restoreRevision: (id: string, number: number) => invoke<Article>('revision_restore', { id, number }),
+  /** What changed from revision `old` to `new`, or to the article as stored when `new` is null. */
+  diffRevisions: (id: string, old: number, newer: number | null) =>
+    invoke<FieldDiff[]>('revision_diff', { id, old, new: newer }),
+  saveRevision: (id: string, label: string) => invoke<Article>('revision_save', { id, label }),
 
   listTags: () => invoke<TagCount[]>('tag_list'),
+  renameTag: (from: string, to: string) => invoke<void>('tag_rename', { from, to }),
+  mergeTags: (from: string, into: string) => invoke<void>('tag_merge', { from, into }),
+
+  settings: () => invoke<SettingsView>('settings_get'),
+  saveSettings: (settings: Settings) => invoke<Settings>('settings_set', { settings }),
+  /** Asks for a templates folder or a store file with the native dialog; null when cancelled. */
+  pickPath: (kind: PathKind, title: string) => invoke<string | null>('settings_pick_path', { kind, title }),
 
   listTemplates: () => invoke<string[]>('template_list'),
   /** Asks where to save with the native dialog; `null` when the user cancels. */
@@ -69,6 +95,12 @@ export const api = {
   /** A link in the preview was clicked (web and mail links only). */
   onLinkRequested: (handler: (url: string) => void) =>
     listen<string>(LINK_REQUESTED, (event) => handler(event.payload)),
+  /** Files are being dragged over the window (`true`), or left it or were dropped (`false`). */
+  onDropHover: (handler: (hovering: boolean) => void) =>
+    listen<boolean>(DROP_HOVER, (event) => handler(event.payload)),
+  /** Files dropped on the window were imported by the shell: one result per file. */
+  onImported: (handler: (results: ImportResult[]) => void) =>
+    listen<ImportResult[]>(IMPORTED, (event) => handler(event.payload)),
 };
 
 export type Api = typeof api;

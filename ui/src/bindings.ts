@@ -79,7 +79,13 @@ code: string, message: string,
 /**
  * The text the problem is about, and what it would become where the fix is certain.
  */
-found: string, fix: string | null, };
+found: string, fix: string | null, 
+/**
+ * For `typography`, which rule of [`crate::typography`] made the change (`quotes`, `dash`,
+ * `nbsp`, `ellipsis`, `minus`, `times`, `range`, `apostrophe`), so a front end can say it in
+ * its own language.
+ */
+rule: string | null, };
 
 export type Limits = { headline_chars: number, target_chars: number | null, };
 
@@ -104,6 +110,8 @@ words_added: number, words_removed: number, };
 export type UiLanguage = "system" | "ru" | "en";
 
 export type Theme = "system" | "light" | "dark";
+
+export type SidePanel = "preview" | "inspector" | "hidden";
 
 export type SectionLimits = { 
 /**
@@ -137,9 +145,9 @@ templates: string | null,
  */
 headline_chars: number, sections: Array<SectionLimits>, 
 /**
- * Whether the preview and the inspector are shown beside the editor.
+ * What the column beside the editor shows.
  */
-show_preview: boolean, show_inspector: boolean, };
+side_panel: SidePanel, };
 
 export type SettingsView = { settings: Settings, 
 /**

@@ -25,6 +25,10 @@ export interface BodyEditor {
   focus(): void;
   /** Puts the cursor at the end of the text and focuses the editor. */
   focusEnd(): void;
+  /** Selects a range (UTF-16 offsets), scrolls it into the middle of the view and focuses the editor. */
+  select(from: number, to: number): void;
+  /** Replaces ranges of the current text in one undoable step (offsets into the text before it). */
+  replace(edits: readonly { from: number; to: number; insert: string }[]): void;
 }
 
 /** Mounts the editor in `parent`; `onChange` runs on every edit, `onBlur` when focus leaves. */
@@ -55,6 +59,15 @@ export function mountBodyEditor(parent: HTMLElement, label: string, onChange: ()
     focusEnd: () => {
       view.dispatch({ selection: { anchor: view.state.doc.length }, scrollIntoView: true });
       view.focus();
+    },
+    select: (from, to) => {
+      const length = view.state.doc.length;
+      const [anchor, head] = [Math.min(from, length), Math.min(to, length)];
+      view.dispatch({ selection: { anchor, head }, effects: EditorView.scrollIntoView(anchor, { y: 'center' }) });
+      view.focus();
+    },
+    replace: (edits) => {
+      if (edits.length) view.dispatch({ changes: [...edits], userEvent: 'input.fix' });
     },
   };
 }

@@ -1,25 +1,62 @@
-// The desk: sidebar (search, statuses, tags), the article list, the editor and the live preview,
-// plus the export, revisions and link dialogs. State lives here; components only draw.
-import { api, errorMessage, type Article, type ArticleFields, type ArticleSummary, type ExportFormat, type SearchHit, type Status, type TagCount } from './api';
+// The desk: sidebar (search, statuses, tags), the article list with its section filter and sort,
+// the editor, and beside it the preview or the inspector; plus the dialogs, the command palette
+// and the keyboard. State lives here; components only draw, and dialogs live in their own modules.
+import {
+  api,
+  errorMessage,
+  type Article,
+  type ArticleFields,
+  type ArticleSummary,
+  type ExportFormat,
+  type ImportResult,
+  type Inspection,
+  type ListSort,
+  type ListView,
+  type Problem,
+  type SearchHit,
+  type SectionCount,
+  type Settings,
+  type SidePanel,
+  type Status,
+  type TagCount,
+  type Theme,
+  type UiLanguage,
+} from './api';
 import { Autosaver, type SaveState } from './autosave';
 import { mountBodyEditor } from './body-editor';
-import { morphChildren } from './morph';
 import { Coalescer } from './coalesce';
+import { CommandPalette, ShortcutsSheet, shortcutLabel, type Command } from './components/command-palette';
+import { Inspector, type InspectorStrings } from './components/inspector';
 import { RelatedEditor } from './components/related-editor';
 import { TagInput } from './components/tag-input';
+import { TagManager } from './components/tag-manager';
 import { VirtualList } from './components/virtual-list';
-import { locale, t, type Key } from './i18n';
+import { count, formatDate, formatNumber, locale, localeFrom, setLocale, strings, t, tf, type Key } from './i18n';
+import { morphChildren } from './morph';
+import { fix, fixAll, jumpTo, type EditorFields } from './problem-actions';
+import { openRevisions } from './revisions-dialog';
+import { openSettings } from './settings-dialog';
+import { SHORTCUTS, actionFor, keysOf, type Action } from './shortcuts';
+import { markTheme, onSystemThemeChange } from './theme';
 import { runBench } from './bench';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const mac = /Mac/.test(navigator.platform || navigator.userAgent);
 
+const app = $<HTMLDivElement>('app');
 const searchInput = $<HTMLInputElement>('search');
 const statusNav = $<HTMLElement>('statuses');
 const tagList = $<HTMLUListElement>('tags');
 const listCount = $<HTMLSpanElement>('list-count');
+const sectionFilter = $<HTMLSelectElement>('section-filter');
+const sortSelect = $<HTMLSelectElement>('sort');
 const saveState = $<HTMLSpanElement>('save-state');
 const counts = $<HTMLSpanElement>('counts');
+const embargoBadge = $<HTMLSpanElement>('embargo-badge');
+const spikedBanner = $<HTMLDivElement>('spiked-banner');
 const preview = $<HTMLIFrameElement>('preview');
+const tabs = { preview: $<HTMLButtonElement>('tab-preview'), inspector: $<HTMLButtonElement>('tab-inspector') };
+const panels = { preview: $<HTMLDivElement>('preview-panel'), inspector: $<HTMLDivElement>('inspector-panel') };
 const fields = {
   headline: $<HTMLTextAreaElement>('headline'),
   dek: $<HTMLInputElement>('dek'),
@@ -29,17 +66,21 @@ const fields = {
   section: $<HTMLInputElement>('section'),
   status: $<HTMLSelectElement>('status'),
   language: $<HTMLSelectElement>('language'),
+  embargo: $<HTMLInputElement>('embargo'),
 };
 
 const STATUSES: Status[] = ['draft', 'editing', 'ready', 'published', 'spiked'];
 const LANGUAGES: [string, Key][] = [['ru', 'langRu'], ['en', 'langEn']];
+const SORTS: ListSort[] = ['updated', 'updated_oldest', 'created', 'headline'];
 /** Search results shown at most; the list is virtual, so this bounds the query, not the DOM. */
 const SEARCH_LIMIT = 500;
 
 let current: Article | null = null;
-let statusFilter: Status | null = null;
-let tagFilter: string | null = null;
+let view: ListView = { status: null, tag: null, section: null, sort: 'updated' };
 let knownTags: TagCount[] = [];
+let knownSections: SectionCount[] = [];
+let settings: Settings | null = null;
+let inspection: Inspection | null = null;
 let trace = false;
 
 // ---- saving -------------------------------------------------------------------------------------
@@ -51,6 +92,7 @@ const saver = new Autosaver(async () => {
   refreshListSoon();
   // The tag tree's counts change only with the tags or the status (spiked articles are not counted).
   if (before.status !== current.status || before.tags.join('\n') !== current.tags.join('\n')) void refreshTags();
+  if (before.section !== current.section) void refreshSections();
 }, showSaveState);
 
 function showSaveState(state: SaveState, error?: string): void {
@@ -64,8 +106,20 @@ function showSaveState(state: SaveState, error?: string): void {
   saveState.dataset.state = state;
 }
 
+/** A stored time as a `datetime-local` value, in local time to the minute. */
+function localInput(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 function editedFields(article: Article): ArticleFields {
   const names = (text: string) => text.split(',').map((part) => part.trim()).filter(Boolean);
+  // The embargo box holds minutes: a stored time is kept as it is unless the box was changed.
+  const embargo = fields.embargo.value;
+  const embargoUntil =
+    embargo === localInput(article.embargo_until) ? article.embargo_until : embargo ? new Date(embargo).toISOString() : null;
   // Tag text still being typed is not a tag yet: the tag box commits it on Enter, comma or blur.
   return {
     ...article,
@@ -75,8 +129,8 @@ function editedFields(article: Article): ArticleFields {
     byline: names(fields.byline.value),
     dateline: fields.dateline.value,
     section: fields.section.value,
-    status: fields.status.value as Status,
     language: fields.language.value,
+    embargo_until: embargoUntil,
     tags: tagInput.value,
     related: related.value,
     body: body.get(),
@@ -92,14 +146,16 @@ function edited(): void {
 
 function renderStatuses(): void {
   const entries: [Status | null, Key][] = [[null, 'all'], ...STATUSES.map((s): [Status, Key] => [s, s])];
+  statusNav.setAttribute('aria-label', t('status'));
   statusNav.replaceChildren(
     ...entries.map(([status, key]) => {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = t(key);
-      button.setAttribute('aria-pressed', String(statusFilter === status));
+      button.setAttribute('aria-pressed', String(view.status === status));
+      if (status) button.dataset.dropStatus = status;
       button.addEventListener('click', () => {
-        statusFilter = status;
+        view = { ...view, status };
         renderStatuses();
         void reloadList();
       });
@@ -117,15 +173,16 @@ async function refreshTags(): Promise<void> {
       button.type = 'button';
       const depth = tag.name.split('/').length - 1;
       button.style.paddingInlineStart = `${0.5 + depth}rem`;
-      button.setAttribute('aria-pressed', String(tagFilter === tag.name));
+      button.setAttribute('aria-pressed', String(view.tag === tag.name));
+      button.dataset.dropTag = tag.name;
       const name = document.createElement('span');
       name.textContent = tag.name.split('/').at(-1) ?? tag.name;
-      const count = document.createElement('span');
-      count.className = 'count';
-      count.textContent = String(tag.total);
-      button.append(name, count);
+      const total = document.createElement('span');
+      total.className = 'count';
+      total.textContent = formatNumber(tag.total);
+      button.append(name, total);
       button.addEventListener('click', () => {
-        tagFilter = tagFilter === tag.name ? null : tag.name;
+        view = { ...view, tag: view.tag === tag.name ? null : tag.name };
         void refreshTags();
         void reloadList();
       });
@@ -133,6 +190,27 @@ async function refreshTags(): Promise<void> {
       return item;
     }),
   );
+}
+
+async function refreshSections(): Promise<void> {
+  knownSections = await api.listSections().catch(() => knownSections);
+  renderSectionFilter();
+}
+
+function renderSectionFilter(): void {
+  const chosen = view.section;
+  sectionFilter.replaceChildren(
+    new Option(t('allSections'), ''),
+    ...knownSections.map((section) => new Option(`${section.name} (${formatNumber(section.count)})`, section.name)),
+  );
+  // A section no article is in any more still shows while it is the filter.
+  if (chosen && !knownSections.some((section) => section.name === chosen)) sectionFilter.append(new Option(chosen, chosen));
+  sectionFilter.value = chosen ?? '';
+}
+
+function renderSort(): void {
+  sortSelect.replaceChildren(...SORTS.map((sort) => new Option(t(`sort_${sort}`), sort)));
+  sortSelect.value = view.sort;
 }
 
 // ---- article list -------------------------------------------------------------------------------
@@ -149,16 +227,32 @@ const list = new VirtualList<Row>($<HTMLDivElement>('articles'), {
   onError: (error) => showSaveState('failed', errorMessage(error)),
 });
 
+function embargoed(iso: string | null): boolean {
+  return iso !== null && new Date(iso).getTime() > Date.now();
+}
+
 function listRow(article: Row): HTMLElement {
   const row = document.createElement('div');
   row.className = 'article';
+  row.dataset.status = article.status;
+  row.title = t('dragArticle');
+  row.addEventListener('pointerdown', (event) => startDrag(event, article));
   const headline = document.createElement('span');
   headline.className = 'headline';
   headline.textContent = article.headline || '—';
   const meta = document.createElement('span');
   meta.className = 'meta';
-  meta.textContent = [t(`st_${article.status}`), article.section, formatDate(article.updated_at)].filter(Boolean).join(' · ');
+  const status = document.createElement('span');
+  status.className = 'status-chip';
+  status.textContent = t(`st_${article.status}`);
+  meta.append(status, [article.section, formatDate(article.updated_at)].filter(Boolean).join(' · '));
   row.append(headline, meta);
+  if (embargoed(article.embargo_until)) {
+    const embargo = document.createElement('span');
+    embargo.className = 'embargo';
+    embargo.textContent = tf('embargoBadge', { when: formatDate(article.embargo_until as string) });
+    row.append(embargo);
+  }
   if ('snippet' in article && article.snippet) row.append(snippetElement(article.snippet));
   else if (article.dek) {
     const dek = document.createElement('span');
@@ -188,21 +282,17 @@ function snippetElement(snippet: NonNullable<SearchHit['snippet']>): HTMLElement
   return element;
 }
 
-function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(document.documentElement.lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-}
-
 /** The current search's results: the list's source reads them, so a refresh can replace them. */
 let searchHits: SearchHit[] = [];
 
 async function search(query: string): Promise<number> {
   searchHits = await api.searchArticles(query, SEARCH_LIMIT);
-  listCount.textContent = searchHits.length === SEARCH_LIMIT ? `${SEARCH_LIMIT}+` : String(searchHits.length);
+  listCount.textContent = searchHits.length === SEARCH_LIMIT ? `${SEARCH_LIMIT}+` : formatNumber(searchHits.length);
   searchInput.removeAttribute('aria-invalid');
   return searchHits.length;
 }
 
-/** Loads the list for the current search or filters from the top; resolves to its first row. */
+/** Loads the list for the current search or view from the top; resolves to its first row. */
 async function reloadList(): Promise<Row | undefined> {
   const query = searchInput.value.trim();
   try {
@@ -211,8 +301,8 @@ async function reloadList(): Promise<Row | undefined> {
       list.setSource({ total, fetch: async (offset, limit) => searchHits.slice(offset, offset + limit) });
       return searchHits[0];
     }
-    const first = await api.listArticles(statusFilter, tagFilter, 0, 100);
-    const [status, tag] = [statusFilter, tagFilter];
+    const shown = { ...view };
+    const first = await api.listArticles(shown, 0, 100);
     let firstPage: ArticleSummary[] | null = first.articles;
     list.setSource({
       total: first.total,
@@ -222,12 +312,12 @@ async function reloadList(): Promise<Row | undefined> {
         const ready = firstPage;
         firstPage = null;
         if (offset === 0 && ready && limit <= ready.length) return ready.slice(0, limit);
-        const page = await api.listArticles(status, tag, offset, limit);
-        listCount.textContent = String(page.total);
+        const page = await api.listArticles(shown, offset, limit);
+        listCount.textContent = formatNumber(page.total);
         return page.articles;
       },
     });
-    listCount.textContent = String(first.total);
+    listCount.textContent = formatNumber(first.total);
     return first.articles[0];
   } catch (error) {
     // A query the language cannot read: say so in place of results.
@@ -249,10 +339,110 @@ function refreshListSoon(): void {
     const query = searchInput.value.trim();
     if (query) return list.refresh(await search(query).catch(() => searchHits.length));
     // A status change can move the article out of the list: count again.
-    const { total } = await api.listArticles(statusFilter, tagFilter, 0, 0);
-    listCount.textContent = String(total);
+    const { total } = await api.listArticles(view, 0, 0);
+    listCount.textContent = formatNumber(total);
     list.refresh(total);
   }, 300);
+}
+
+/** Opens the article `step` rows after (or before) the current one in the list. */
+async function openNeighbour(step: number): Promise<void> {
+  const index = current ? list.indexOf(current.id) : -1;
+  const next = await list.itemAt(index < 0 ? 0 : index + step);
+  if (!next) return;
+  list.scrollToIndex(index < 0 ? 0 : index + step);
+  await open(next.id);
+}
+
+// ---- dragging an article onto a status or a tag ---------------------------------------------------
+
+/** Pointer-driven, not HTML drag and drop: the window's own file drop (import) stays the shell's. */
+function startDrag(down: PointerEvent, article: Row): void {
+  if (down.button !== 0) return;
+  let ghost: HTMLElement | null = null;
+  let target: HTMLElement | null = null;
+  const targetAt = (event: PointerEvent) =>
+    document.elementFromPoint(event.clientX, event.clientY)?.closest<HTMLElement>('[data-drop-status], [data-drop-tag]') ?? null;
+  const move = (event: PointerEvent) => {
+    if (!ghost) {
+      if (Math.hypot(event.clientX - down.clientX, event.clientY - down.clientY) < 6) return;
+      ghost = document.createElement('div');
+      ghost.className = 'drag-ghost';
+      ghost.textContent = article.headline || '—';
+      document.body.append(ghost);
+      app.classList.add('dragging');
+    }
+    ghost.style.transform = `translate(${event.clientX + 12}px, ${event.clientY + 8}px)`;
+    const over = targetAt(event);
+    if (over !== target) {
+      target?.classList.remove('drop-target');
+      over?.classList.add('drop-target');
+      target = over;
+    }
+  };
+  const end = (event: PointerEvent) => {
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', end);
+    window.removeEventListener('pointercancel', end);
+    target?.classList.remove('drop-target');
+    app.classList.remove('dragging');
+    if (!ghost) return;
+    ghost.remove();
+    // The click that ends a drag is not a click on the row.
+    window.addEventListener('click', (click) => click.stopPropagation(), { capture: true, once: true });
+    const over = event.type === 'pointerup' ? targetAt(event) : null;
+    if (over?.dataset.dropStatus) void moveTo(article.id, over.dataset.dropStatus as Status);
+    else if (over?.dataset.dropTag) void tagWith(article.id, over.dataset.dropTag);
+  };
+  window.addEventListener('pointermove', move);
+  window.addEventListener('pointerup', end);
+  window.addEventListener('pointercancel', end);
+}
+
+/** Moves an article to a status (from a drop, the palette, the editor or the spiked banner). */
+async function moveTo(id: string, status: Status): Promise<void> {
+  try {
+    if (current?.id === id) await saver.flush();
+    const moved = await api.setStatus(id, status);
+    if (current?.id === id) {
+      current = moved;
+      fields.status.value = moved.status;
+      showArticleState(moved);
+    }
+    announce(tf('movedTo', { headline: short(moved.headline), status: t(`st_${moved.status}`) }));
+    refreshListSoon();
+    void refreshTags();
+  } catch (error) {
+    showSaveState('failed', errorMessage(error));
+  }
+}
+
+async function tagWith(id: string, tag: string): Promise<void> {
+  try {
+    if (current?.id === id) await saver.flush();
+    const tagged = await api.tagArticle(id, [tag], []);
+    if (current?.id === id) {
+      current = tagged;
+      tagInput.value = tagged.tags;
+    }
+    announce(tf('taggedWith', { headline: short(tagged.headline), tag }));
+    refreshListSoon();
+    void refreshTags();
+  } catch (error) {
+    showSaveState('failed', errorMessage(error));
+  }
+}
+
+/** A headline short enough for a one-line message. */
+function short(headline: string): string {
+  const words = (headline || '—').split(/\s+/);
+  return words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : words.join(' ');
+}
+
+/** Says what happened in the save-state line, which is a polite live region. */
+function announce(message: string): void {
+  saveState.textContent = message;
+  saveState.dataset.state = 'saved';
 }
 
 // ---- editor -------------------------------------------------------------------------------------
@@ -285,9 +475,19 @@ function fill(article: Article): void {
     fields.language.append(new Option(article.language, article.language));
   }
   fields.language.value = article.language;
+  fields.embargo.value = localInput(article.embargo_until);
+  fields.embargo.dataset.empty = String(!fields.embargo.value);
   tagInput.value = article.tags;
   related.value = article.related;
   body.set(article.body, article.language);
+  showArticleState(article);
+}
+
+/** The banner of a spiked article and the embargo badge. */
+function showArticleState(article: Article): void {
+  spikedBanner.hidden = article.status !== 'spiked';
+  embargoBadge.hidden = !embargoed(article.embargo_until);
+  if (!embargoBadge.hidden) embargoBadge.textContent = tf('embargoBadge', { when: formatDate(article.embargo_until as string, true) });
 }
 
 /** Opens an article: saves the one being left first, then shows the new one and its preview. */
@@ -308,20 +508,32 @@ async function showArticle(article: Article, filled?: () => void): Promise<void>
   list.select(article.id);
   filled?.();
   previewer.cancel();
-  await showPreview(article, true);
+  await render(article, true);
 }
 
-// ---- preview ------------------------------------------------------------------------------------
+const editorFields: EditorFields = {
+  plain: (place) => (place === 'headline' || place === 'dek' || place === 'lead' ? fields[place] : null),
+  body,
+  related: (index) => $<HTMLUListElement>('related').querySelectorAll<HTMLElement>('li')[index]?.querySelector('input') ?? null,
+  edited,
+};
+
+// ---- preview and inspector ------------------------------------------------------------------------
 
 /** Renders what the editor holds; a keystroke starts a render at once, keystrokes during one coalesce. */
 const previewer = new Coalescer(
   async (since) => {
     if (!current) return;
-    await showPreview({ ...current, ...editedFields(current) }, false);
+    await render({ ...current, ...editedFields(current) }, false);
     if (trace) void api.trace('keystroke-to-preview', performance.now() - since);
   },
   (error) => showSaveState('failed', errorMessage(error)),
 );
+
+/** The preview and the inspection of the same text, side by side. */
+async function render(article: Article, fresh: boolean): Promise<void> {
+  await Promise.all([showPreview(article, fresh), inspect(article)]);
+}
 
 /** Shows the article's export in the preview by updating the shown document in place: only what
  * changed is laid out again, and while editing the reader keeps their place (another article,
@@ -342,17 +554,108 @@ async function showPreview(article: Article, fresh: boolean): Promise<void> {
       preview.addEventListener('load', () => resolve(), { once: true });
       preview.srcdoc = rendered.html;
     });
+    markTheme(preview.contentDocument?.documentElement, settings?.theme ?? 'system');
   }
-  showCounts(article.body);
 }
 
-function showCounts(text: string): void {
-  const chars = [...text.replace(/\n/g, '')].length;
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  counts.textContent = `${chars.toLocaleString()} ${t('chars')} · ${words.toLocaleString()} ${t('words')}`;
+async function inspect(article: Article): Promise<void> {
+  inspection = await api.inspect(article);
+  showInspection();
 }
 
-// ---- dialogs ------------------------------------------------------------------------------------
+/** The checklist in the UI's language: the checker's codes and typography rules, named in the
+ * i18n tables (the checker's own messages are English, for scripts); `too_many` keeps its count. */
+function localized(problem: Problem): Problem {
+  const key = (problem.code === 'typography' ? `rule_${problem.rule ?? 'other'}` : `code_${problem.code}`) as Key;
+  const known = key in strings[locale()];
+  if (!known) return problem;
+  if (problem.code === 'too_many') return { ...problem, message: `${t(key)}: ${problem.message}` };
+  return { ...problem, message: t(key) };
+}
+
+function showInspection(): void {
+  if (!inspection) return;
+  const { stats, limits } = inspection;
+  const problems = inspection.problems.map(localized);
+  inspector.update(stats, problems, { headlineChars: limits.headline_chars, targetChars: limits.target_chars });
+  const words = count(stats.total.words, 'wordsCount');
+  const chars = stats.total.chars_with_spaces;
+  counts.textContent =
+    limits.target_chars !== null
+      ? tf('countsOfTarget', { chars, target: limits.target_chars, words })
+      : tf('countsShort', { chars, words });
+  counts.dataset.state = limits.target_chars !== null && chars > limits.target_chars ? 'over' : '';
+  tabs.inspector.dataset.problems = String(problems.length);
+  tabs.inspector.textContent = problems.length ? `${t('tabInspector')} (${formatNumber(problems.length)})` : t('tabInspector');
+}
+
+function inspectorStrings(): InspectorStrings {
+  return {
+    title: t('inspectorTitle'),
+    counts: t('countsTitle'),
+    rows: { headline: t('row_headline'), dek: t('row_dek'), lead: t('row_lead'), body: t('row_body'), total: t('row_total') },
+    words: t('colWords'),
+    charsWithSpaces: t('colChars'),
+    charsWithoutSpaces: t('colCharsNoSpaces'),
+    readingTime: t('readingTime'),
+    minutes: (seconds) => (seconds < 60 ? t('lessThanMinute') : tf('minutes', { n: Math.round(seconds / 60) })),
+    target: t('target'),
+    ofTarget: (chars, target) => `${chars} / ${target}`,
+    targetNote: (state, chars, target) =>
+      state === 'over' ? tf('targetOver', { n: chars - target }) : state === 'near' ? t('targetNear') : tf('targetUnder', { n: target - chars }),
+    headlineLength: (chars, limit) => tf('headlineLength', { n: chars, limit }),
+    headlineOver: (_limit, over) => tf('headlineOver', { n: over }),
+    checklist: t('checklist'),
+    problemCount: (n) => count(n, 'problems'),
+    noProblems: t('noProblems'),
+    places: { headline: t('place_headline'), dek: t('place_dek'), lead: t('place_lead'), body: t('place_body'), related: t('place_related') },
+    jumpLabel: (problem) => tf('jumpTo', { place: t(`place_${problem.place}`), line: problem.line, message: problem.message }),
+    fix: t('fix'),
+    fixLabel: (problem) => tf('fixLabel', { found: problem.found, fix: problem.fix ?? '' }),
+    fixAll: (n) => tf('fixAll', { n }),
+  };
+}
+
+function mountInspector(): Inspector {
+  return new Inspector({
+    container: panels.inspector,
+    strings: inspectorStrings(),
+    onJump: (problem) => jumpTo(editorFields, problem),
+    onFix: (problem) => {
+      if (!fix(editorFields, problem)) jumpTo(editorFields, problem);
+    },
+    onFixAll: (problems) => void fixAll(editorFields, problems),
+    onTargetChange: (target) => {
+      if (!current) return;
+      current = { ...current, target_chars: target };
+      edited();
+    },
+    formatNumber,
+  });
+}
+
+let inspector = mountInspector();
+
+// ---- the side panel -------------------------------------------------------------------------------
+
+let lastShownPanel: Exclude<SidePanel, 'hidden'> = 'preview';
+
+function showPanel(panel: SidePanel, remember = true): void {
+  if (panel !== 'hidden') lastShownPanel = panel;
+  app.dataset.panel = panel;
+  for (const name of ['preview', 'inspector'] as const) {
+    const selected = panel === name;
+    tabs[name].setAttribute('aria-selected', String(selected));
+    tabs[name].tabIndex = selected ? 0 : -1;
+    panels[name].hidden = !selected;
+  }
+  if (remember && settings && settings.side_panel !== panel) {
+    settings = { ...settings, side_panel: panel };
+    void api.saveSettings(settings).catch(() => {});
+  }
+}
+
+// ---- dialogs --------------------------------------------------------------------------------------
 
 const exportDialog = $<HTMLDialogElement>('export-dialog');
 const exportMessage = $<HTMLParagraphElement>('export-message');
@@ -399,46 +702,40 @@ async function exportAction(action: (id: string) => Promise<string>): Promise<vo
 const withWarnings = (message: string, warnings: string[]) =>
   warnings.length ? `${message} ${t('warnings')}${warnings.join('; ')}` : message;
 
-const revisionsDialog = $<HTMLDialogElement>('revisions-dialog');
-const revisionList = $<HTMLOListElement>('revision-list');
+async function showRevisions(): Promise<void> {
+  if (!current) return;
+  await openRevisions(current, {
+    flush: () => saver.flush(),
+    restored: async (article) => {
+      await showArticle(article);
+      refreshListSoon();
+      void refreshTags();
+    },
+  });
+}
 
-async function openRevisions(): Promise<void> {
+const saveRevisionDialog = $<HTMLDialogElement>('save-revision-dialog');
+const revisionLabel = $<HTMLInputElement>('revision-label');
+
+async function askToSaveRevision(): Promise<void> {
   if (!current) return;
   await saver.flush();
-  const article = current;
-  const revisions = await api.listRevisions(article.id);
-  revisionList.replaceChildren(
-    ...revisions.map((revision) => {
-      const item = document.createElement('li');
-      const label = document.createElement('span');
-      label.className = 'revision-label';
-      const reason = t(`reason_${revision.reason}` as Key);
-      label.textContent = `${revision.number}. ${formatDate(revision.created_at)} · ${reason}${revision.label ? ` «${revision.label}»` : ''} · ${revision.body_chars.toLocaleString()} ${t('chars')}`;
-      item.append(label);
-      if (revision.number === article.revision) {
-        const now = document.createElement('span');
-        now.className = 'revision-current';
-        now.textContent = t('current');
-        item.append(now);
-      } else {
-        const restore = document.createElement('button');
-        restore.type = 'button';
-        restore.className = 'restore';
-        restore.dataset.revision = String(revision.number);
-        restore.textContent = t('restore');
-        restore.addEventListener('click', async () => {
-          await showArticle(await api.restoreRevision(article.id, revision.number));
-          revisionsDialog.close();
-          refreshListSoon();
-          void refreshTags();
-        });
-        item.append(restore);
-      }
-      return item;
-    }),
-  );
-  revisionsDialog.showModal();
+  revisionLabel.value = '';
+  revisionLabel.placeholder = t('revisionLabelHint');
+  saveRevisionDialog.returnValue = '';
+  saveRevisionDialog.showModal();
 }
+
+saveRevisionDialog.addEventListener('close', async () => {
+  if (saveRevisionDialog.returnValue !== 'save' || !current) return;
+  try {
+    await saver.flush();
+    current = await api.saveRevision(current.id, revisionLabel.value);
+    announce(t('revisionSaved'));
+  } catch (error) {
+    showSaveState('failed', errorMessage(error));
+  }
+});
 
 const linkDialog = $<HTMLDialogElement>('link-dialog');
 /** A link clicked in the preview: the shell stopped it; ask before handing it to the browser. */
@@ -455,27 +752,290 @@ function confirmLink(url: string): void {
   );
 }
 
-// ---- wiring -------------------------------------------------------------------------------------
+const importDialog = $<HTMLDialogElement>('import-dialog');
 
+/** Shows what became of each imported file, with a way to open what was imported. */
+function showImported(results: ImportResult[]): void {
+  if (!results.length) return;
+  $<HTMLUListElement>('import-results').replaceChildren(
+    ...results.map((result) => {
+      const item = document.createElement('li');
+      item.dataset.state = result.error ? 'failed' : 'done';
+      const name = document.createElement('span');
+      name.className = 'import-file';
+      name.textContent = `${result.error ? '✗' : '✓'} ${result.file}`;
+      const outcome = document.createElement('span');
+      outcome.className = 'import-outcome';
+      outcome.textContent = result.error
+        ? `${t('importFailed')}: ${result.error}`
+        : `${result.created ? t('importNew') : t('importUpdated')}: ${result.headline ?? ''}` +
+          (result.warnings.length ? ` ${t('warnings')}${result.warnings.join('; ')}` : '');
+      item.append(name, outcome);
+      if (result.id) {
+        const id = result.id;
+        const openButton = document.createElement('button');
+        openButton.type = 'button';
+        openButton.textContent = t('openArticle');
+        openButton.addEventListener('click', () => {
+          importDialog.close();
+          void open(id);
+        });
+        item.append(openButton);
+      }
+      return item;
+    }),
+  );
+  if (!importDialog.open) importDialog.showModal();
+  void reloadList();
+  void refreshTags();
+  void refreshSections();
+}
+
+async function importFiles(): Promise<void> {
+  try {
+    showImported(await api.importPick(t('importTitle')));
+  } catch (error) {
+    showSaveState('failed', errorMessage(error));
+  }
+}
+
+const tagManager = new TagManager({
+  container: document.body,
+  strings: {
+    get title() { return t('tagManagerTitle'); },
+    get filter() { return t('tagFilter'); },
+    get rename() { return t('rename'); },
+    get merge() { return t('merge'); },
+    get mergeInto() { return t('mergeInto'); },
+    get save() { return t('save'); },
+    get cancel() { return t('cancel'); },
+    get close() { return t('close'); },
+    get empty() { return t('noTags'); },
+    renamed: (from, to) => tf('renamed', { from, to }),
+    merged: (from, into) => tf('merged', { from, into }),
+    count: (n) => count(n, 'articlesCount'),
+    renameLabel: (tag) => tf('renameTag', { tag }),
+    mergeLabel: (tag) => tf('mergeTag', { tag }),
+  },
+  tags: () => api.listTags(),
+  rename: (from, to) => api.renameTag(from, to),
+  merge: (from, into) => api.mergeTags(from, into),
+  errorMessage,
+  onChanged: async () => {
+    void refreshTags();
+    refreshListSoon();
+    // The open article's tags may have been renamed under it.
+    if (current) {
+      await saver.flush();
+      const fresh = await api.getArticle(current.id);
+      current = fresh;
+      tagInput.value = fresh.tags;
+    }
+  },
+});
+
+// ---- language and theme ---------------------------------------------------------------------------
+
+function uiLocale(language: UiLanguage): 'ru' | 'en' {
+  return language === 'system' ? localeFrom(navigator.language) : language;
+}
+
+/** Puts the settings' language and theme in force. */
+function applySettings(next: Settings): void {
+  const languageChanged = !settings || uiLocale(settings.ui_language) !== uiLocale(next.ui_language);
+  settings = next;
+  applyTheme(next.theme);
+  if (languageChanged) {
+    setLocale(uiLocale(next.ui_language));
+    applyStrings();
+  }
+  // The section's limits may have changed.
+  previewer.request();
+}
+
+function applyTheme(theme: Theme): void {
+  markTheme(document.documentElement, theme);
+  markTheme(preview.contentDocument?.documentElement, theme);
+}
+
+/** Writes every string of the page in the UI's language (again, after a switch). */
 function applyStrings(): void {
   document.documentElement.lang = locale();
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((element) => {
     element.textContent = t(element.dataset.i18n as Key);
   });
+  document.querySelectorAll<HTMLElement>('[data-i18n-label]').forEach((element) => {
+    const label = t(element.dataset.i18nLabel as Key);
+    element.setAttribute('aria-label', label);
+    element.title = label;
+  });
   searchInput.placeholder = t('searchPlaceholder');
   preview.title = t('preview');
   document.querySelector('.sidebar')?.setAttribute('aria-label', t('sidebar'));
+  $<HTMLElement>('side-panel').setAttribute('aria-label', t('sidePanel'));
+  $<HTMLParagraphElement>('sidebar-hint').textContent =
+    `${label(keysOf('palette'))} — ${t('commands')} · ${label(keysOf('shortcuts'))} — ${t('shortcutsTitle')}`;
   fields.status.replaceChildren(...STATUSES.map((status) => new Option(t(`st_${status}`), status)));
   fields.language.replaceChildren(...LANGUAGES.map(([code, key]) => new Option(t(key), code)));
+  list.setLabels(t('listLabel'), t('nothing'));
+  renderStatuses();
+  renderSort();
+  renderSectionFilter();
+  if (knownTags.length) void refreshTags();
+  inspector.destroy();
+  inspector = mountInspector();
+  showInspection();
+  if (current) {
+    fields.status.value = current.status;
+    fields.language.value = current.language;
+    showArticleState(current);
+  }
+  list.refresh();
 }
 
-for (const field of [fields.headline, fields.dek, fields.lead, fields.byline, fields.dateline, fields.section]) {
+const label = (keys: string | undefined) => (keys ? shortcutLabel(keys, mac) : '');
+
+// ---- keyboard and commands ------------------------------------------------------------------------
+
+function focusEditor(): void {
+  if (document.activeElement && $<HTMLFormElement>('editor').contains(document.activeElement)) return;
+  body.focus();
+}
+
+function focusInspector(): void {
+  showPanel('inspector');
+  inspector.focus();
+}
+
+const actions: Record<Action, () => void> = {
+  new: () => void newArticle(),
+  save: () => void saver.flush(),
+  saveRevision: () => void askToSaveRevision(),
+  search: () => searchInput.focus(),
+  export: () => void openExportDialog(),
+  togglePreview: () => showPanel(app.dataset.panel === 'hidden' ? lastShownPanel : 'hidden'),
+  inspector: () => showPanel(app.dataset.panel === 'inspector' ? 'preview' : 'inspector'),
+  palette: () => palette.open(),
+  focusList: () => list.element.focus(),
+  focusEditor,
+  focusInspector,
+  next: () => void openNeighbour(1),
+  previous: () => void openNeighbour(-1),
+  revisions: () => void showRevisions(),
+  import: () => void importFiles(),
+  settings: () => void openSettings(applySettings),
+  shortcuts: () => sheet.open(),
+};
+
+function commands(): Command[] {
+  const hasArticle = () => current !== null;
+  const fromActions: Command[] = (Object.keys(actions) as Action[])
+    .filter((action) => action !== 'palette')
+    .map((action) => ({
+      id: action,
+      title: t(`action_${action}` as Key),
+      shortcut: label(keysOf(action)),
+      enabled: ['saveRevision', 'export', 'revisions', 'save'].includes(action) ? hasArticle : undefined,
+      run: actions[action],
+    }));
+  const statuses: Command[] = STATUSES.map((status) => ({
+    id: `status-${status}`,
+    title: tf('cmdStatus', { status: t(`st_${status}`) }),
+    keywords: `status ${status}`,
+    enabled: () => current !== null && current.status !== status,
+    run: () => void (current && moveTo(current.id, status)),
+  }));
+  const typography: Command = {
+    id: 'fix-typography',
+    title: t('cmdFixTypography'),
+    keywords: 'typography',
+    enabled: () => !!inspection?.problems.some((p) => p.code === 'typography' && p.fix !== null),
+    run: () => void fixAll(editorFields, inspection?.problems.filter((p) => p.code === 'typography') ?? []),
+  };
+  const languages: Command[] = (['ru', 'en'] as const).map((language) => ({
+    id: `ui-${language}`,
+    title: tf('cmdUiLanguage', { language: t(`ui_${language}`) }),
+    keywords: 'language язык interface интерфейс',
+    enabled: () => locale() !== language,
+    run: () => void saveSetting({ ui_language: language }),
+  }));
+  const themes: Command[] = (['light', 'dark', 'system'] as const).map((theme) => ({
+    id: `theme-${theme}`,
+    title: tf('cmdTheme', { theme: t(`theme_${theme}`) }),
+    keywords: 'theme тема',
+    enabled: () => settings?.theme !== theme,
+    run: () => void saveSetting({ theme }),
+  }));
+  const manageTags: Command = { id: 'manage-tags', title: t('manageTags'), keywords: 'tags теги', run: () => void tagManager.open() };
+  return [...fromActions, typography, ...statuses, manageTags, ...languages, ...themes];
+}
+
+async function saveSetting(change: Partial<Settings>): Promise<void> {
+  if (!settings) return;
+  try {
+    applySettings(await api.saveSettings({ ...settings, ...change }));
+  } catch (error) {
+    showSaveState('failed', errorMessage(error));
+  }
+}
+
+const palette = new CommandPalette({
+  container: document.body,
+  get label() { return t('commands'); },
+  get placeholder() { return t('commandsPlaceholder'); },
+  get empty() { return t('noCommands'); },
+  commands,
+});
+
+const sheet = new ShortcutsSheet({
+  container: document.body,
+  get title() { return t('shortcutsTitle'); },
+  get closeLabel() { return t('close'); },
+  groups: () =>
+    (['articles', 'moving', 'views'] as const).map((group) => ({
+      title: t(`group_${group}`),
+      shortcuts: SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => ({
+        keys: shortcutLabel(shortcut.keys, mac),
+        what: t(`action_${shortcut.action}` as Key),
+      })),
+    })),
+});
+
+document.addEventListener('keydown', (event) => {
+  const action = actionFor(event, mac);
+  if (!action) return;
+  // A dialog keeps the keyboard to itself, except for saving.
+  if (document.querySelector('dialog[open]') && action !== 'save') return;
+  event.preventDefault();
+  actions[action]();
+});
+
+// ---- wiring -------------------------------------------------------------------------------------
+
+async function newArticle(): Promise<void> {
+  await saver.flush();
+  const article = await api.createArticle(t('newHeadline'));
+  await reloadList();
+  await open(article.id);
+  fields.headline.select();
+  fields.headline.focus();
+}
+
+for (const field of [fields.headline, fields.dek, fields.lead, fields.byline, fields.dateline, fields.section, fields.embargo]) {
   field.addEventListener('input', edited);
   field.addEventListener('blur', () => void saver.flush());
 }
-for (const field of [fields.status, fields.language]) field.addEventListener('change', edited);
+fields.language.addEventListener('change', edited);
+fields.embargo.addEventListener('input', () => {
+  fields.embargo.dataset.empty = String(!fields.embargo.value);
+});
+// A status change is a revision of its own ("status change"), not an autosave.
+fields.status.addEventListener('change', () => {
+  if (current) void moveTo(current.id, fields.status.value as Status);
+});
 tagInput.input.addEventListener('blur', () => void saver.flush());
 $<HTMLButtonElement>('add-related').addEventListener('click', () => related.add());
+$<HTMLButtonElement>('unspike').addEventListener('click', () => void (current && moveTo(current.id, 'draft')));
 window.addEventListener('beforeunload', () => void saver.flush());
 document.addEventListener('visibilitychange', () => void saver.flush());
 
@@ -484,18 +1044,32 @@ searchInput.addEventListener('input', () => {
   window.clearTimeout(searchTimer);
   searchTimer = window.setTimeout(() => void reloadList(), 150);
 });
-
-$<HTMLButtonElement>('new-article').addEventListener('click', async () => {
-  await saver.flush();
-  const article = await api.createArticle(t('newHeadline'));
-  await reloadList();
-  await open(article.id);
-  fields.headline.select();
-  fields.headline.focus();
+sectionFilter.addEventListener('change', () => {
+  view = { ...view, section: sectionFilter.value || null };
+  void reloadList();
+});
+sortSelect.addEventListener('change', () => {
+  view = { ...view, sort: sortSelect.value as ListSort };
+  void reloadList();
 });
 
+for (const name of ['preview', 'inspector'] as const) {
+  tabs[name].addEventListener('click', () => showPanel(name));
+  // Arrow keys move between the tabs, as in any tab list.
+  tabs[name].addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const other = name === 'preview' ? 'inspector' : 'preview';
+    showPanel(other);
+    tabs[other].focus();
+  });
+}
+
+$<HTMLButtonElement>('new-article').addEventListener('click', () => void newArticle());
+$<HTMLButtonElement>('manage-tags').addEventListener('click', () => void tagManager.open());
 $<HTMLButtonElement>('open-export').addEventListener('click', () => void openExportDialog());
-$<HTMLButtonElement>('open-revisions').addEventListener('click', () => void openRevisions());
+$<HTMLButtonElement>('open-revisions').addEventListener('click', () => void showRevisions());
+$<HTMLButtonElement>('open-palette').addEventListener('click', () => palette.open());
+$<HTMLButtonElement>('open-settings').addEventListener('click', () => void openSettings(applySettings));
 exportDialog.querySelectorAll('input[name=format]').forEach((radio) => radio.addEventListener('change', updateTemplateChoice));
 $<HTMLButtonElement>('export-save').addEventListener('click', () =>
   void exportAction(async (id) => {
@@ -510,23 +1084,11 @@ $<HTMLButtonElement>('export-open').addEventListener('click', () =>
   void exportAction(async (id) => t('openedIn') + (await api.exportOpen(id, exportTemplate()))),
 );
 
-// Keyboard: Ctrl (⌘ on macOS) with N new article, S save now, F search, E export.
-document.addEventListener('keydown', (event) => {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
-  const actions: Record<string, () => void> = {
-    n: () => $<HTMLButtonElement>('new-article').click(),
-    s: () => void saver.flush(),
-    f: () => searchInput.focus(),
-    e: () => void openExportDialog(),
-  };
-  // `code` keeps the shortcuts on the same keys in a Russian layout.
-  const action = actions[event.code.replace(/^Key/, '').toLowerCase()];
-  if (!action) return;
-  event.preventDefault();
-  action();
-});
-
 void api.onLinkRequested(confirmLink);
+void api.onDropHover((hovering) => {
+  $<HTMLDivElement>('drop-overlay').hidden = !hovering;
+});
+void api.onImported(showImported);
 void api.onCloseRequested(async () => {
   // The shell holds the window open until the page has saved what it holds. If the save fails,
   // the window stays open with the text and the error in view.
@@ -534,23 +1096,29 @@ void api.onCloseRequested(async () => {
   if (saver.state === 'failed') await api.keepOpen();
   else await api.closeWindow();
 });
+onSystemThemeChange(() => applyTheme(settings?.theme ?? 'system'));
 
 async function start(): Promise<void> {
+  const [config, stored] = await Promise.all([api.config(), api.settings()]);
+  settings = stored.settings;
+  setLocale(uiLocale(settings.ui_language));
+  applyTheme(settings.theme);
   applyStrings();
-  renderStatuses();
-  const config = await api.config();
+  showPanel(settings.side_panel, false);
   trace = config.trace;
   // Which store this window writes to, for anyone who keeps more than one.
   document.querySelector('.brand')?.setAttribute('title', config.store);
+  if (stored.problem) showSaveState('failed', tf('settingsProblem', { problem: stored.problem }));
   const first = await reloadList();
   if (trace) {
     // The list is in the DOM; the next frame paints it.
     requestAnimationFrame(() => void api.trace('list-shown'));
   }
-  // The list and the newest article first; the tag tree after them.
+  // The list and the newest article first; the tag tree and sections after them.
   if (first) await open(first.id, 'open-at-launch');
   if (trace) void api.trace('first-article-shown');
   void refreshTags();
+  void refreshSections();
   if (config.bench) await runBench({ body, open });
 }
 

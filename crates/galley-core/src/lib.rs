@@ -24,6 +24,6 @@ pub use galley_store::{ListSort, SectionCount};
 pub use import::{ImportOutcome, ImportedFile};
 pub use library::{Inspection, Library, ListPage, ListView, OpenOptions, inspect};
 pub use paths::{STORE_ENV, default_store_path};
-pub use settings::{Limits, Loaded, SectionLimits, Settings, Theme, UiLanguage};
+pub use settings::{Limits, Loaded, SectionLimits, Settings, SidePanel, Theme, UiLanguage};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -223,11 +223,15 @@ impl Library {
         Ok(diff_fields(&before, &after))
     }
 
-    /// Brings back a revision's fields as a new revision. The slug stays: links to the article keep working.
+    /// Brings back a revision's words as a new revision. Where the piece is on the desk stays as
+    /// it is: the slug (links keep working), the status and the publication time. Restoring an
+    /// old draft's text must not unpublish a piece, nor send one being edited back to drafts.
     pub fn restore(&self, id_or_slug: &str, number: u32) -> Result<Article> {
         let revision = self.store.revision(id_or_slug, number)?;
         self.change(id_or_slug, RevisionReason::Restore, None, |current| ArticleFields {
             slug: current.slug,
+            status: current.status,
+            published_at: current.published_at,
             ..revision.fields
         })
     }

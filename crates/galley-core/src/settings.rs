@@ -38,6 +38,20 @@ pub enum Theme {
     Dark,
 }
 
+/// What the column beside the editor shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum SidePanel {
+    /// The article as it will be published.
+    #[default]
+    Preview,
+    /// Counts against the limits, and the checklist.
+    Inspector,
+    /// Nothing: the editor takes the room.
+    Hidden,
+}
+
 /// A section's limits, as the desk sets them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -69,9 +83,8 @@ pub struct Settings {
     /// The longest headline for sections without their own limit.
     pub headline_chars: u32,
     pub sections: Vec<SectionLimits>,
-    /// Whether the preview and the inspector are shown beside the editor.
-    pub show_preview: bool,
-    pub show_inspector: bool,
+    /// What the column beside the editor shows.
+    pub side_panel: SidePanel,
 }
 
 impl Default for Settings {
@@ -84,8 +97,7 @@ impl Default for Settings {
             templates: None,
             headline_chars: DEFAULT_HEADLINE_CHARS,
             sections: Vec::new(),
-            show_preview: true,
-            show_inspector: true,
+            side_panel: SidePanel::Preview,
         }
     }
 }
@@ -214,7 +226,7 @@ mod tests {
                 headline_chars: Some(80),
                 target_chars: Some(3000),
             }],
-            show_preview: false,
+            side_panel: SidePanel::Inspector,
             ..Settings::default()
         };
         settings.save(&path).unwrap();

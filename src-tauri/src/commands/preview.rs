@@ -20,9 +20,31 @@ pub fn article_preview(article: Article) -> Result<Preview, IpcError> {
     let rendered = galley_render::document::standalone_html(&article, None)
         .map_err(|err| IpcError::internal(err.to_string()))?;
     Ok(Preview {
-        html: lay_out_on_demand(&links_open_new_windows(&rendered.html)),
+        html: follow_chosen_theme(&lay_out_on_demand(&links_open_new_windows(&rendered.html))),
         warnings: rendered.warnings,
     })
+}
+
+/// The export's stylesheet, whose colours follow the system's light or dark mode.
+const ARTICLE_CSS: &str = include_str!("../../../crates/galley-render/templates/article.css");
+
+/// Lets the page set the preview's theme when the user chose one over the system's: the UI puts
+/// `data-theme="light"` or `"dark"` on the preview's `<html>`, and these rules (the export's own
+/// colours, read from its stylesheet) win over its `prefers-color-scheme` query.
+fn follow_chosen_theme(html: &str) -> String {
+    let block = |css: &str| -> String {
+        let start = css.find(":root {").map(|at| at + ":root {".len()).unwrap_or(0);
+        let end = css[start..].find('}').map(|at| start + at).unwrap_or(start);
+        css[start..end].split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let light = block(ARTICLE_CSS);
+    let dark =
+        ARTICLE_CSS.split_once("prefers-color-scheme: dark").map(|(_, rest)| block(rest)).unwrap_or_default();
+    let style = format!(
+        "<style>html[data-theme=light] {{ {light} color-scheme: light; }} \
+         html[data-theme=dark] {{ {dark} color-scheme: dark; }}</style>"
+    );
+    html.replacen("</head>", &format!("{style}</head>"), 1)
 }
 
 /// Lets WebKit skip laying out the blocks of a long article that are off screen (they are laid out
@@ -43,6 +65,18 @@ fn links_open_new_windows(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_preview_can_be_told_light_or_dark() {
+        let preview = follow_chosen_theme("<html><head></head><body></body></html>");
+        assert!(
+            preview.contains("html[data-theme=light] { color-scheme: light dark; --text: #1d1d1f;"),
+            "{preview}"
+        );
+        assert!(preview.contains("--background: #fdfdfb; color-scheme: light; }"), "{preview}");
+        assert!(preview.contains("html[data-theme=dark] { --text: #ececec;"), "{preview}");
+        assert!(preview.contains("--background: #161718; color-scheme: dark; }</style></head>"), "{preview}");
+    }
 
     #[test]
     fn the_preview_is_the_export_with_links_as_new_windows_and_lazy_layout() {

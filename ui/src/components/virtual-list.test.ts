@@ -422,3 +422,29 @@ describe('VirtualList', () => {
     list = null;
   });
 });
+
+describe('VirtualList neighbours and labels', () => {
+  it('finds a loaded row by key and loads the row after it on demand', async () => {
+    const { list } = mount();
+    const { source, fetch } = articles(1000);
+    list.setSource(source);
+    await settle();
+    expect(list.size).toBe(1000);
+    expect(list.indexOf('a5')).toBe(5);
+    expect(list.indexOf('a900')).toBe(-1);
+    const calls = fetch.mock.calls.length;
+    expect((await list.itemAt(900))?.id).toBe('a900');
+    expect(fetch.mock.calls.length).toBe(calls + 1);
+    expect(list.indexOf('a900')).toBe(900);
+    expect(await list.itemAt(1000)).toBeUndefined();
+    expect(await list.itemAt(-1)).toBeUndefined();
+  });
+
+  it('takes new labels when the language changes', async () => {
+    const { container, list } = mount();
+    list.setSource({ total: 0, fetch: async () => [] });
+    list.setLabels('Материалы', 'Ничего не найдено');
+    expect(container.getAttribute('aria-label')).toBe('Материалы');
+    expect(container.querySelector('.vlist-empty')?.textContent).toBe('Ничего не найдено');
+  });
+});

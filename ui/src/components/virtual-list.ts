@@ -288,6 +288,36 @@ export class VirtualList<T> {
     for (const row of this.rows.values()) this.markSelected(row);
   }
 
+  /** New accessible name and empty-list message (the UI changed language). */
+  setLabels(label: string, empty: string): void {
+    this.element.setAttribute('aria-label', label);
+    this.emptyElement.textContent = empty;
+  }
+
+  /** How many rows the list holds. */
+  get size(): number {
+    return this.total;
+  }
+
+  /** The index of the loaded row with this key, or -1 when it is not among the loaded pages. */
+  indexOf(key: string): number {
+    for (const page of this.cache.loadedPages) {
+      const start = page * this.cache.pageSize;
+      for (let index = start; index < Math.min(start + this.cache.pageSize, this.total); index++) {
+        const item = this.cache.get(index);
+        if (item !== undefined && this.options.key(item) === key) return index;
+      }
+    }
+    return -1;
+  }
+
+  /** The item at `index`, loading its page if needed; undefined past the ends or when loading fails. */
+  async itemAt(index: number): Promise<T | undefined> {
+    if (index < 0 || index >= this.total) return undefined;
+    await this.cache.ensure({ start: index, end: index + 1 });
+    return this.cache.get(index);
+  }
+
   /** Scrolls as little as needed to show the row whole. */
   scrollToIndex(index: number): void {
     if (this.total === 0) return;

@@ -76,11 +76,13 @@ fn restore_brings_back_the_text_and_keeps_the_slug() {
                 headline: Some("Второй".into()),
                 slug: Some("vtoroi".into()),
                 body: Some("Новый".into()),
+                status: Some(Status::Editing),
                 ..ArticlePatch::default()
             },
         )
         .unwrap();
     let restored = library.restore(&id, 1).unwrap();
+    assert_eq!(restored.fields.status, Status::Editing, "the desk status is not part of the text");
     assert_eq!(
         (restored.fields.headline.as_str(), restored.fields.body.as_str()),
         ("Первый", "Старый текст")

@@ -88,6 +88,10 @@ pub struct Problem {
     /// The text the problem is about, and what it would become where the fix is certain.
     pub found: String,
     pub fix: Option<String>,
+    /// For `typography`, which rule of [`crate::typography`] made the change (`quotes`, `dash`,
+    /// `nbsp`, `ellipsis`, `minus`, `times`, `range`, `apostrophe`), so a front end can say it in
+    /// its own language.
+    pub rule: Option<&'static str>,
 }
 
 /// Limits the checklist applies.
@@ -143,6 +147,7 @@ pub fn check(fields: &ArticleFields, options: &CheckOptions) -> Vec<Problem> {
                 message: links::unsafe_message("Related link", &scheme),
                 found: related.url.clone(),
                 fix: None,
+                rule: None,
             });
         }
     }
@@ -201,6 +206,7 @@ fn cap(problems: &mut Vec<Problem>) {
         ),
         found: String::new(),
         fix: None,
+        rule: None,
     };
     problems.truncate(MAX_PROBLEMS);
     problems.push(note);
@@ -271,7 +277,7 @@ impl<'a> Field<'a> {
         fix: Option<String>,
     ) -> Problem {
         let (line, column) = self.position(offset);
-        Problem { place: self.place, line, column, code, message, found, fix }
+        Problem { place: self.place, line, column, code, message, found, fix, rule: None }
     }
 }
 

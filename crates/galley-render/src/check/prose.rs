@@ -172,7 +172,9 @@ fn typography_problem(run: &Run, field: &Field<'_>, change: &Change) -> Problem 
         visible(found),
         visible(&change.replacement)
     );
-    problem(run, field, change.range.clone(), "typography", message, Some(change.replacement.clone()))
+    let problem =
+        problem(run, field, change.range.clone(), "typography", message, Some(change.replacement.clone()));
+    Problem { rule: Some(change.rule), ..problem }
 }
 
 /// Text for a message, with invisible characters named.

@@ -452,8 +452,13 @@ fn problems_serialize_for_scripts() {
         serde_json::json!({
             "place": "body", "line": 1, "column": 4, "code": "repeated_word",
             "message": "The word “сказал” is repeated: keep one.", "found": "сказал сказал", "fix": "сказал",
+            "rule": null,
         })
     );
+    // Typography problems name their rule, for front ends that say it in their own words.
+    let problems = check_body("Он сказал: \"Да\".");
+    let rules: Vec<_> = problems.iter().filter(|p| p.code == "typography").map(|p| p.rule).collect();
+    assert!(rules.contains(&Some("quotes")), "{rules:?}");
 }
 
 #[test]
