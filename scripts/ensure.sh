@@ -2,8 +2,9 @@
 # Sourced by scripts/run.sh and scripts/test.sh.
 
 # Debian packages the build needs: a C compiler for the bundled SQLite, WebKitGTK for the desktop
-# shell (Tauri 2), Node.js and npm for the UI.
-GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.1-dev)
+# shell (Tauri 2), Node.js and npm for the UI; and the Russian and English dictionaries the
+# editor's spellchecker reads (WebKitGTK through enchant and hunspell).
+GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates libwebkit2gtk-4.1-dev hunspell-ru hunspell-en-us)
 
 # Debian packages the tests need besides: Java for the W3C Nu validator, Chromium for axe-core,
 # Xvfb and WebKitWebDriver for driving the desktop app; xdotool, xclip, python3 (its X11 close

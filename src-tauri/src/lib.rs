@@ -20,7 +20,7 @@ use tauri::{DragDropEvent, Emitter, Manager, RunEvent, WebviewWindowBuilder, Win
 pub use commands::links::is_openable;
 pub use error::{ErrorCode, IpcError};
 pub use navigation::is_app_url;
-pub use state::{AppState, SETTINGS_ENV, TRACE_ENV, Trace};
+pub use state::{AppState, TRACE_ENV, Trace};
 
 /// Sent to the page when the window is asked to close: the page saves, then calls `app_close`.
 pub const CLOSE_REQUESTED: &str = "galley://close-requested";
@@ -158,6 +158,9 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppSt
 }
 
 /// WebKitGTK's defaults suit a web browser. Galley shows one page of its own and a preview frame:
+/// - spellchecking is on (WebKitGTK has it off), in Russian and English at once: WebKitGTK checks
+///   against a list of languages, not an element's `lang` (dictionaries come from hunspell through
+///   enchant: `hunspell-ru`, `hunspell-en-us`);
 /// - the document-viewer cache model drops the page cache and the large memory caches;
 /// - painting on the CPU (no GPU compositing) spares the web process an OpenGL stack, which
 ///   under a software renderer alone is about 100 MB; text and a few panels paint fast enough
@@ -169,6 +172,8 @@ fn tune_webview<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) -> tauri::R
         let view = webview.inner();
         if let Some(context) = view.context() {
             context.set_cache_model(CacheModel::DocumentViewer);
+            context.set_spell_checking_enabled(true);
+            context.set_spell_checking_languages(&["ru_RU", "en_US"]);
         }
         if let Some(settings) = WebViewExt::settings(&view)
             && std::env::var_os("GALLEY_WEBKIT_GPU").is_none()

@@ -5,13 +5,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
-use galley_core::{Library, STORE_ENV, Settings, default_store_path};
+use galley_core::{Library, STORE_ENV, Settings, default_store_path, settings_path};
 
 /// The variable that turns on timing marks (`1`) or the scripted measurement (`bench`).
 pub const TRACE_ENV: &str = "GALLEY_TRACE";
-/// The variable that names the settings file, in place of `galley/settings.json` in the OS config
-/// folder (tests and scripts use it to leave the user's settings alone).
-pub const SETTINGS_ENV: &str = "GALLEY_SETTINGS";
 
 /// The app's state: one Library for the app's lifetime, and the user's settings.
 pub struct AppState {
@@ -37,7 +34,7 @@ impl AppState {
     /// named by `GALLEY_STORE`, else the one in the settings, else the default one (seeded on
     /// first run).
     pub fn open_default(started: Instant) -> Result<AppState, galley_core::Error> {
-        let settings_path = std::env::var_os(SETTINGS_ENV).map(PathBuf::from).or_else(Settings::default_path);
+        let settings_path = settings_path();
         let loaded = settings_path.as_deref().map(Settings::load);
         let settings = loaded.as_ref().map(|l| l.settings.clone()).unwrap_or_default();
         let path = match (std::env::var_os(STORE_ENV), &settings.store) {

@@ -228,12 +228,88 @@ function closeExportDialog() {
   return driver.executeScript("document.getElementById('export-dialog').close()");
 }
 
-test('the desk and its export dialog pass axe-core', async () => {
-  await closeExportDialog();
-  assert.deepEqual(await accessibilityViolations(), [], 'the desk');
-  await driver.findElement(By.id('open-export')).click();
-  assert.deepEqual(await accessibilityViolations(), [], 'the export dialog');
-  await closeExportDialog();
+/** Closes every open dialog, as Escape would. */
+function closeDialogs() {
+  return driver.executeScript("document.querySelectorAll('dialog[open]').forEach((d) => d.close())");
+}
+
+/** Presses a shortcut in the page: `keys` as in ui/src/shortcuts.ts (`Mod+Shift+S`). */
+async function press(keys) {
+  const parts = keys.split('+');
+  const key = parts.pop();
+  const modifiers = parts.map((part) => ({ Mod: Key.CONTROL, Shift: Key.SHIFT, Alt: Key.ALT })[part]);
+  const named = { PageDown: Key.PAGE_DOWN, PageUp: Key.PAGE_UP };
+  let actions = driver.actions();
+  for (const modifier of modifiers) actions = actions.keyDown(modifier);
+  actions = actions.sendKeys(named[key] ?? key.toLowerCase());
+  for (const modifier of modifiers.reverse()) actions = actions.keyUp(modifier);
+  await actions.perform();
+}
+
+const openDialogs = () => driver.executeScript("return [...document.querySelectorAll('dialog[open]')].map((d) => d.id || d.className)");
+
+test('the desk, its panels and dialogs pass axe-core, light and dark', async () => {
+  await closeDialogs();
+  for (const theme of ['light', 'dark']) {
+    await driver.executeScript(`document.documentElement.dataset.theme = '${theme}'`);
+    await driver.findElement(By.id('tab-preview')).click();
+    assert.deepEqual(await accessibilityViolations(), [], `the desk (${theme})`);
+    await driver.findElement(By.id('tab-inspector')).click();
+    await driver.wait(until.elementLocated(By.css('#inspector-panel .inspector-counts')), 5_000);
+    assert.deepEqual(await accessibilityViolations(), [], `the inspector (${theme})`);
+    for (const [button, what] of [
+      ['open-export', 'the export dialog'],
+      ['open-settings', 'the settings'],
+      ['open-palette', 'the command palette'],
+      ['manage-tags', 'the tag manager'],
+      ['open-revisions', 'the revisions'],
+    ]) {
+      await driver.findElement(By.id(button)).click();
+      await driver.wait(async () => (await openDialogs()).length === 1, 5_000, `${what} opens`);
+      await pause(200);
+      assert.deepEqual(await accessibilityViolations(), [], `${what} (${theme})`);
+      await closeDialogs();
+    }
+  }
+  await driver.executeScript('delete document.documentElement.dataset.theme');
+  await driver.findElement(By.id('tab-preview')).click();
+});
+
+test('the keyboard reaches everything: shortcuts, palette, sheet, panels, next article', async () => {
+  await closeDialogs();
+  await driver.findElement(By.id('search')).click();
+  await press('Mod+/');
+  await driver.wait(async () => (await openDialogs()).some((d) => d.includes('shortcuts-sheet')), 5_000, 'Ctrl+/ shows the shortcuts');
+  const listed = await driver.executeScript("return document.querySelectorAll('.shortcuts-sheet kbd').length");
+  assert.ok(listed >= 18, `the sheet lists the shortcuts: ${listed} keys`);
+  await closeDialogs();
+
+  await press('Mod+K');
+  await driver.wait(async () => (await openDialogs()).some((d) => d.includes('command-palette')), 5_000, 'Ctrl+K opens the palette');
+  await closeDialogs();
+
+  const panel = () => driver.executeScript("return document.getElementById('app').dataset.panel");
+  const shown = await panel();
+  await press('Mod+R');
+  await driver.wait(async () => (await panel()) === 'hidden', 5_000, 'Ctrl+R hides the panel');
+  await press('Mod+R');
+  await driver.wait(async () => (await panel()) === shown, 5_000, 'Ctrl+R brings it back');
+  await press('Mod+J');
+  await driver.wait(async () => (await panel()) === 'inspector', 5_000, 'Ctrl+J shows the inspector');
+
+  // Ctrl+1 to the list, arrows and Enter open an article; Ctrl+PageDown the next one.
+  await press('Mod+1');
+  assert.equal(await driver.executeScript('return document.activeElement.id'), 'articles');
+  const before = await driver.findElement(By.id('headline')).getAttribute('value');
+  await press('Mod+PageDown');
+  await driver.wait(async () => (await driver.findElement(By.id('headline')).getAttribute('value')) !== before, 5_000, 'Ctrl+PageDown opens the next article');
+  await press('Mod+PageUp');
+  await driver.wait(async () => (await driver.findElement(By.id('headline')).getAttribute('value')) === before, 5_000, 'Ctrl+PageUp goes back');
+  await press('Mod+2');
+  assert.ok(await driver.executeScript("return document.getElementById('editor').contains(document.activeElement)"), 'Ctrl+2 focuses the editor');
+  await press('Mod+3');
+  assert.ok(await driver.executeScript("return document.getElementById('inspector-panel').contains(document.activeElement)"), 'Ctrl+3 focuses the checklist');
+  await press('Mod+J');
 });
 
 test('hostile Markdown in the preview cannot reach Galley\'s commands', async () => {

@@ -4,7 +4,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { insertNewlineContinueMarkup, deleteMarkupBackward, markdownLanguage } from '@codemirror/lang-markdown';
 import { LanguageSupport } from '@codemirror/language';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorState } from '@codemirror/state';
+import { EditorSelection, EditorState, type StateCommand } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
@@ -18,6 +18,32 @@ const highlight = HighlightStyle.define([
   { tag: tags.monospace, fontFamily: '"PT Mono", Menlo, Consolas, monospace' },
   { tag: tags.processingInstruction, color: 'var(--muted)' },
 ]);
+
+/** Wraps each selection in `mark` (`**` bold, `*` italic), or unwraps it if it is wrapped already;
+ * an empty selection gets the pair with the cursor between. */
+export function toggleMark(mark: string): StateCommand {
+  return ({ state, dispatch }) => {
+    const changes = state.changeByRange((range) => {
+      const before = state.sliceDoc(range.from - mark.length, range.from);
+      const after = state.sliceDoc(range.to, range.to + mark.length);
+      if (before === mark && after === mark) {
+        return {
+          changes: [
+            { from: range.from - mark.length, to: range.from },
+            { from: range.to, to: range.to + mark.length },
+          ],
+          range: EditorSelection.range(range.from - mark.length, range.to - mark.length),
+        };
+      }
+      return {
+        changes: [{ from: range.from, insert: mark }, { from: range.to, insert: mark }],
+        range: EditorSelection.range(range.from + mark.length, range.to + mark.length),
+      };
+    });
+    dispatch(state.update(changes, { userEvent: 'input.format', scrollIntoView: true }));
+    return true;
+  };
+}
 
 export interface BodyEditor {
   get(): string;
@@ -36,7 +62,12 @@ export function mountBodyEditor(parent: HTMLElement, label: string, onChange: ()
   const extensions = (lang: string) => [
     history(),
     // Enter continues a list or quote, Backspace takes its markup back: before the defaults.
-    keymap.of([{ key: 'Enter', run: insertNewlineContinueMarkup }, { key: 'Backspace', run: deleteMarkupBackward }]),
+    keymap.of([
+      { key: 'Enter', run: insertNewlineContinueMarkup },
+      { key: 'Backspace', run: deleteMarkupBackward },
+      { key: 'Mod-b', run: toggleMark('**') },
+      { key: 'Mod-i', run: toggleMark('*') },
+    ]),
     keymap.of([...defaultKeymap, ...historyKeymap]),
     // Markdown without the nested HTML, CSS and JavaScript parsers `markdown()` would load: the
     // body's highlighting needs none of them, and they would triple the UI's code.

@@ -609,7 +609,7 @@ function inspectorStrings(): InspectorStrings {
     problemCount: (n) => count(n, 'problems'),
     noProblems: t('noProblems'),
     places: { headline: t('place_headline'), dek: t('place_dek'), lead: t('place_lead'), body: t('place_body'), related: t('place_related') },
-    jumpLabel: (problem) => tf('jumpTo', { place: t(`place_${problem.place}`), line: problem.line, message: problem.message }),
+    jumpPrefix: t('jumpTo'),
     fix: t('fix'),
     fixLabel: (problem) => tf('fixLabel', { found: problem.found, fix: problem.fix ?? '' }),
     fixAll: (n) => tf('fixAll', { n }),

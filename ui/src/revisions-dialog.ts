@@ -28,7 +28,7 @@ function diffStrings(): DiffStrings {
     noChanges: t('noChanges'),
     added: t('added'),
     removed: t('removed'),
-    summary: (added, removed) => tf('diffSummary', { added, removed }),
+    summary: (added, removed) => (added || removed ? tf('diffSummary', { added, removed }) : t('diffSpacingOnly')),
     skipped: (chars) => tf('skipped', { n: chars }),
   };
 }

@@ -29,6 +29,7 @@ export interface Shortcut {
   group: 'articles' | 'moving' | 'views';
 }
 
+/** Mod+B and Mod+I are the body editor's (bold and italic), as in every text editor: none here. */
 export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'new', keys: 'Mod+N', group: 'articles' },
   { action: 'save', keys: 'Mod+S', group: 'articles' },
@@ -45,7 +46,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'palette', keys: 'Mod+K', group: 'views' },
   { action: 'palette', keys: 'Mod+Shift+P', group: 'views' },
   { action: 'togglePreview', keys: 'Mod+R', group: 'views' },
-  { action: 'inspector', keys: 'Mod+I', group: 'views' },
+  { action: 'inspector', keys: 'Mod+J', group: 'views' },
   { action: 'settings', keys: 'Mod+,', group: 'views' },
   { action: 'shortcuts', keys: 'Mod+/', group: 'views' },
 ];

@@ -7,8 +7,9 @@ use galley_core::model::Status;
 
 /// Galley from the terminal: write, tag, find and keep every revision of news articles.
 ///
-/// The store is a single SQLite file: --store PATH, else $GALLEY_STORE, else galley/galley.sqlite3
-/// in the OS data folder. A new store starts with a sample article.
+/// The store is a single SQLite file: --store PATH, else $GALLEY_STORE, else the store chosen in the
+/// desktop app's settings, else galley/galley.sqlite3 in the OS data folder. A new store starts
+/// with a sample article.
 /// Exit codes: 0 ok (a search with no results too), 1 bad input, 2 internal error.
 #[derive(Debug, Parser)]
 #[command(name = "galley-cli", version, max_term_width = 100)]

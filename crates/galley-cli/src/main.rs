@@ -60,7 +60,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
     let store = match cli.store {
         Some(path) => path,
-        None => galley_core::default_store_path().ok_or(Error::NoDataFolder)?,
+        None => galley_core::configured_store_path().ok_or(Error::NoDataFolder)?,
     };
     let library = Library::open(&store)?;
     let out = Printer::new(cli.json, std::io::stdout().is_terminal());

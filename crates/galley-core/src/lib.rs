@@ -23,7 +23,7 @@ pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};
 pub use galley_store::{ListSort, SectionCount};
 pub use import::{ImportOutcome, ImportedFile};
 pub use library::{Inspection, Library, ListPage, ListView, OpenOptions, inspect};
-pub use paths::{STORE_ENV, default_store_path};
+pub use paths::{SETTINGS_ENV, STORE_ENV, configured_store_path, default_store_path, settings_path};
 pub use settings::{Limits, Loaded, SectionLimits, Settings, SidePanel, Theme, UiLanguage};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

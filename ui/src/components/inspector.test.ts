@@ -31,7 +31,7 @@ const STRINGS: InspectorStrings = {
   problemCount: (count) => `Замечаний: ${count}`,
   noProblems: 'Замечаний нет',
   places: { headline: 'Заголовок', dek: 'Подзаголовок', lead: 'Лид', body: 'Текст', related: 'Ссылки' },
-  jumpLabel: (p) => `Перейти: ${p.place} ${p.line}:${p.column} ${p.message}`,
+  jumpPrefix: 'Перейти:',
   fix: 'Исправить',
   fixLabel: (p) => `Исправить: ${p.message}`,
   fixAll: (count) => `Исправить типографику (${count})`,
@@ -213,7 +213,9 @@ describe('Inspector', () => {
     expect(buttons[0]!.querySelector('.problem-found')?.textContent).toBe('"');
     expect(buttons[0]!.querySelector('.problem-replacement')).toBeNull();
     expect(buttons[2]!.querySelector('.problem-text')?.textContent).toBe('··→·');
-    expect(buttons[1]!.getAttribute('aria-label')).toBe('Перейти: body 2:3 Используйте «ёлочки»');
+    // No aria-label: the button's name is its visible words, after a prefix only heard.
+    expect(buttons[1]!.hasAttribute('aria-label')).toBe(false);
+    expect(buttons[1]!.textContent?.startsWith('Перейти: Текст 2:3')).toBe(true);
     for (const button of buttons) expect(button.type).toBe('button');
     // Fix buttons sit beside the problem buttons, not inside them.
     expect(fixButtons()).toHaveLength(3);

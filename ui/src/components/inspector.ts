@@ -52,8 +52,9 @@ export interface InspectorStrings {
   noProblems: string;
   /** Names of the places, shown in each problem. */
   places: Record<Place, string>;
-  /** Accessible name of a problem's button, e.g. `Перейти: ${places[p.place]}, строка ${p.line}: ${p.message}`. */
-  jumpLabel(problem: Problem): string;
+  /** Heard (not seen) before each problem's text, so its button says what it does, e.g. "Перейти:".
+   * Not an aria-label: the button's name keeps its visible words (WCAG 2.5.3). */
+  jumpPrefix: string;
   /** Text of a problem's fix button. */
   fix: string;
   /** Accessible name of a problem's fix button, e.g. `Исправить: ${p.message}`. */
@@ -419,10 +420,11 @@ export class Inspector {
 
     const jump = element('button', 'problem');
     jump.type = 'button';
-    jump.setAttribute('aria-label', s.jumpLabel(problem));
     const where = element('span', 'problem-where');
+    where.append(element('span', 'visually-hidden', `${s.jumpPrefix} `));
     where.append(
       element('span', 'problem-place', s.places[problem.place]),
+      ' ',
       element('span', 'problem-position', `${problem.line}:${problem.column}`),
     );
     jump.append(where, element('span', 'problem-message', problem.message));

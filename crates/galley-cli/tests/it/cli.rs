@@ -28,6 +28,18 @@ fn the_store_can_come_from_the_environment() {
 }
 
 #[test]
+fn without_a_flag_or_variable_the_store_is_the_one_chosen_in_the_app_settings() {
+    let g = Galley::new();
+    let chosen = g.dir.path().join("chosen.sqlite3");
+    let settings = g.dir.path().join("settings.json");
+    std::fs::write(&settings, serde_json::json!({ "store": chosen }).to_string()).unwrap();
+    let mut list = Command::new(env!("CARGO_BIN_EXE_galley-cli"));
+    list.args(["list", "--json"]).env("GALLEY_SETTINGS", &settings);
+    run(list, "").ok();
+    assert!(chosen.exists(), "the settings' store was opened");
+}
+
+#[test]
 fn a_new_store_starts_with_the_sample_article() {
     let g = Galley::new();
     let list = g.run(&["list", "--json"]).ok().json();
