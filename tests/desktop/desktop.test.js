@@ -483,6 +483,68 @@ test('a desk editor filters by status, fixes the checklist, diffs and restores, 
   await clickText('#statuses button', 'Все');
 });
 
+/** Picks a file in the GTK open dialog titled `title`, typing its path as a person would. */
+async function pickInOpenDialog(title, path) {
+  const chooser = execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--name', title], { encoding: 'utf8', timeout: 10_000 })
+    .trim()
+    .split('\n')[0];
+  execFileSync('xdotool', ['windowfocus', '--sync', chooser]);
+  await pause(300);
+  // Ctrl+L shows and focuses the location box of GTK's file chooser; Ctrl+A replaces what it holds.
+  execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
+  await pause(300);
+  execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
+  execFileSync('xdotool', ['type', '--delay', '15', path]);
+  await pause(300);
+  execFileSync('xdotool', ['key', 'Return']);
+}
+
+test('files come in through the open dialog; articles move by dragging and from the row menu', async () => {
+  await closeDialogs();
+  await driver.findElement(By.id('search')).clear();
+  const note = join(dir, 'zametka.md');
+  writeFileSync(note, '# Заметка из файла\n\nТекст заметки, написанной в другом редакторе.\n');
+  const page = join(dir, 'saved-page.pdf');
+  writeFileSync(page, '%PDF-1.4 not an article');
+
+  // Ctrl+O: the native open dialog; each file gets its own line in the result.
+  await press('Mod+O');
+  await pickInOpenDialog('^(Импорт|Import)$', note);
+  const results = driver.findElement(By.id('import-results'));
+  await driver
+    .wait(async () => driver.executeScript("return document.getElementById('import-dialog').open"), 10_000, 'the import reports')
+    .catch((error) => {
+      execFileSync('import', ['-window', 'root', join(process.env.GALLEY_SCREENSHOTS ?? dir, 'import-failed.png')]);
+      throw error;
+    });
+  assert.match(await results.getAttribute('textContent'), /✓ zametka\.md.*Заметка из файла/);
+  await results.findElement(By.css('button')).click();
+  const headline = driver.findElement(By.id('headline'));
+  await driver.wait(async () => (await headline.getAttribute('value')) === 'Заметка из файла', 5_000, 'the imported article opens');
+  await press('Mod+O');
+  await pickInOpenDialog('^(Импорт|Import)$', page);
+  await driver.wait(async () => /✗ saved-page\.pdf/.test(await results.getAttribute('textContent')), 10_000, 'a file Galley cannot import is reported, by name');
+  await closeDialogs();
+
+  // Dragging the row onto a tag in the sidebar tags the article.
+  const row = await driver.executeScript("return [...document.querySelectorAll('.vlist-row')].find((r) => r.textContent.includes('Заметка из файла'))");
+  const tag = await driver.executeScript("return document.querySelector('#tags button[data-drop-tag=\"Экономика/Инвестиции\"]')");
+  assert.ok(row && tag, 'the row and the tag are on screen');
+  await driver.actions().move({ origin: row }).press().move({ origin: row, x: 20, y: 10 }).move({ origin: tag }).release().perform();
+  await driver.wait(async () => stored("Заметка из файла").tags.includes("Экономика/Инвестиции"), 5_000, 'the drop tagged the article');
+  await driver.wait(async () => (await driver.executeScript("return [...document.querySelectorAll('.tag-chip-name')].map((e) => e.textContent)")).includes("Экономика/Инвестиции"), 5_000, "the editor shows the new tag");
+
+  // The row menu from the keyboard: Shift+F10 on the list's current row, then a status.
+  await press('Mod+1');
+  await driver.actions().keyDown(Key.SHIFT).sendKeys(Key.F10).keyUp(Key.SHIFT).perform();
+  const menu = await driver.wait(until.elementLocated(By.css('.menu[role=menu]')), 5_000, 'the row menu opens');
+  const items = await menu.findElements(By.css('[role=menuitem]'));
+  const labels = await Promise.all(items.map((item) => item.getAttribute('textContent')));
+  const ready = labels.findIndex((label) => /Готов к выпуску|Ready/.test(label));
+  await items[ready].click();
+  await driver.wait(async () => stored('Заметка из файла').status === 'ready', 5_000, 'the menu moved the article to ready');
+});
+
 test('closing the window right after typing keeps what was typed', async () => {
   const headline = await newArticleWithBody('Последняя фраза перед закрытием окна.');
   // At once, before the autosave's pause is over: as a person clicking the window's close button.

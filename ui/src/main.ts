@@ -27,6 +27,7 @@ import { mountBodyEditor } from './body-editor';
 import { Coalescer } from './coalesce';
 import { CommandPalette, ShortcutsSheet, shortcutLabel, type Command } from './components/command-palette';
 import { Inspector, type InspectorStrings } from './components/inspector';
+import { showMenu } from './components/menu';
 import { RelatedEditor } from './components/related-editor';
 import { TagInput } from './components/tag-input';
 import { TagManager } from './components/tag-manager';
@@ -235,7 +236,6 @@ function listRow(article: Row): HTMLElement {
   const row = document.createElement('div');
   row.className = 'article';
   row.dataset.status = article.status;
-  row.title = t('dragArticle');
   row.addEventListener('pointerdown', (event) => startDrag(event, article));
   const headline = document.createElement('span');
   headline.className = 'headline';
@@ -344,6 +344,41 @@ function refreshListSoon(): void {
     list.refresh(total);
   }, 300);
 }
+
+/** A row's menu (right-click, or the menu key / Shift+F10 on the list): open it, or move it to a status. */
+async function rowMenu(index: number, x: number, y: number): Promise<void> {
+  const article = await list.itemAt(index);
+  if (!article) return;
+  showMenu({
+    label: short(article.headline),
+    x,
+    y,
+    items: [
+      { label: t('openArticle'), run: () => void open(article.id) },
+      ...STATUSES.map((status) => ({
+        label: tf('cmdStatus', { status: t(`st_${status}`) }),
+        disabled: article.status === status,
+        run: () => void moveTo(article.id, status),
+      })),
+    ],
+  });
+}
+
+list.element.addEventListener('contextmenu', (event) => {
+  const row = event.target instanceof Element ? event.target.closest<HTMLElement>('.vlist-row') : null;
+  if (!row) return;
+  event.preventDefault();
+  void rowMenu(Number(row.dataset.index), event.clientX, event.clientY);
+});
+list.element.addEventListener('keydown', (event) => {
+  if (event.key !== 'ContextMenu' && !(event.shiftKey && event.key === 'F10')) return;
+  const active = list.element.getAttribute('aria-activedescendant');
+  const row = active ? document.getElementById(active) : null;
+  if (!row) return;
+  event.preventDefault();
+  const rect = row.getBoundingClientRect();
+  void rowMenu(Number(row.dataset.index), rect.left + 24, rect.top + 24);
+});
 
 /** Opens the article `step` rows after (or before) the current one in the list. */
 async function openNeighbour(step: number): Promise<void> {

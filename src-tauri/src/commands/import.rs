@@ -79,3 +79,32 @@ pub fn article_import_pick<R: Runtime>(
         .collect::<Result<_, _>>()?;
     Ok(import_paths(&state, &paths))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_file_gets_its_own_result_and_a_bad_one_stops_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(&dir.path().join("store.sqlite3"), None).unwrap();
+        let bad = dir.path().join("снимок.png");
+        let good = dir.path().join("заметка.md");
+        std::fs::write(&bad, b"\x89PNG not an article").unwrap();
+        std::fs::write(&good, "# Заметка\n\nТекст.\n").unwrap();
+        let results = import_paths(&state, &[bad, good]);
+        assert_eq!(results.len(), 2);
+        assert_eq!(results[0].file, "снимок.png");
+        assert!(results[0].id.is_none());
+        assert!(
+            results[0].error.as_deref().is_some_and(|e| e.contains(".md and .txt")),
+            "{:?}",
+            results[0].error
+        );
+        assert_eq!(results[1].file, "заметка.md");
+        assert_eq!(results[1].headline.as_deref(), Some("Заметка"));
+        assert!(results[1].created && results[1].error.is_none());
+        let id = results[1].id.as_deref().unwrap();
+        assert_eq!(state.library.article(id).unwrap().fields.body, "Текст.\n");
+    }
+}
