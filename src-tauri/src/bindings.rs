@@ -4,8 +4,9 @@
 
 use ts_rs::{Config, TS};
 
+use crate::commands::import::{ImportProblem, ImportResult};
 use crate::commands::settings::{PathKind, SettingsView};
-use crate::commands::{app::AppConfig, export::ExportSaved, import::ImportResult, preview::Preview};
+use crate::commands::{app::AppConfig, export::ExportSaved, preview::Preview};
 use crate::{ErrorCode, IpcError};
 
 /// The whole of `ui/src/bindings.ts`.
@@ -42,6 +43,7 @@ pub fn typescript() -> String {
         galley_core::Settings::decl(&config),
         SettingsView::decl(&config),
         PathKind::decl(&config),
+        ImportProblem::decl(&config),
         ImportResult::decl(&config),
         galley_core::Field::decl(&config),
         galley_core::SearchHit::decl(&config),

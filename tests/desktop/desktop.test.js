@@ -524,6 +524,7 @@ test('files come in through the open dialog; articles move by dragging and from 
   await press('Mod+O');
   await pickInOpenDialog('^(Импорт|Import)$', page);
   await driver.wait(async () => /✗ saved-page\.pdf/.test(await results.getAttribute('textContent')), 10_000, 'a file Galley cannot import is reported, by name');
+  assert.match(await results.getAttribute('textContent'), /\.md (и|and) \.txt/, 'and why, in the UI\'s language');
   await closeDialogs();
 
   // Dragging the row onto a tag in the sidebar tags the article.

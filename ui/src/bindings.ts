@@ -165,6 +165,8 @@ problem: string | null, };
 
 export type PathKind = "templates" | "store";
 
+export type ImportProblem = "unsupported" | "folder" | "empty" | "too_large" | "binary" | "not_text" | "front_matter" | "unreadable" | "not_stored";
+
 export type ImportResult = { 
 /**
  * The file's name, as the user knows it.
@@ -179,9 +181,10 @@ id: string | null, headline: string | null,
  */
 created: boolean, 
 /**
- * Why it was not imported, or what to check in what was.
+ * Why it was not imported (the Library's message, in English), and what kind of reason it
+ * is, for the page to say in the UI's language.
  */
-error: string | null, warnings: Array<string>, };
+error: string | null, problem: ImportProblem | null, warnings: Array<string>, };
 
 export type Field = "headline" | "summary" | "body";
 

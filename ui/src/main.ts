@@ -7,12 +7,10 @@ import {
   type Article,
   type ArticleFields,
   type ArticleSummary,
-  type ExportFormat,
   type ImportResult,
   type Inspection,
   type ListSort,
   type ListView,
-  type Problem,
   type SearchHit,
   type SectionCount,
   type Settings,
@@ -26,13 +24,13 @@ import { Autosaver, type SaveState } from './autosave';
 import { mountBodyEditor } from './body-editor';
 import { Coalescer } from './coalesce';
 import { CommandPalette, ShortcutsSheet, shortcutLabel, type Command } from './components/command-palette';
-import { Inspector, type InspectorStrings } from './components/inspector';
+import { Inspector } from './components/inspector';
 import { showMenu } from './components/menu';
 import { RelatedEditor } from './components/related-editor';
 import { TagInput } from './components/tag-input';
 import { TagManager } from './components/tag-manager';
 import { VirtualList } from './components/virtual-list';
-import { count, formatDate, formatNumber, locale, localeFrom, setLocale, strings, t, tf, type Key } from './i18n';
+import { count, formatDate, formatNumber, locale, localeFrom, setLocale, t, tf, type Key } from './i18n';
 import { morphChildren } from './morph';
 import { fix, fixAll, jumpTo, type EditorFields } from './problem-actions';
 import { openRevisions } from './revisions-dialog';
@@ -40,6 +38,11 @@ import { openSettings } from './settings-dialog';
 import { SHORTCUTS, actionFor, keysOf, type Action } from './shortcuts';
 import { markTheme, onSystemThemeChange } from './theme';
 import { runBench } from './bench';
+import { startDrag } from './drag';
+import { embargoed, listRow, type Row } from './list-row';
+import { openExportDialog } from './export-dialog';
+import { showImported } from './import-results';
+import { inspectorStrings, localized } from './inspector-strings';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const mac = /Mac/.test(navigator.platform || navigator.userAgent);
@@ -216,71 +219,20 @@ function renderSort(): void {
 
 // ---- article list -------------------------------------------------------------------------------
 
-type Row = ArticleSummary | SearchHit;
-
 const list = new VirtualList<Row>($<HTMLDivElement>('articles'), {
   rowHeight: 120,
   label: t('listLabel'),
   empty: t('nothing'),
   key: (row) => row.id,
-  render: listRow,
+  render: (row) =>
+    listRow(row, (event, article) =>
+      startDrag(event, article.headline || '—', (target) =>
+        void ('status' in target ? moveTo(article.id, target.status) : tagWith(article.id, target.tag)),
+      ),
+    ),
   onActivate: (row) => void open(row.id),
   onError: (error) => showSaveState('failed', errorMessage(error)),
 });
-
-function embargoed(iso: string | null): boolean {
-  return iso !== null && new Date(iso).getTime() > Date.now();
-}
-
-function listRow(article: Row): HTMLElement {
-  const row = document.createElement('div');
-  row.className = 'article';
-  row.dataset.status = article.status;
-  row.addEventListener('pointerdown', (event) => startDrag(event, article));
-  const headline = document.createElement('span');
-  headline.className = 'headline';
-  headline.textContent = article.headline || '—';
-  const meta = document.createElement('span');
-  meta.className = 'meta';
-  const status = document.createElement('span');
-  status.className = 'status-chip';
-  status.textContent = t(`st_${article.status}`);
-  meta.append(status, [article.section, formatDate(article.updated_at)].filter(Boolean).join(' · '));
-  row.append(headline, meta);
-  if (embargoed(article.embargo_until)) {
-    const embargo = document.createElement('span');
-    embargo.className = 'embargo';
-    embargo.textContent = tf('embargoBadge', { when: formatDate(article.embargo_until as string) });
-    row.append(embargo);
-  }
-  if ('snippet' in article && article.snippet) row.append(snippetElement(article.snippet));
-  else if (article.dek) {
-    const dek = document.createElement('span');
-    dek.className = 'snippet';
-    dek.textContent = article.dek;
-    row.append(dek);
-  }
-  return row;
-}
-
-function snippetElement(snippet: NonNullable<SearchHit['snippet']>): HTMLElement {
-  const element = document.createElement('span');
-  element.className = 'snippet';
-  // Highlights are byte ranges of the UTF-8 text (as Rust counts), not UTF-16 string indices.
-  const bytes = new TextEncoder().encode(snippet.text);
-  const decoder = new TextDecoder();
-  const text = (from: number, to?: number) => decoder.decode(bytes.subarray(from, to));
-  let at = 0;
-  for (const { start, end } of snippet.highlights) {
-    element.append(text(at, start));
-    const mark = document.createElement('mark');
-    mark.textContent = text(start, end);
-    element.append(mark);
-    at = end;
-  }
-  element.append(text(at));
-  return element;
-}
 
 /** The current search's results: the list's source reads them, so a refresh can replace them. */
 let searchHits: SearchHit[] = [];
@@ -387,51 +339,6 @@ async function openNeighbour(step: number): Promise<void> {
   if (!next) return;
   list.scrollToIndex(index < 0 ? 0 : index + step);
   await open(next.id);
-}
-
-// ---- dragging an article onto a status or a tag ---------------------------------------------------
-
-/** Pointer-driven, not HTML drag and drop: the window's own file drop (import) stays the shell's. */
-function startDrag(down: PointerEvent, article: Row): void {
-  if (down.button !== 0) return;
-  let ghost: HTMLElement | null = null;
-  let target: HTMLElement | null = null;
-  const targetAt = (event: PointerEvent) =>
-    document.elementFromPoint(event.clientX, event.clientY)?.closest<HTMLElement>('[data-drop-status], [data-drop-tag]') ?? null;
-  const move = (event: PointerEvent) => {
-    if (!ghost) {
-      if (Math.hypot(event.clientX - down.clientX, event.clientY - down.clientY) < 6) return;
-      ghost = document.createElement('div');
-      ghost.className = 'drag-ghost';
-      ghost.textContent = article.headline || '—';
-      document.body.append(ghost);
-      app.classList.add('dragging');
-    }
-    ghost.style.transform = `translate(${event.clientX + 12}px, ${event.clientY + 8}px)`;
-    const over = targetAt(event);
-    if (over !== target) {
-      target?.classList.remove('drop-target');
-      over?.classList.add('drop-target');
-      target = over;
-    }
-  };
-  const end = (event: PointerEvent) => {
-    window.removeEventListener('pointermove', move);
-    window.removeEventListener('pointerup', end);
-    window.removeEventListener('pointercancel', end);
-    target?.classList.remove('drop-target');
-    app.classList.remove('dragging');
-    if (!ghost) return;
-    ghost.remove();
-    // The click that ends a drag is not a click on the row.
-    window.addEventListener('click', (click) => click.stopPropagation(), { capture: true, once: true });
-    const over = event.type === 'pointerup' ? targetAt(event) : null;
-    if (over?.dataset.dropStatus) void moveTo(article.id, over.dataset.dropStatus as Status);
-    else if (over?.dataset.dropTag) void tagWith(article.id, over.dataset.dropTag);
-  };
-  window.addEventListener('pointermove', move);
-  window.addEventListener('pointerup', end);
-  window.addEventListener('pointercancel', end);
 }
 
 /** Moves an article to a status (from a drop, the palette, the editor or the spiked banner). */
@@ -598,16 +505,6 @@ async function inspect(article: Article): Promise<void> {
   showInspection();
 }
 
-/** The checklist in the UI's language: the checker's codes and typography rules, named in the
- * i18n tables (the checker's own messages are English, for scripts); `too_many` keeps its count. */
-function localized(problem: Problem): Problem {
-  const key = (problem.code === 'typography' ? `rule_${problem.rule ?? 'other'}` : `code_${problem.code}`) as Key;
-  const known = key in strings[locale()];
-  if (!known) return problem;
-  if (problem.code === 'too_many') return { ...problem, message: `${t(key)}: ${problem.message}` };
-  return { ...problem, message: t(key) };
-}
-
 function showInspection(): void {
   if (!inspection) return;
   const { stats, limits } = inspection;
@@ -622,33 +519,6 @@ function showInspection(): void {
   counts.dataset.state = limits.target_chars !== null && chars > limits.target_chars ? 'over' : '';
   tabs.inspector.dataset.problems = String(problems.length);
   tabs.inspector.textContent = problems.length ? `${t('tabInspector')} (${formatNumber(problems.length)})` : t('tabInspector');
-}
-
-function inspectorStrings(): InspectorStrings {
-  return {
-    title: t('inspectorTitle'),
-    counts: t('countsTitle'),
-    rows: { headline: t('row_headline'), dek: t('row_dek'), lead: t('row_lead'), body: t('row_body'), total: t('row_total') },
-    words: t('colWords'),
-    charsWithSpaces: t('colChars'),
-    charsWithoutSpaces: t('colCharsNoSpaces'),
-    readingTime: t('readingTime'),
-    minutes: (seconds) => (seconds < 60 ? t('lessThanMinute') : tf('minutes', { n: Math.round(seconds / 60) })),
-    target: t('target'),
-    ofTarget: (chars, target) => `${chars} / ${target}`,
-    targetNote: (state, chars, target) =>
-      state === 'over' ? tf('targetOver', { n: chars - target }) : state === 'near' ? t('targetNear') : tf('targetUnder', { n: target - chars }),
-    headlineLength: (chars, limit) => tf('headlineLength', { n: chars, limit }),
-    headlineOver: (_limit, over) => tf('headlineOver', { n: over }),
-    checklist: t('checklist'),
-    problemCount: (n) => count(n, 'problems'),
-    noProblems: t('noProblems'),
-    places: { headline: t('place_headline'), dek: t('place_dek'), lead: t('place_lead'), body: t('place_body'), related: t('place_related') },
-    jumpPrefix: t('jumpTo'),
-    fix: t('fix'),
-    fixLabel: (problem) => tf('fixLabel', { found: problem.found, fix: problem.fix ?? '' }),
-    fixAll: (n) => tf('fixAll', { n }),
-  };
 }
 
 function mountInspector(): Inspector {
@@ -692,50 +562,10 @@ function showPanel(panel: SidePanel, remember = true): void {
 
 // ---- dialogs --------------------------------------------------------------------------------------
 
-const exportDialog = $<HTMLDialogElement>('export-dialog');
-const exportMessage = $<HTMLParagraphElement>('export-message');
-const templateSelect = $<HTMLSelectElement>('export-template');
-
-function exportFormat(): ExportFormat {
-  return (exportDialog.querySelector<HTMLInputElement>('input[name=format]:checked')?.value ?? 'html') as ExportFormat;
+/** Opens the export dialog on the article in the editor. */
+async function exportCurrent(): Promise<void> {
+  if (current) await openExportDialog(current, () => saver.flush());
 }
-
-function exportTemplate(): string | null {
-  return templateSelect.value || null;
-}
-
-async function openExportDialog(): Promise<void> {
-  if (!current) return;
-  await saver.flush();
-  exportMessage.textContent = '';
-  const templates = await api.listTemplates().catch(() => []);
-  templateSelect.replaceChildren(new Option(t('builtIn'), ''), ...templates.map((name) => new Option(name, name)));
-  updateTemplateChoice();
-  exportDialog.showModal();
-}
-
-function updateTemplateChoice(): void {
-  // Only the HTML document has a template.
-  templateSelect.disabled = exportFormat() !== 'html';
-}
-
-/** Runs an export action and reports its outcome in the dialog. */
-async function exportAction(action: (id: string) => Promise<string>): Promise<void> {
-  if (!current) return;
-  await saver.flush();
-  exportMessage.dataset.state = 'working';
-  try {
-    const message = await action(current.id);
-    exportMessage.textContent = message;
-    exportMessage.dataset.state = 'done';
-  } catch (error) {
-    exportMessage.textContent = t('failed') + errorMessage(error);
-    exportMessage.dataset.state = 'failed';
-  }
-}
-
-const withWarnings = (message: string, warnings: string[]) =>
-  warnings.length ? `${message} ${t('warnings')}${warnings.join('; ')}` : message;
 
 async function showRevisions(): Promise<void> {
   if (!current) return;
@@ -787,48 +617,18 @@ function confirmLink(url: string): void {
   );
 }
 
-const importDialog = $<HTMLDialogElement>('import-dialog');
-
-/** Shows what became of each imported file, with a way to open what was imported. */
-function showImported(results: ImportResult[]): void {
-  if (!results.length) return;
-  $<HTMLUListElement>('import-results').replaceChildren(
-    ...results.map((result) => {
-      const item = document.createElement('li');
-      item.dataset.state = result.error ? 'failed' : 'done';
-      const name = document.createElement('span');
-      name.className = 'import-file';
-      name.textContent = `${result.error ? '✗' : '✓'} ${result.file}`;
-      const outcome = document.createElement('span');
-      outcome.className = 'import-outcome';
-      outcome.textContent = result.error
-        ? `${t('importFailed')}: ${result.error}`
-        : `${result.created ? t('importNew') : t('importUpdated')}: ${result.headline ?? ''}` +
-          (result.warnings.length ? ` ${t('warnings')}${result.warnings.join('; ')}` : '');
-      item.append(name, outcome);
-      if (result.id) {
-        const id = result.id;
-        const openButton = document.createElement('button');
-        openButton.type = 'button';
-        openButton.textContent = t('openArticle');
-        openButton.addEventListener('click', () => {
-          importDialog.close();
-          void open(id);
-        });
-        item.append(openButton);
-      }
-      return item;
-    }),
-  );
-  if (!importDialog.open) importDialog.showModal();
-  void reloadList();
-  void refreshTags();
-  void refreshSections();
+/** The import's report, then the list and the sidebar brought up to date. */
+function reportImport(results: ImportResult[]): void {
+  showImported(results, (id) => void open(id), () => {
+    void reloadList();
+    void refreshTags();
+    void refreshSections();
+  });
 }
 
 async function importFiles(): Promise<void> {
   try {
-    showImported(await api.importPick(t('importTitle')));
+    reportImport(await api.importPick(t('importTitle')));
   } catch (error) {
     showSaveState('failed', errorMessage(error));
   }
@@ -947,7 +747,7 @@ const actions: Record<Action, () => void> = {
   save: () => void saver.flush(),
   saveRevision: () => void askToSaveRevision(),
   search: () => searchInput.focus(),
-  export: () => void openExportDialog(),
+  export: () => void exportCurrent(),
   togglePreview: () => showPanel(app.dataset.panel === 'hidden' ? lastShownPanel : 'hidden'),
   inspector: () => showPanel(app.dataset.panel === 'inspector' ? 'preview' : 'inspector'),
   palette: () => palette.open(),
@@ -1101,29 +901,16 @@ for (const name of ['preview', 'inspector'] as const) {
 
 $<HTMLButtonElement>('new-article').addEventListener('click', () => void newArticle());
 $<HTMLButtonElement>('manage-tags').addEventListener('click', () => void tagManager.open());
-$<HTMLButtonElement>('open-export').addEventListener('click', () => void openExportDialog());
+$<HTMLButtonElement>('open-export').addEventListener('click', () => void exportCurrent());
 $<HTMLButtonElement>('open-revisions').addEventListener('click', () => void showRevisions());
 $<HTMLButtonElement>('open-palette').addEventListener('click', () => palette.open());
 $<HTMLButtonElement>('open-settings').addEventListener('click', () => void openSettings(applySettings));
-exportDialog.querySelectorAll('input[name=format]').forEach((radio) => radio.addEventListener('change', updateTemplateChoice));
-$<HTMLButtonElement>('export-save').addEventListener('click', () =>
-  void exportAction(async (id) => {
-    const saved = await api.exportSave(id, exportFormat(), exportTemplate(), t('exportTitle'));
-    return saved ? withWarnings(t('savedTo') + saved.path, saved.warnings) : '';
-  }),
-);
-$<HTMLButtonElement>('export-copy').addEventListener('click', () =>
-  void exportAction(async (id) => withWarnings(t('copied'), await api.exportCopy(id, exportFormat(), exportTemplate()))),
-);
-$<HTMLButtonElement>('export-open').addEventListener('click', () =>
-  void exportAction(async (id) => t('openedIn') + (await api.exportOpen(id, exportTemplate()))),
-);
 
 void api.onLinkRequested(confirmLink);
 void api.onDropHover((hovering) => {
   $<HTMLDivElement>('drop-overlay').hidden = !hovering;
 });
-void api.onImported(showImported);
+void api.onImported(reportImport);
 void api.onCloseRequested(async () => {
   // The shell holds the window open until the page has saved what it holds. If the save fails,
   // the window stays open with the text and the error in view.

@@ -18,10 +18,14 @@ struct Options {
     queries: usize,
     store: Option<PathBuf>,
     seed: u64,
+    /// Run only these parts (`search`, `list`, `desk`, `autosave`, `render`, `export`); all if empty.
+    only: Vec<String>,
 }
 
+const PARTS: &[&str] = &["search", "list", "desk", "autosave", "render", "export"];
+
 fn parse_args() -> Result<Options, String> {
-    let mut options = Options { articles: 100_000, queries: 1_000, store: None, seed: 42 };
+    let mut options = Options { articles: 100_000, queries: 1_000, store: None, seed: 42, only: Vec::new() };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -30,9 +34,17 @@ fn parse_args() -> Result<Options, String> {
             "--queries" => options.queries = value()?.parse().map_err(|e| format!("--queries: {e}"))?,
             "--store" => options.store = Some(PathBuf::from(value()?)),
             "--seed" => options.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--only" => {
+                let part = value()?;
+                if !PARTS.contains(&part.as_str()) {
+                    return Err(format!("--only: `{part}` is none of {}", PARTS.join(", ")));
+                }
+                options.only.push(part);
+            }
             "--help" | "-h" => {
-                return Err("usage: galley-bench [--articles N] [--queries N] [--store PATH] [--seed N]\n\
-                            With --store, an existing store that already holds the articles is reused."
+                return Err("usage: galley-bench [--articles N] [--queries N] [--store PATH] [--seed N] [--only PART]...\n\
+                            With --store, an existing store that already holds the articles is reused.\n\
+                            PART is one of search, list, desk, autosave, render, export (repeatable)."
                     .into());
             }
             other => return Err(format!("unknown argument `{other}`")),
@@ -65,11 +77,25 @@ fn main() {
         + std::fs::metadata(path.with_extension("sqlite3-wal")).map(|m| m.len()).unwrap_or(0);
     report.note(format!("store: {} articles, {:.0} MB on disk", library.count().unwrap(), size as f64 / 1e6));
 
-    search(&library, &options, &mut report);
-    list(&library, &mut report);
-    autosave(&library, &options, &mut report);
-    render(&options, &mut report);
-    export(&library, &mut report);
+    let runs = |part: &str| options.only.is_empty() || options.only.iter().any(|only| only == part);
+    if runs("search") {
+        search(&library, &options, &mut report);
+    }
+    if runs("list") {
+        list(&library, &mut report);
+    }
+    if runs("desk") {
+        desk(&library, &options, &mut report);
+    }
+    if runs("autosave") {
+        autosave(&library, &options, &mut report);
+    }
+    if runs("render") {
+        render(&options, &mut report);
+    }
+    if runs("export") {
+        export(&library, &mut report);
+    }
     report.print();
 }
 
@@ -168,6 +194,88 @@ fn list(library: &Library, report: &mut Report) {
     }
     let stats = Percentiles::of(&mut filtered);
     report.row("list, status:ready tag:Регионы: median", ms(stats.median), "");
+}
+
+/// Medians of `runs` calls of `f`.
+fn median_of(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    Percentiles::of(&mut times).median
+}
+
+/// What the desk asks of the store and the renderer beyond the plain list: other orders, a
+/// section filter, the sections with counts, and the inspector and the revision diff of a long piece.
+fn desk(library: &Library, options: &Options, report: &mut Report) {
+    use galley_core::{ListSort, ListView, Settings};
+    for sort in [ListSort::Headline, ListSort::Created, ListSort::UpdatedOldest] {
+        let view = ListView { sort, ..ListView::default() };
+        let first = median_of(20, || {
+            library.list_page(&view, 0, 100).expect("list");
+        });
+        report.row(
+            &format!("desk: list sorted {sort:?}, first page of 100 with count: median"),
+            ms(first),
+            "",
+        );
+    }
+    for sort in [ListSort::Updated, ListSort::Headline] {
+        let deep = ListView { sort, ..ListView::default() };
+        let total = library.list_page(&deep, 0, 0).expect("count").total as usize;
+        let at = median_of(10, || {
+            library.list_page(&deep, total / 2, 100).expect("list");
+        });
+        report.row(&format!("desk: list sorted {sort:?}, a page in the middle: median"), ms(at), "");
+    }
+    let sections = library.sections().expect("sections");
+    let took = median_of(20, || {
+        library.sections().expect("sections");
+    });
+    report.row(&format!("desk: sections with counts ({} sections): median", sections.len()), ms(took), "");
+    if let Some(section) = sections.first() {
+        let view = ListView { section: Some(section.name.clone()), ..ListView::default() };
+        let took = median_of(20, || {
+            library.list_page(&view, 0, 100).expect("list");
+        });
+        report.row("desk: list of one section, first page with count: median", ms(took), "");
+    }
+
+    // A 5,000-word piece, as the inspector sees it on every keystroke, and its diff after an edit.
+    let mut corpus = Corpus::new(options.seed);
+    let mut fields = corpus.article(7).fields;
+    let mut i = 8;
+    while fields.body.split_whitespace().count() < 5_000 {
+        fields.body.push_str("\n\n");
+        fields.body.push_str(&corpus.article(i).fields.body);
+        i += 1;
+    }
+    let limits = Settings::default().limits_for(&fields.section, fields.target_chars);
+    let took = median_of(50, || {
+        galley_core::inspect(&fields, limits);
+    });
+    report.row("desk: inspect a 5,000-word piece (counts + checklist): median", ms(took), "");
+    let mut edited = fields.clone();
+    edited.body = edited
+        .body
+        .split("\n\n")
+        .enumerate()
+        .map(|(n, paragraph)| {
+            if n % 10 == 3 {
+                format!("{paragraph} Добавлено при правке.")
+            } else {
+                paragraph.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let took = median_of(20, || {
+        galley_core::diff_fields(&fields, &edited);
+    });
+    report.row("desk: word diff of a 5,000-word piece, every tenth paragraph edited: median", ms(took), "");
 }
 
 /// Autosaves as an editor sends them: the body of an article grows a sentence at a time, and now

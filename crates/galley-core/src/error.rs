@@ -12,6 +12,12 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     Invalid(String),
+    /// A file to import that is not one Galley imports (by its name).
+    #[error("{}: Galley imports .md and .txt files; this one is neither", path.display())]
+    UnsupportedFile { path: PathBuf },
+    /// A folder given where files were expected.
+    #[error("{}: is a folder; give the files in it", path.display())]
+    IsAFolder { path: PathBuf },
     #[error("no folder for Galley's data was found; give a store with --store or GALLEY_STORE")]
     NoDataFolder,
 }
@@ -21,7 +27,11 @@ impl Error {
     pub fn is_user_error(&self) -> bool {
         match self {
             Error::Store(err) => err.is_user_error(),
-            Error::Import { .. } | Error::Invalid(_) | Error::NoDataFolder => true,
+            Error::Import { .. }
+            | Error::Invalid(_)
+            | Error::UnsupportedFile { .. }
+            | Error::IsAFolder { .. }
+            | Error::NoDataFolder => true,
             Error::Io { source, .. } => matches!(
                 source.kind(),
                 std::io::ErrorKind::NotFound

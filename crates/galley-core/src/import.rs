@@ -83,12 +83,11 @@ fn read_draft(path: &Path) -> Result<galley_import::Imported> {
     let io = |source| Error::Io { path: path.to_owned(), source };
     let metadata = std::fs::metadata(path).map_err(io)?;
     if metadata.is_dir() {
-        return Err(Error::Invalid(format!("{}: is a folder; give the files in it", path.display())));
+        return Err(Error::IsAFolder { path: path.to_owned() });
     }
     let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    let format = Format::from_file_name(&name).ok_or_else(|| {
-        Error::Invalid(format!("{}: Galley imports .md and .txt files; this one is neither", path.display()))
-    })?;
+    let format =
+        Format::from_file_name(&name).ok_or_else(|| Error::UnsupportedFile { path: path.to_owned() })?;
     let import_error = |source| Error::Import { path: path.to_owned(), source };
     galley_import::check_size(metadata.len()).map_err(import_error)?;
     let bytes = std::fs::read(path).map_err(io)?;

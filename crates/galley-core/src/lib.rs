@@ -18,6 +18,7 @@ pub use diff::{DiffField, DiffSpan, FieldDiff, SpanKind, diff_fields};
 pub use error::Error;
 pub use export::{ExportFormat, ExportReport, ExportedFile, Selection};
 pub use fs::write_atomically;
+pub use galley_import::ImportError;
 pub use galley_model as model;
 pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};
 pub use galley_store::{ListSort, SectionCount};

@@ -42,13 +42,16 @@ pub enum ListSort {
 }
 
 impl ListSort {
-    /// The `ORDER BY` of this order over `articles a`; the id breaks ties, so pages never overlap.
+    /// The `ORDER BY` of this order over `articles a`: exactly the order of its index (schema 4),
+    /// status and rowid included, so a page is read in index order with no sort step (which a deep
+    /// page would pay for every row it skips). The status sits between only because it is in the
+    /// index; the rowid breaks ties, so pages never overlap.
     fn order_by(self) -> &'static str {
         match self {
-            ListSort::Updated => "a.updated_at DESC, a.rowid DESC",
-            ListSort::UpdatedOldest => "a.updated_at ASC, a.rowid ASC",
-            ListSort::Created => "a.created_at DESC, a.rowid DESC",
-            ListSort::Headline => "unicode_lower(a.headline) ASC, a.rowid ASC",
+            ListSort::Updated => "a.updated_at DESC, a.status ASC, a.rowid ASC",
+            ListSort::UpdatedOldest => "a.updated_at ASC, a.status DESC, a.rowid DESC",
+            ListSort::Created => "a.created_at DESC, a.status ASC, a.rowid ASC",
+            ListSort::Headline => "a.headline_key ASC, a.status ASC, a.rowid ASC",
         }
     }
 }
@@ -153,18 +156,29 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Sections in use by articles that are not spiked, by name (case-insensitively one section).
+    /// Sections in use by articles that are not spiked, by name (case-insensitively one section),
+    /// each named as most recently spelled.
     pub fn sections(&self) -> Result<Vec<SectionCount>> {
         let conn = self.reader();
-        let mut stmt = conn.prepare_cached(
-            "SELECT max(section), count(*) FROM articles \
-             WHERE status != 'spiked' AND section != '' \
-             GROUP BY unicode_lower(section) ORDER BY unicode_lower(section)",
+        // Counted from the section index alone; then one index lookup per section for its name.
+        let counts: Vec<(String, i64)> = conn
+            .prepare_cached(
+                "SELECT section_key, count(*) FROM articles WHERE status != 'spiked' AND section_key != '' \
+                 GROUP BY section_key ORDER BY section_key",
+            )?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut name = conn.prepare_cached(
+            "SELECT section FROM articles WHERE section_key = ? AND status != 'spiked' \
+             ORDER BY updated_at DESC LIMIT 1",
         )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(SectionCount { name: row.get(0)?, count: row.get::<_, i64>(1)? as u64 })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        counts
+            .into_iter()
+            .map(|(key, count)| {
+                let name: String = name.query_row([&key], |row| row.get(0))?;
+                Ok(SectionCount { name, count: count as u64 })
+            })
+            .collect()
     }
 
     /// How many articles the filter's conditions match (its limit and offset aside).
@@ -183,6 +197,17 @@ impl Store {
         let count: i64 = self.reader().query_row("SELECT count(*) FROM articles", [], |row| row.get(0))?;
         Ok(count as u64)
     }
+}
+
+/// How the list sorts a headline: lowercased, ё as е (as a Russian index sorts). Schema 4 computes
+/// the same for articles stored before it.
+pub(crate) fn headline_key(headline: &str) -> String {
+    headline.to_lowercase().replace('ё', "е")
+}
+
+/// How the `section:` filter and the section list compare a section: lowercased.
+pub(crate) fn section_key(section: &str) -> String {
+    section.to_lowercase()
 }
 
 /// The columns [`summary_from_row`] reads, from `articles a`.
@@ -227,8 +252,8 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
     let fields = prepare(tx, None, draft.fields)?;
     tx.prepare_cached(
         "INSERT INTO articles (id, slug, headline, dek, lead, byline, dateline, section, language, status, \
-         embargo_until, target_chars, note, created_at, updated_at, published_at, revision) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+         embargo_until, target_chars, note, created_at, updated_at, published_at, revision, headline_key, \
+         section_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
     )?
     .execute(params![
         id.to_string(),
@@ -247,6 +272,8 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
         to_ms(created_at),
         to_ms(updated_at),
         fields.published_at.map(to_ms),
+        headline_key(&fields.headline),
+        section_key(&fields.section),
     ])?;
     let rowid = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO bodies (article, body) VALUES (?, ?)")?
@@ -278,7 +305,7 @@ fn update(
     tx.prepare_cached(
         "UPDATE articles SET slug = ?, headline = ?, dek = ?, lead = ?, byline = ?, dateline = ?, \
          section = ?, language = ?, status = ?, embargo_until = ?, target_chars = ?, note = ?, updated_at = ?, \
-         published_at = ? WHERE rowid = ?",
+         published_at = ?, headline_key = ?, section_key = ? WHERE rowid = ?",
     )?
     .execute(params![
         new.slug,
@@ -295,6 +322,8 @@ fn update(
         new.note,
         to_ms(now),
         new.published_at.map(to_ms),
+        headline_key(&new.headline),
+        section_key(&new.section),
         rowid,
     ])?;
     if old.body != new.body {

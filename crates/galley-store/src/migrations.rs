@@ -11,10 +11,14 @@ use crate::connection::APPLICATION_ID;
 use crate::{Result, index};
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 3;
+pub const LATEST_VERSION: i64 = 4;
 
-const STEPS: [&str; LATEST_VERSION as usize] =
-    [include_str!("sql/v1.sql"), include_str!("sql/v2.sql"), include_str!("sql/v3.sql")];
+const STEPS: [&str; LATEST_VERSION as usize] = [
+    include_str!("sql/v1.sql"),
+    include_str!("sql/v2.sql"),
+    include_str!("sql/v3.sql"),
+    include_str!("sql/v4.sql"),
+];
 
 /// Brings the store from `version` up to [`LATEST_VERSION`].
 pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<()> {

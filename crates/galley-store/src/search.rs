@@ -291,8 +291,8 @@ pub(crate) fn filter_sql(filters: &[Filter], hide_spiked: bool) -> (String, Vec<
                 values.push(Value::Text(status.as_str().to_owned()));
             }
             Filter::Section(section) => {
-                conditions.push("unicode_lower(a.section) = ?");
-                values.push(Value::Text(section.to_lowercase()));
+                conditions.push("a.section_key = ?");
+                values.push(Value::Text(crate::articles::section_key(section)));
             }
             Filter::Language(language) => {
                 conditions.push("a.language = ?");

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use galley_core::ImportOutcome;
+use galley_core::{Error, ImportError, ImportOutcome};
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -21,9 +21,50 @@ pub struct ImportResult {
     pub headline: Option<String>,
     /// `false` when the file carried the id of an article already stored, which was updated.
     pub created: bool,
-    /// Why it was not imported, or what to check in what was.
+    /// Why it was not imported (the Library's message, in English), and what kind of reason it
+    /// is, for the page to say in the UI's language.
     pub error: Option<String>,
+    pub problem: Option<ImportProblem>,
     pub warnings: Vec<String>,
+}
+
+/// Why a file was not imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportProblem {
+    /// Not `.md` or `.txt` (by its name).
+    Unsupported,
+    Folder,
+    Empty,
+    TooLarge,
+    /// An image, a PDF, a Word document…
+    Binary,
+    /// Text in an encoding Galley cannot read reliably.
+    NotText,
+    /// A Markdown file whose front matter is broken.
+    FrontMatter,
+    /// The file could not be read (gone, no permission).
+    Unreadable,
+    /// Read, but the store refused it.
+    NotStored,
+}
+
+impl ImportProblem {
+    fn of(error: &Error) -> ImportProblem {
+        match error {
+            Error::UnsupportedFile { .. } => ImportProblem::Unsupported,
+            Error::IsAFolder { .. } => ImportProblem::Folder,
+            Error::Io { .. } => ImportProblem::Unreadable,
+            Error::Import { source, .. } => match source {
+                ImportError::Empty => ImportProblem::Empty,
+                ImportError::TooLarge { .. } => ImportProblem::TooLarge,
+                ImportError::Binary { .. } => ImportProblem::Binary,
+                ImportError::NotText { .. } => ImportProblem::NotText,
+                ImportError::FrontMatter(_) => ImportProblem::FrontMatter,
+            },
+            _ => ImportProblem::NotStored,
+        }
+    }
 }
 
 /// Imports the files, each on its own.
@@ -44,6 +85,7 @@ fn result_of(outcome: ImportOutcome) -> ImportResult {
             headline: Some(imported.headline),
             created: imported.created,
             error: None,
+            problem: None,
             warnings: imported.warnings,
         },
         Err(err) => ImportResult {
@@ -52,6 +94,7 @@ fn result_of(outcome: ImportOutcome) -> ImportResult {
             headline: None,
             created: false,
             error: Some(err.to_string()),
+            problem: Some(ImportProblem::of(&err)),
             warnings: Vec::new(),
         },
     }
@@ -103,7 +146,7 @@ mod tests {
         );
         assert_eq!(results[1].file, "заметка.md");
         assert_eq!(results[1].headline.as_deref(), Some("Заметка"));
-        assert!(results[1].created && results[1].error.is_none());
+        assert!(results[1].created && results[1].error.is_none() && results[1].problem.is_none());
         let id = results[1].id.as_deref().unwrap();
         assert_eq!(state.library.article(id).unwrap().fields.body, "Текст.\n");
     }

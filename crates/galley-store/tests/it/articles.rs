@@ -1,6 +1,6 @@
 use galley_model::{ArticleFields, ArticleId, Draft, Related, RevisionReason, Status};
 use galley_query::Filter;
-use galley_store::{Error, ListFilter};
+use galley_store::{Error, ListFilter, ListSort};
 
 use crate::fixture::{Fixture, at};
 
@@ -163,4 +163,45 @@ fn the_list_is_newest_first_and_hides_spiked_articles() {
         .unwrap();
     assert_eq!(trash.len(), 1);
     assert_eq!(trash[0].id, spiked.id);
+}
+
+#[test]
+fn lists_sort_by_headline_as_a_russian_index_does_and_filter_by_section_whatever_the_case() {
+    let f = Fixture::new();
+    for (headline, section) in
+        [("яблоко", "Экономика"), ("Ель", "экономика"), ("Арбуз", "Спорт"), ("Ёлки", "ЭКОНОМИКА")]
+    {
+        f.article(ArticleFields {
+            headline: headline.into(),
+            section: section.into(),
+            ..ArticleFields::default()
+        });
+    }
+    let by_headline =
+        f.store.list(&ListFilter { sort: ListSort::Headline, limit: 10, ..ListFilter::default() }).unwrap();
+    let headlines: Vec<_> = by_headline.iter().map(|a| a.headline.as_str()).collect();
+    assert_eq!(headlines, ["Арбуз", "Ёлки", "Ель", "яблоко"], "case ignored, ё sorted as е");
+
+    let economy =
+        ListFilter {
+            filters: vec![Filter::Section("экономика".into())], limit: 10, ..ListFilter::default()
+        };
+    assert_eq!(f.store.list(&economy).unwrap().len(), 3);
+    assert_eq!(f.store.count_matching(&economy).unwrap(), 3);
+    let sections = f.store.sections().unwrap();
+    let counted: Vec<_> = sections.iter().map(|s| (s.name.to_lowercase(), s.count)).collect();
+    assert_eq!(
+        counted,
+        [("спорт".to_owned(), 1), ("экономика".to_owned(), 3)],
+        "one section, however it is spelled"
+    );
+
+    // A headline changed later moves in the order.
+    let apple = by_headline.last().unwrap();
+    let mut fields = f.store.article(&apple.id.to_string()).unwrap().fields;
+    fields.headline = "Абрикос".into();
+    f.store.save(apple.id, fields, RevisionReason::Save, None, at(30)).unwrap();
+    let first =
+        f.store.list(&ListFilter { sort: ListSort::Headline, limit: 1, ..ListFilter::default() }).unwrap();
+    assert_eq!(first[0].headline, "Абрикос");
 }

@@ -1,4 +1,5 @@
-use galley_store::{Error, LATEST_VERSION, Store};
+use galley_query::Filter;
+use galley_store::{Error, LATEST_VERSION, ListFilter, Store};
 
 use crate::fixture::Fixture;
 
@@ -22,12 +23,20 @@ fn a_version_1_store_is_upgraded_and_its_articles_become_searchable() {
     let query = galley_query::parse("экономический форум").unwrap();
     let hits = store.search(&query, 10).unwrap();
     assert_eq!(hits.len(), 1, "the upgrade indexed the old article");
+    // Schema 4 gave it the keys the desk sorts and filters by.
+    let economy =
+        ListFilter {
+            filters: vec![Filter::Section("экономика".into())], limit: 10, ..ListFilter::default()
+        };
+    assert_eq!(store.list(&economy).unwrap().len(), 1, "the section key was filled in");
+    assert_eq!(store.sections().unwrap()[0].name, "Экономика");
     drop(store);
-    let version: i64 = rusqlite::Connection::open(&path)
-        .unwrap()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, LATEST_VERSION);
+    let key: String =
+        conn.query_row("SELECT headline_key FROM articles WHERE rowid = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(key, "встреча галушки и сэко в токио", "schema 4 filled in the headline's sort key");
 }
 
 #[test]
