@@ -307,6 +307,16 @@ test('the keyboard reaches everything: shortcuts, palette, sheet, panels, next a
   await driver.wait(async () => (await driver.findElement(By.id('headline')).getAttribute('value')) === before, 5_000, 'Ctrl+PageUp goes back');
   await press('Mod+2');
   assert.ok(await driver.executeScript("return document.getElementById('editor').contains(document.activeElement)"), 'Ctrl+2 focuses the editor');
+
+  // Ctrl+Shift+S saves a revision with a label; Enter in the label box saves it.
+  await press('Mod+Shift+S');
+  const label = await driver.wait(until.elementIsVisible(driver.findElement(By.id('revision-label'))), 5_000, 'the label box opens');
+  await label.sendKeys('отправлено редактору', Key.ENTER);
+  const open = await driver.findElement(By.id('headline')).getAttribute('value');
+  await driver.wait(() => {
+    const revisions = JSON.parse(execFileSync(cli, ['--store', store, 'revisions', stored(open).id, '--json'], { encoding: 'utf8' }));
+    return revisions[0].label === 'отправлено редактору' && revisions[0].reason === 'save';
+  }, 5_000, 'the labelled revision is stored');
   await press('Mod+3');
   assert.ok(await driver.executeScript("return document.getElementById('inspector-panel').contains(document.activeElement)"), 'Ctrl+3 focuses the checklist');
   await press('Mod+J');

@@ -143,7 +143,7 @@ function editedFields(article: Article): ArticleFields {
 
 function edited(): void {
   saver.changed();
-  previewer.request();
+  refreshSidePanel();
 }
 
 // ---- sidebar ------------------------------------------------------------------------------------
@@ -450,6 +450,8 @@ async function showArticle(article: Article, filled?: () => void): Promise<void>
   list.select(article.id);
   filled?.();
   previewer.cancel();
+  inspecter.cancel();
+  window.clearTimeout(inspectTimer);
   await render(article, true);
 }
 
@@ -466,15 +468,42 @@ const editorFields: EditorFields = {
 const previewer = new Coalescer(
   async (since) => {
     if (!current) return;
-    await render({ ...current, ...editedFields(current) }, false);
+    await showPreview({ ...current, ...editedFields(current) }, false);
     if (trace) void api.trace('keystroke-to-preview', performance.now() - since);
   },
   (error) => showSaveState('failed', errorMessage(error)),
 );
 
-/** The preview and the inspection of the same text, side by side. */
+/** Checks what the editor holds; keystrokes during a check coalesce, as for the preview. */
+const inspecter = new Coalescer(
+  async () => {
+    if (current) await inspect({ ...current, ...editedFields(current) });
+  },
+  (error) => showSaveState('failed', errorMessage(error)),
+);
+
+/** The preview's document is behind the editor: it was hidden while the text changed. */
+let previewStale = false;
+let inspectTimer = 0;
+
+/** After an edit, brings the shown panel up to date at once, and the rest later: the preview only
+ * when it is shown, the inspection at once when the inspector is shown, else after a pause (the
+ * counts in the header come from it). The preview's keystrokes never wait for a check. */
+function refreshSidePanel(): void {
+  const panel = app.dataset.panel;
+  window.clearTimeout(inspectTimer);
+  if (panel === 'preview') previewer.request();
+  else previewStale = true;
+  if (panel === 'inspector') inspecter.request();
+  else inspectTimer = window.setTimeout(() => inspecter.request(), 400);
+}
+
+/** The preview of an article just opened, then its inspection: after, so that on two cores the
+ * check does not compete with the render and the layout the reader is waiting for. */
 async function render(article: Article, fresh: boolean): Promise<void> {
-  await Promise.all([showPreview(article, fresh), inspect(article)]);
+  previewStale = false;
+  await showPreview(article, fresh);
+  inspecter.request();
 }
 
 /** Shows the article's export in the preview by updating the shown document in place: only what
@@ -505,11 +534,15 @@ async function inspect(article: Article): Promise<void> {
   showInspection();
 }
 
+/** Shows the latest inspection: the counts in the header always, the inspector itself only while
+ * it is shown (a checklist of hundreds of problems is not rebuilt behind the preview). */
 function showInspection(): void {
   if (!inspection) return;
   const { stats, limits } = inspection;
   const problems = inspection.problems.map(localized);
-  inspector.update(stats, problems, { headlineChars: limits.headline_chars, targetChars: limits.target_chars });
+  if (app.dataset.panel === 'inspector') {
+    inspector.update(stats, problems, { headlineChars: limits.headline_chars, targetChars: limits.target_chars });
+  }
   const words = count(stats.total.words, 'wordsCount');
   const chars = stats.total.chars_with_spaces;
   counts.textContent =
@@ -548,6 +581,15 @@ let lastShownPanel: Exclude<SidePanel, 'hidden'> = 'preview';
 function showPanel(panel: SidePanel, remember = true): void {
   if (panel !== 'hidden') lastShownPanel = panel;
   app.dataset.panel = panel;
+  if (panel === 'preview' && previewStale) {
+    previewStale = false;
+    previewer.request();
+  }
+  if (panel === 'inspector' && current) {
+    showInspection();
+    window.clearTimeout(inspectTimer);
+    inspecter.request();
+  }
   for (const name of ['preview', 'inspector'] as const) {
     const selected = panel === name;
     tabs[name].setAttribute('aria-selected', String(selected));
@@ -590,6 +632,13 @@ async function askToSaveRevision(): Promise<void> {
   saveRevisionDialog.returnValue = '';
   saveRevisionDialog.showModal();
 }
+
+// Enter in the label saves (the form's first button is Cancel, which a plain submit would press).
+revisionLabel.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || event.isComposing) return;
+  event.preventDefault();
+  saveRevisionDialog.close('save');
+});
 
 saveRevisionDialog.addEventListener('close', async () => {
   if (saveRevisionDialog.returnValue !== 'save' || !current) return;
@@ -685,7 +734,7 @@ function applySettings(next: Settings): void {
     applyStrings();
   }
   // The section's limits may have changed.
-  previewer.request();
+  inspecter.request();
 }
 
 function applyTheme(theme: Theme): void {
