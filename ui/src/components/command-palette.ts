@@ -3,6 +3,8 @@
 // It must not talk to the backend, own user-facing text (it all comes through the options),
 // or put data into the DOM other than through textContent.
 
+import { el, focusable, showDialog } from './dom';
+
 export interface Command {
   id: string;
   title: string;
@@ -97,25 +99,8 @@ function renderKeys(spec: string): (HTMLElement | string)[] {
   return parts;
 }
 
-/** A new element; text only ever through textContent. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
 function setAttributes(element: Element, attributes: Record<string, string>): void {
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-}
-
-function showDialog(dialog: HTMLDialogElement): void {
-  if (typeof dialog.showModal === 'function') dialog.showModal();
-  else dialog.open = true;
-}
-
-function focusable(element: Element | null): HTMLElement | null {
-  return element instanceof HTMLElement && element !== document.body ? element : null;
 }
 
 let palettes = 0;

@@ -5,6 +5,7 @@
 // or put data into the DOM other than through textContent.
 
 import type { DiffField, FieldDiff } from '../bindings';
+import { el } from './dom';
 
 export interface DiffStrings {
   /** Heading of each field, e.g. { headline: 'Заголовок', … }. */
@@ -118,10 +119,3 @@ function renderSame(text: string, before: boolean, after: boolean, strings: Diff
   return nodes;
 }
 
-/** A new element; text only ever through textContent. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}

@@ -7,6 +7,7 @@
 // or put data into the DOM other than through textContent.
 
 import type { ArticleStats, Counts, Place, Problem } from '../bindings';
+import { el } from './dom';
 
 /** A field of an article and one checklist entry, as galley-render's check module makes them:
  * `line` and `column` are 1-based, in code points, within the field's text (see ../positions). */
@@ -145,13 +146,6 @@ function isFixAll(problem: Problem): boolean {
   return problem.code === 'typography' && problem.fix !== null;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** Sets text only when it differs, so unchanged parts cost no DOM mutation (and no screen reader chatter). */
 function setText(node: Node, text: string): void {
   if (node.textContent !== text) node.textContent = text;
@@ -199,33 +193,33 @@ export class Inspector {
     const id = `inspector-${++inspectors}`;
     const s = this.strings;
 
-    this.section = element('section', 'inspector');
+    this.section = el('section', 'inspector');
     this.section.setAttribute('aria-labelledby', `${id}-title`);
-    this.title = element('h2', 'inspector-title', s.title);
+    this.title = el('h2', 'inspector-title', s.title);
     this.title.id = `${id}-title`;
     this.title.tabIndex = -1;
 
     // Counts: a real table, headers scoped, no live region (it changes on every keystroke).
-    const table = element('table', 'inspector-counts');
-    table.append(element('caption', 'inspector-caption', s.counts));
-    const headRow = element('tr');
-    headRow.append(element('td'));
+    const table = el('table', 'inspector-counts');
+    table.append(el('caption', 'inspector-caption', s.counts));
+    const headRow = el('tr');
+    headRow.append(el('td'));
     for (const label of [s.words, s.charsWithSpaces, s.charsWithoutSpaces]) {
-      const th = element('th', undefined, label);
+      const th = el('th', undefined, label);
       th.setAttribute('scope', 'col');
       headRow.append(th);
     }
-    const head = element('thead');
+    const head = el('thead');
     head.append(headRow);
-    const body = element('tbody');
-    const foot = element('tfoot');
+    const body = el('tbody');
+    const foot = el('tfoot');
     for (const row of ROWS) {
-      const tr = element('tr');
-      const th = element('th', undefined, s.rows[row]);
+      const tr = el('tr');
+      const th = el('th', undefined, s.rows[row]);
       th.setAttribute('scope', 'row');
       tr.append(th);
       for (const column of COLUMNS) {
-        const td = element('td');
+        const td = el('td');
         this.cells.set(`${row}.${column}`, td);
         tr.append(td);
       }
@@ -233,16 +227,16 @@ export class Inspector {
     }
     table.append(head, body, foot);
 
-    const reading = element('p', 'inspector-reading');
-    this.reading = element('span', 'inspector-value');
-    reading.append(element('span', 'inspector-label', s.readingTime), this.reading);
+    const reading = el('p', 'inspector-reading');
+    this.reading = el('span', 'inspector-value');
+    reading.append(el('span', 'inspector-label', s.readingTime), this.reading);
 
     // Target: an editable number and, when set, a meter with the length against it.
-    const target = element('div', 'inspector-target');
-    const label = element('label', 'inspector-label', s.target);
+    const target = el('div', 'inspector-target');
+    const label = el('label', 'inspector-label', s.target);
     label.id = `${id}-target-label`;
     label.htmlFor = `${id}-target`;
-    this.targetInput = element('input', 'inspector-target-input');
+    this.targetInput = el('input', 'inspector-target-input');
     this.targetInput.id = `${id}-target`;
     this.targetInput.type = 'number';
     this.targetInput.min = '0';
@@ -251,47 +245,47 @@ export class Inspector {
     this.targetInput.addEventListener('change', () => this.commitTarget());
     this.targetInput.addEventListener('blur', this.onTargetBlur);
     this.targetInput.addEventListener('keydown', this.onTargetKeyDown);
-    const targetRow = element('div', 'inspector-target-row');
+    const targetRow = el('div', 'inspector-target-row');
     targetRow.append(label, this.targetInput);
 
-    this.progress = element('div', 'inspector-progress');
+    this.progress = el('div', 'inspector-progress');
     this.progress.hidden = true;
-    this.meter = element('meter', 'inspector-meter');
+    this.meter = el('meter', 'inspector-meter');
     this.meter.setAttribute('min', '0');
     this.meter.setAttribute('aria-labelledby', label.id);
-    const progressLine = element('p', 'inspector-progress-text');
-    this.progressText = element('span', 'inspector-value');
-    this.progressNote = element('span', 'inspector-note');
+    const progressLine = el('p', 'inspector-progress-text');
+    this.progressText = el('span', 'inspector-value');
+    this.progressNote = el('span', 'inspector-note');
     progressLine.append(this.flag(), this.progressText, this.progressNote);
     this.progress.append(this.meter, progressLine);
     target.append(targetRow, this.progress);
 
-    this.headline = element('p', 'inspector-headline');
-    this.headlineText = element('span', 'inspector-value');
-    this.headlineNote = element('span', 'inspector-note');
+    this.headline = el('p', 'inspector-headline');
+    this.headlineText = el('span', 'inspector-value');
+    this.headlineNote = el('span', 'inspector-note');
     this.headline.append(this.flag(), this.headlineText, this.headlineNote);
 
     // Checklist.
-    const checklist = element('section', 'inspector-checklist');
+    const checklist = el('section', 'inspector-checklist');
     checklist.setAttribute('aria-labelledby', `${id}-checklist`);
-    this.checklistHeading = element('h3', 'inspector-checklist-heading');
+    this.checklistHeading = el('h3', 'inspector-checklist-heading');
     this.checklistHeading.id = `${id}-checklist`;
     this.checklistHeading.tabIndex = -1;
-    this.count = element('span', 'inspector-count');
-    this.checklistHeading.append(element('span', undefined, s.checklist), this.count);
+    this.count = el('span', 'inspector-count');
+    this.checklistHeading.append(el('span', undefined, s.checklist), this.count);
     // Spoken only when the number of problems changes, never on every keystroke.
-    this.announcer = element('p', 'inspector-sr');
+    this.announcer = el('p', 'inspector-sr');
     this.announcer.setAttribute('aria-live', 'polite');
     this.announcer.setAttribute('aria-atomic', 'true');
-    this.fixAllButton = element('button', 'inspector-fix-all');
+    this.fixAllButton = el('button', 'inspector-fix-all');
     this.fixAllButton.type = 'button';
     this.fixAllButton.hidden = true;
     this.fixAllButton.addEventListener('click', () => {
       if (this.fixable.length > 0) this.options.onFixAll([...this.fixable]);
     });
-    this.list = element('ul', 'inspector-problems');
+    this.list = el('ul', 'inspector-problems');
     this.list.addEventListener('click', this.onListClick);
-    this.empty = element('p', 'inspector-empty', s.noProblems);
+    this.empty = el('p', 'inspector-empty', s.noProblems);
     this.empty.hidden = true;
     checklist.append(this.checklistHeading, this.announcer, this.fixAllButton, this.list, this.empty);
 
@@ -323,7 +317,7 @@ export class Inspector {
 
   private flag(): HTMLElement {
     // A shape beside the accent colour, so an over-limit state is not told by colour alone; the words come from the note.
-    const flag = element('span', 'inspector-flag');
+    const flag = el('span', 'inspector-flag');
     flag.setAttribute('aria-hidden', 'true');
     return flag;
   }
@@ -414,34 +408,34 @@ export class Inspector {
 
   private item(problem: Problem, index: number): HTMLLIElement {
     const s = this.strings;
-    const item = element('li', 'problem-item');
+    const item = el('li', 'problem-item');
     item.dataset.index = String(index);
     item.dataset.code = problem.code;
 
-    const jump = element('button', 'problem');
+    const jump = el('button', 'problem');
     jump.type = 'button';
-    const where = element('span', 'problem-where');
-    where.append(element('span', 'visually-hidden', `${s.jumpPrefix} `));
+    const where = el('span', 'problem-where');
+    where.append(el('span', 'visually-hidden', `${s.jumpPrefix} `));
     where.append(
-      element('span', 'problem-place', s.places[problem.place]),
+      el('span', 'problem-place', s.places[problem.place]),
       ' ',
-      element('span', 'problem-position', `${problem.line}:${problem.column}`),
+      el('span', 'problem-position', `${problem.line}:${problem.column}`),
     );
-    jump.append(where, element('span', 'problem-message', problem.message));
+    jump.append(where, el('span', 'problem-message', problem.message));
     if (problem.found !== '' || problem.fix !== null) {
-      const text = element('span', 'problem-text');
-      text.append(element('code', 'problem-found', visibleText(problem.found)));
+      const text = el('span', 'problem-text');
+      text.append(el('code', 'problem-found', visibleText(problem.found)));
       if (problem.fix !== null) {
-        const arrow = element('span', 'problem-arrow', '→');
+        const arrow = el('span', 'problem-arrow', '→');
         arrow.setAttribute('aria-hidden', 'true');
-        text.append(arrow, element('code', 'problem-replacement', visibleText(problem.fix)));
+        text.append(arrow, el('code', 'problem-replacement', visibleText(problem.fix)));
       }
       jump.append(text);
     }
     item.append(jump);
 
     if (problem.fix !== null) {
-      const fix = element('button', 'problem-fix', s.fix);
+      const fix = el('button', 'problem-fix', s.fix);
       fix.type = 'button';
       fix.setAttribute('aria-label', s.fixLabel(problem));
       item.append(fix);

@@ -7,6 +7,7 @@
 
 import type { TagCount } from '../bindings';
 import { normalizeTag, tagKey } from './tag-input';
+import { el, focusable, showDialog } from './dom';
 
 export interface TagManagerStrings {
   /** Heading and accessible name of the dialog, e.g. 'Теги'. */
@@ -441,19 +442,3 @@ export class TagManager {
   };
 }
 
-/** A new element; text only ever through textContent. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
-function showDialog(dialog: HTMLDialogElement): void {
-  if (typeof dialog.showModal === 'function') dialog.showModal();
-  else dialog.open = true;
-}
-
-function focusable(element: Element | null): HTMLElement | null {
-  return element instanceof HTMLElement && element !== document.body ? element : null;
-}
