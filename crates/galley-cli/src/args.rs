@@ -81,7 +81,8 @@ pub enum Command {
         #[arg(long)]
         dateline: Option<String>,
     },
-    /// Import .md (with front matter) and .txt files; one line per file; exit 1 if any failed.
+    /// Import .md (with front matter), .txt and saved web pages (.html); one line per file; exit 1 if
+    /// any failed.
     Import {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,

@@ -13,7 +13,7 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
     /// A file to import that is not one Galley imports (by its name).
-    #[error("{}: Galley imports .md and .txt files; this one is neither", path.display())]
+    #[error("{}: Galley imports .md, .txt and .html files; this one is none of them", path.display())]
     UnsupportedFile { path: PathBuf },
     /// A folder given where files were expected.
     #[error("{}: is a folder; give the files in it", path.display())]

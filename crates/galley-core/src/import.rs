@@ -32,7 +32,7 @@ pub struct ImportedFile {
 const BATCH: usize = 256;
 
 impl Library {
-    /// Imports files (`.md`, `.txt`), in order.
+    /// Imports files (`.md`, `.txt`, `.html`), in order.
     pub fn import_files(&self, paths: &[PathBuf]) -> Vec<ImportOutcome> {
         let mut outcomes = Vec::with_capacity(paths.len());
         for chunk in paths.chunks(BATCH) {

@@ -1,4 +1,5 @@
-//! Turns the bytes of a file into an article draft: `.md` with front matter and plain `.txt`.
+//! Turns the bytes of a file into an article draft: `.md` with front matter, plain `.txt`, and saved
+//! web pages (`.html`).
 //!
 //! Decoding comes first and refuses clearly what is not text (binary, empty, too large) and reads
 //! what is text in another encoding (UTF-16 with a byte-order mark, Windows-1251) with a warning.
@@ -10,6 +11,7 @@
 //! what it keeps of a text is kept as written.
 
 pub mod decode;
+pub mod html;
 pub mod language;
 pub mod markdown;
 pub mod txt;
@@ -31,10 +33,13 @@ pub enum Format {
     Markdown,
     /// Plain text, typically saved from a web page or a word processor.
     Text,
+    /// A saved web page: its main article becomes the draft.
+    Html,
 }
 
 impl Format {
-    /// The format a file name says it has (`.md`, `.markdown`, `.mdown`, `.txt`, `.text`; any case).
+    /// The format a file name says it has (`.md`, `.markdown`, `.mdown`, `.txt`, `.text`, `.html`,
+    /// `.htm`; any case).
     ///
     /// Only the extension counts: a path with folders is fine, a name without an extension is not
     /// guessed (the caller asks the journalist instead).
@@ -44,6 +49,7 @@ impl Format {
         match extension.to_ascii_lowercase().as_str() {
             "md" | "markdown" | "mdown" => Some(Format::Markdown),
             "txt" | "text" => Some(Format::Text),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -78,6 +84,11 @@ pub enum ImportError {
     /// The `.md` front matter (the `---` block at the top) is broken; the message says where.
     #[error("the header of the Markdown file (the block between `---` lines) cannot be read: {0}")]
     FrontMatter(String),
+    /// A web page in which no article was found (a home page, a menu, an empty page).
+    #[error(
+        "no article was found in this page: open it in a browser, copy the article's text into a .txt file and import that"
+    )]
+    NoArticle,
 }
 
 fn megabytes(bytes: &u64) -> String {
@@ -88,10 +99,14 @@ fn megabytes(bytes: &u64) -> String {
 
 /// Imports the bytes of a file of the given format.
 pub fn import(bytes: &[u8], format: Format) -> Result<Imported, ImportError> {
+    // A page declares its own encoding; `html` reads the declaration before decoding.
+    if format == Format::Html {
+        return html::parse(bytes);
+    }
     let decoded = decode::decode(bytes)?;
     let mut imported = match format {
         Format::Markdown => markdown::parse(&decoded.text)?,
-        Format::Text => txt::parse(&decoded.text),
+        Format::Text | Format::Html => txt::parse(&decoded.text),
     };
     // Encoding warnings first: if the letters are wrong, nothing after matters.
     imported.warnings.splice(0..0, decoded.warnings);
@@ -109,6 +124,8 @@ mod tests {
         assert_eq!(Format::from_file_name("a.mdown"), Some(Format::Markdown));
         assert_eq!(Format::from_file_name("C:\\Users\\anna\\Статья.TXT"), Some(Format::Text));
         assert_eq!(Format::from_file_name("/home/anna/news.text"), Some(Format::Text));
+        assert_eq!(Format::from_file_name("Страница.HTM"), Some(Format::Html));
+        assert_eq!(Format::from_file_name("saved.html"), Some(Format::Html));
         assert_eq!(Format::from_file_name("photo.png"), None);
         assert_eq!(Format::from_file_name("article.md.zip"), None);
         assert_eq!(Format::from_file_name("README"), None);

@@ -32,7 +32,7 @@ pub struct ImportResult {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportProblem {
-    /// Not `.md` or `.txt` (by its name).
+    /// Not `.md`, `.txt` or `.html` (by its name).
     Unsupported,
     Folder,
     Empty,
@@ -43,6 +43,8 @@ pub enum ImportProblem {
     NotText,
     /// A Markdown file whose front matter is broken.
     FrontMatter,
+    /// A web page without an article in it (a home page, a menu).
+    NoArticle,
     /// The file could not be read (gone, no permission).
     Unreadable,
     /// Read, but the store refused it.
@@ -61,6 +63,7 @@ impl ImportProblem {
                 ImportError::Binary { .. } => ImportProblem::Binary,
                 ImportError::NotText { .. } => ImportProblem::NotText,
                 ImportError::FrontMatter(_) => ImportProblem::FrontMatter,
+                ImportError::NoArticle => ImportProblem::NoArticle,
             },
             _ => ImportProblem::NotStored,
         }
@@ -113,7 +116,7 @@ pub fn article_import_pick<R: Runtime>(
         .file()
         .set_parent(&window)
         .set_title(title)
-        .add_filter("Markdown, text", &["md", "markdown", "txt"])
+        .add_filter("Markdown, text, web pages", &["md", "markdown", "txt", "html", "htm"])
         .blocking_pick_files();
     let paths: Vec<PathBuf> = chosen
         .unwrap_or_default()
@@ -140,7 +143,7 @@ mod tests {
         assert_eq!(results[0].file, "снимок.png");
         assert!(results[0].id.is_none());
         assert!(
-            results[0].error.as_deref().is_some_and(|e| e.contains(".md and .txt")),
+            results[0].error.as_deref().is_some_and(|e| e.contains(".md, .txt and .html")),
             "{:?}",
             results[0].error
         );

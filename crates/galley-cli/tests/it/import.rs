@@ -76,10 +76,37 @@ fn bad_files_are_reported_one_per_line_and_the_batch_goes_on() {
     assert!(lines[3].contains("not a text file"), "{}", lines[3]);
     assert!(lines[4].contains("empty"), "{}", lines[4]);
     assert!(lines[5].contains("50 MB"), "{}", lines[5]);
-    assert!(lines[6].contains(".md and .txt"), "{}", lines[6]);
+    assert!(lines[6].contains(".md, .txt and .html"), "{}", lines[6]);
     assert!(run.stderr.contains("imported 3 of 8 files"), "{run:?}");
     assert!(run.stderr.contains("windows-1251"), "the guessed encoding is reported: {run:?}");
 
     let list = g.run(&["search", "кодировке", "--json"]).ok().json();
     assert_eq!(list[0]["headline"], "Новость в старой кодировке Windows");
+}
+
+#[test]
+fn a_saved_web_page_imports_as_its_article_and_a_page_without_one_is_refused() {
+    let g = Galley::new();
+    let paragraph = "Стороны согласовали план интенсификации экономических связей между Японией и Россией. ";
+    let page = format!(
+        "<html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Энергомост в план включили</title>\
+         <meta name=\"author\" content=\"Иван Петров\"></head><body><nav><a href=\"/\">Главная</a></nav>\
+         <article><p>{}</p><p>«Это надолго», — сказал министр.</p></article>\
+         <footer>Все права защищены</footer></body></html>",
+        paragraph.repeat(4)
+    );
+    let good = g.file("novost.html", &page);
+    let empty = g.file("glavnaya.htm", "<html><body><nav><a href=\"/\">Главная</a></nav></body></html>");
+    let run = g.run(&["import", good.to_str().unwrap(), empty.to_str().unwrap(), "--json"]);
+    assert_eq!(run.code, 1, "one file failed: {}", run.stdout);
+    let results = run.json();
+    let id = results[0]["id"].as_str().expect("the page imported").to_owned();
+    let article = g.run(&["show", &id, "--json"]).ok().json();
+    assert_eq!(article["headline"], "Энергомост в план включили");
+    assert_eq!(article["byline"], serde_json::json!(["Иван Петров"]));
+    let body = article["body"].as_str().unwrap();
+    assert!(body.contains("«Это надолго», — сказал министр."), "{body}");
+    assert!(!body.contains("Главная") && !body.contains("Все права"), "the site stays behind: {body}");
+    let refused = results[1]["error"].as_str().unwrap();
+    assert!(refused.contains("no article was found"), "{refused}");
 }
