@@ -399,6 +399,11 @@ test('a desk editor filters by status, fixes the checklist, diffs and restores, 
   await paletteInput.sendKeys('English');
   await paletteInput.sendKeys(Key.ENTER);
   await driver.wait(async () => (await uiText('new-article')) === 'New article', 5_000, 'the UI switched to English');
+  // The dialogs built before the switch speak English too.
+  await driver.findElement(By.id('open-palette')).click();
+  const englishPalette = await driver.wait(until.elementLocated(By.css('.command-palette[open] input')), 5_000);
+  assert.equal(await englishPalette.getAttribute('placeholder'), 'What to do?');
+  await closeDialogs();
   await picture('desk-en');
   await chooseLanguageInSettings('ru');
   assert.equal(await uiText('new-article'), 'Новый материал');

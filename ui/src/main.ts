@@ -683,40 +683,45 @@ async function importFiles(): Promise<void> {
   }
 }
 
-const tagManager = new TagManager({
-  container: document.body,
-  strings: {
-    get title() { return t('tagManagerTitle'); },
-    get filter() { return t('tagFilter'); },
-    get rename() { return t('rename'); },
-    get merge() { return t('merge'); },
-    get mergeInto() { return t('mergeInto'); },
-    get save() { return t('save'); },
-    get cancel() { return t('cancel'); },
-    get close() { return t('close'); },
-    get empty() { return t('noTags'); },
-    renamed: (from, to) => tf('renamed', { from, to }),
-    merged: (from, into) => tf('merged', { from, into }),
-    count: (n) => count(n, 'articlesCount'),
-    renameLabel: (tag) => tf('renameTag', { tag }),
-    mergeLabel: (tag) => tf('mergeTag', { tag }),
-  },
-  tags: () => api.listTags(),
-  rename: (from, to) => api.renameTag(from, to),
-  merge: (from, into) => api.mergeTags(from, into),
-  errorMessage,
-  onChanged: async () => {
-    void refreshTags();
-    refreshListSoon();
-    // The open article's tags may have been renamed under it.
-    if (current) {
-      await saver.flush();
-      const fresh = await api.getArticle(current.id);
-      current = fresh;
-      tagInput.value = fresh.tags;
-    }
-  },
-});
+/** The tag manager, built in the UI's language (again after a switch). */
+function mountTagManager(): TagManager {
+  return new TagManager({
+    container: document.body,
+    strings: {
+      title: t('tagManagerTitle'),
+      filter: t('tagFilter'),
+      rename: t('rename'),
+      merge: t('merge'),
+      mergeInto: t('mergeInto'),
+      save: t('save'),
+      cancel: t('cancel'),
+      close: t('close'),
+      empty: t('noTags'),
+      renamed: (from, to) => tf('renamed', { from, to }),
+      merged: (from, into) => tf('merged', { from, into }),
+      count: (n) => count(n, 'articlesCount'),
+      renameLabel: (tag) => tf('renameTag', { tag }),
+      mergeLabel: (tag) => tf('mergeTag', { tag }),
+    },
+    tags: () => api.listTags(),
+    rename: (from, to) => api.renameTag(from, to),
+    merge: (from, into) => api.mergeTags(from, into),
+    errorMessage,
+    onChanged: async () => {
+      void refreshTags();
+      refreshListSoon();
+      // The open article's tags may have been renamed under it.
+      if (current) {
+        await saver.flush();
+        const fresh = await api.getArticle(current.id);
+        current = fresh;
+        tagInput.value = fresh.tags;
+      }
+    },
+  });
+}
+
+let tagManager = mountTagManager();
 
 // ---- language and theme ---------------------------------------------------------------------------
 
@@ -768,6 +773,10 @@ function applyStrings(): void {
   if (knownTags.length) void refreshTags();
   inspector.destroy();
   inspector = mountInspector();
+  palette.destroy();
+  palette = mountPalette();
+  tagManager.destroy();
+  tagManager = mountTagManager();
   showInspection();
   if (current) {
     fields.status.value = current.status;
@@ -863,13 +872,18 @@ async function saveSetting(change: Partial<Settings>): Promise<void> {
   }
 }
 
-const palette = new CommandPalette({
-  container: document.body,
-  get label() { return t('commands'); },
-  get placeholder() { return t('commandsPlaceholder'); },
-  get empty() { return t('noCommands'); },
-  commands,
-});
+/** The command palette, built in the UI's language (again after a switch). */
+function mountPalette(): CommandPalette {
+  return new CommandPalette({
+    container: document.body,
+    label: t('commands'),
+    placeholder: t('commandsPlaceholder'),
+    empty: t('noCommands'),
+    commands,
+  });
+}
+
+let palette = mountPalette();
 
 const sheet = new ShortcutsSheet({
   container: document.body,
