@@ -34,20 +34,45 @@ impl AppState {
     /// named by `GALLEY_STORE`, else the one in the settings, else the default one (seeded on
     /// first run).
     pub fn open_default(started: Instant) -> Result<AppState, galley_core::Error> {
-        let settings_path = settings_path();
-        let loaded = settings_path.as_deref().map(Settings::load);
-        let settings = loaded.as_ref().map(|l| l.settings.clone()).unwrap_or_default();
-        let path = match (std::env::var_os(STORE_ENV), &settings.store) {
-            (Some(path), _) => path.into(),
-            (None, Some(path)) => path.clone(),
-            (None, None) => default_store_path().ok_or(galley_core::Error::NoDataFolder)?,
-        };
-        let mut state = AppState::open(&path, settings_path)?;
-        state.settings_problem = loaded.and_then(|l| l.problem);
+        let mut state = AppState::open_configured(
+            std::env::var_os(STORE_ENV).map(PathBuf::from),
+            settings_path(),
+            default_store_path(),
+        )?;
         state.trace = std::env::var(TRACE_ENV)
             .ok()
             .filter(|value| !value.is_empty() && value != "0")
             .map(|value| Trace { started, bench: value == "bench" });
+        Ok(state)
+    }
+
+    /// Opens `store` if given, else the store the settings at `settings_path` name, else
+    /// `default_store`. A store chosen in the settings that cannot be opened (a drive not plugged
+    /// in, a file of a newer Galley) must not keep the app from starting: the default store opens
+    /// and the problem is kept for the page to show, beside the settings where it can be changed.
+    pub fn open_configured(
+        store: Option<PathBuf>,
+        settings_path: Option<PathBuf>,
+        default_store: Option<PathBuf>,
+    ) -> Result<AppState, galley_core::Error> {
+        let loaded = settings_path.as_deref().map(Settings::load);
+        let chosen = loaded.as_ref().and_then(|l| l.settings.store.clone());
+        let mut problems: Vec<String> = loaded.and_then(|l| l.problem).into_iter().collect();
+        let default = || default_store.clone().ok_or(galley_core::Error::NoDataFolder);
+        let mut state = match (store, chosen) {
+            (Some(path), _) => AppState::open(&path, settings_path)?,
+            (None, Some(chosen)) => match AppState::open(&chosen, settings_path.clone()) {
+                Ok(state) => state,
+                Err(err) => {
+                    problems.push(format!(
+                        "the store chosen in the settings could not be opened ({err}); Galley opened the default store"
+                    ));
+                    AppState::open(&default()?, settings_path)?
+                }
+            },
+            (None, None) => AppState::open(&default()?, settings_path)?,
+        };
+        state.settings_problem = (!problems.is_empty()).then(|| problems.join("; "));
         Ok(state)
     }
 

@@ -274,7 +274,7 @@ export const strings = {
     useDefault: 'По умолчанию',
     storeRestart: 'Сейчас открыто: {path}. Другое хранилище откроется при следующем запуске.',
     settingsFile: 'Настройки хранятся в {path}',
-    settingsProblem: 'Файл настроек не прочитан: {problem}',
+    settingsProblem: 'С настройками не всё в порядке: {problem}',
   },
   en: {
     search: 'Search',
@@ -550,7 +550,7 @@ export const strings = {
     useDefault: 'Default',
     storeRestart: 'Open now: {path}. Another store opens at the next start.',
     settingsFile: 'Settings are kept in {path}',
-    settingsProblem: 'The settings file could not be read: {problem}',
+    settingsProblem: 'Something is wrong with the settings: {problem}',
   },
 } as const;
 

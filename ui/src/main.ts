@@ -683,45 +683,41 @@ async function importFiles(): Promise<void> {
   }
 }
 
-/** The tag manager, built in the UI's language (again after a switch). */
-function mountTagManager(): TagManager {
-  return new TagManager({
-    container: document.body,
-    strings: {
-      title: t('tagManagerTitle'),
-      filter: t('tagFilter'),
-      rename: t('rename'),
-      merge: t('merge'),
-      mergeInto: t('mergeInto'),
-      save: t('save'),
-      cancel: t('cancel'),
-      close: t('close'),
-      empty: t('noTags'),
-      renamed: (from, to) => tf('renamed', { from, to }),
-      merged: (from, into) => tf('merged', { from, into }),
-      count: (n) => count(n, 'articlesCount'),
-      renameLabel: (tag) => tf('renameTag', { tag }),
-      mergeLabel: (tag) => tf('mergeTag', { tag }),
-    },
-    tags: () => api.listTags(),
-    rename: (from, to) => api.renameTag(from, to),
-    merge: (from, into) => api.mergeTags(from, into),
-    errorMessage,
-    onChanged: async () => {
-      void refreshTags();
-      refreshListSoon();
-      // The open article's tags may have been renamed under it.
-      if (current) {
-        await saver.flush();
-        const fresh = await api.getArticle(current.id);
-        current = fresh;
-        tagInput.value = fresh.tags;
-      }
-    },
-  });
-}
-
-let tagManager = mountTagManager();
+/** Its strings are read when it opens and draws: they follow the UI's language. */
+const tagManager = new TagManager({
+  container: document.body,
+  strings: {
+    get title() { return t('tagManagerTitle'); },
+    get filter() { return t('tagFilter'); },
+    get rename() { return t('rename'); },
+    get merge() { return t('merge'); },
+    get mergeInto() { return t('mergeInto'); },
+    get save() { return t('save'); },
+    get cancel() { return t('cancel'); },
+    get close() { return t('close'); },
+    get empty() { return t('noTags'); },
+    renamed: (from, to) => tf('renamed', { from, to }),
+    merged: (from, into) => tf('merged', { from, into }),
+    count: (n) => count(n, 'articlesCount'),
+    renameLabel: (tag) => tf('renameTag', { tag }),
+    mergeLabel: (tag) => tf('mergeTag', { tag }),
+  },
+  tags: () => api.listTags(),
+  rename: (from, to) => api.renameTag(from, to),
+  merge: (from, into) => api.mergeTags(from, into),
+  errorMessage,
+  onChanged: async () => {
+    void refreshTags();
+    refreshListSoon();
+    // The open article's tags may have been renamed under it.
+    if (current) {
+      await saver.flush();
+      const fresh = await api.getArticle(current.id);
+      current = fresh;
+      tagInput.value = fresh.tags;
+    }
+  },
+});
 
 // ---- language and theme ---------------------------------------------------------------------------
 
@@ -773,10 +769,6 @@ function applyStrings(): void {
   if (knownTags.length) void refreshTags();
   inspector.destroy();
   inspector = mountInspector();
-  palette.destroy();
-  palette = mountPalette();
-  tagManager.destroy();
-  tagManager = mountTagManager();
   showInspection();
   if (current) {
     fields.status.value = current.status;
@@ -872,18 +864,14 @@ async function saveSetting(change: Partial<Settings>): Promise<void> {
   }
 }
 
-/** The command palette, built in the UI's language (again after a switch). */
-function mountPalette(): CommandPalette {
-  return new CommandPalette({
-    container: document.body,
-    label: t('commands'),
-    placeholder: t('commandsPlaceholder'),
-    empty: t('noCommands'),
-    commands,
-  });
-}
-
-let palette = mountPalette();
+/** Its labels, like its commands, are read when it opens: they follow the UI's language. */
+const palette = new CommandPalette({
+  container: document.body,
+  get label() { return t('commands'); },
+  get placeholder() { return t('commandsPlaceholder'); },
+  get empty() { return t('noCommands'); },
+  commands,
+});
 
 const sheet = new ShortcutsSheet({
   container: document.body,
@@ -934,6 +922,10 @@ fields.status.addEventListener('change', () => {
 tagInput.input.addEventListener('blur', () => void saver.flush());
 $<HTMLButtonElement>('add-related').addEventListener('click', () => related.add());
 $<HTMLButtonElement>('unspike').addEventListener('click', () => void (current && moveTo(current.id, 'draft')));
+$<HTMLButtonElement>('notice-close').addEventListener('click', () => {
+  $<HTMLDivElement>('notice').hidden = true;
+});
+$<HTMLButtonElement>('notice-settings').addEventListener('click', () => void openSettings(applySettings));
 window.addEventListener('beforeunload', () => void saver.flush());
 document.addEventListener('visibilitychange', () => void saver.flush());
 
@@ -993,7 +985,11 @@ async function start(): Promise<void> {
   trace = config.trace;
   // Which store this window writes to, for anyone who keeps more than one.
   document.querySelector('.brand')?.setAttribute('title', config.store);
-  if (stored.problem) showSaveState('failed', tf('settingsProblem', { problem: stored.problem }));
+  // What went wrong reading the settings or opening the store they name stays in view until closed.
+  if (stored.problem) {
+    $<HTMLSpanElement>('notice-text').textContent = tf('settingsProblem', { problem: stored.problem });
+    $<HTMLDivElement>('notice').hidden = false;
+  }
   const first = await reloadList();
   if (trace) {
     // The list is in the DOM; the next frame paints it.

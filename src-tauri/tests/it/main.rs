@@ -238,6 +238,31 @@ fn links_the_shell_refuses_to_open_and_templates_it_offers() {
 }
 
 #[test]
+fn a_store_in_the_settings_that_cannot_open_leaves_the_default_open_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "заметки, а не хранилище\n".repeat(100)).unwrap();
+    let settings = dir.path().join("settings.json");
+    std::fs::write(&settings, serde_json::json!({ "store": notes }).to_string()).unwrap();
+    let default = dir.path().join("default.sqlite3");
+    let state = AppState::open_configured(None, Some(settings), Some(default.clone())).unwrap();
+    assert_eq!(state.library.path(), default.as_path());
+    let problem = state.settings_problem.expect("the user is told");
+    assert!(problem.contains("notes.txt") && problem.contains("default store"), "{problem}");
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "заметки, а не хранилище\n".repeat(100),
+        "left untouched"
+    );
+
+    // A store given by the environment (or the command line) wins over the settings.
+    let given = dir.path().join("given.sqlite3");
+    let state = AppState::open_configured(Some(given.clone()), None, Some(default)).unwrap();
+    assert_eq!(state.library.path(), given.as_path());
+    assert!(state.settings_problem.is_none());
+}
+
+#[test]
 fn a_close_stands_until_the_page_keeps_the_window_open() {
     let dir = tempfile::tempdir().unwrap();
     let state =

@@ -344,3 +344,26 @@ describe('ShortcutsSheet', () => {
     expect(document.activeElement).toBe(opener);
   });
 });
+
+describe('CommandPalette labels', () => {
+  it('reads its labels on every open, so they follow the UI language', () => {
+    let language: 'ru' | 'en' = 'ru';
+    const container = document.createElement('div');
+    document.body.append(container);
+    palette = new CommandPalette({
+      container,
+      get label() { return language === 'ru' ? 'Команды' : 'Commands'; },
+      get placeholder() { return language === 'ru' ? 'Что сделать?' : 'What to do?'; },
+      empty: '—',
+      commands: () => [],
+    });
+    palette.open();
+    expect(palette.dialog.getAttribute('aria-label')).toBe('Команды');
+    palette.close();
+    language = 'en';
+    palette.open();
+    expect(palette.dialog.getAttribute('aria-label')).toBe('Commands');
+    expect(palette.input.placeholder).toBe('What to do?');
+    expect(palette.input.getAttribute('aria-label')).toBe('Commands');
+  });
+});

@@ -20,7 +20,7 @@ export interface Command {
 export interface CommandPaletteOptions {
   /** Where the dialog goes. */
   container: HTMLElement;
-  /** Accessible name of the dialog, the text box and the list, e.g. 'Команды'. */
+  /** Accessible name of the dialog, the text box and the list, e.g. 'Команды'. Read on every open. */
   label: string;
   placeholder: string;
   /** Shown when nothing matches. */
@@ -164,6 +164,12 @@ export class CommandPalette {
     this.opened = true;
     this.returnFocus = focusable(document.activeElement);
     this.input.value = '';
+    // The labels are read again, as the commands are: they follow the UI's language.
+    const { label, placeholder } = this.options;
+    this.dialog.setAttribute('aria-label', label);
+    this.input.setAttribute('aria-label', label);
+    this.input.placeholder = placeholder;
+    this.list.setAttribute('aria-label', label);
     showDialog(this.dialog);
     this.filter();
     this.input.focus();

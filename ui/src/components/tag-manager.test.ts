@@ -287,3 +287,16 @@ describe('TagManager', () => {
     expect(dialog.querySelector('.tag-manager-name')!.getAttribute('title')).toBe('<img src=x onerror=alert(1)>');
   });
 });
+
+describe('TagManager labels', () => {
+  it('reads its strings on every open, so they follow the UI language', async () => {
+    let title = 'Теги';
+    const { manager, dialog } = mount({ strings: { ...STRINGS, get title() { return title; } } });
+    await manager.open();
+    expect(dialog.querySelector('h2')?.textContent).toBe('Теги');
+    manager.close();
+    title = 'Tags';
+    await manager.open();
+    expect(dialog.querySelector('h2')?.textContent).toBe('Tags');
+  });
+});

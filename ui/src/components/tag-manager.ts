@@ -124,6 +124,9 @@ export class TagManager {
   private escapeTaken = false;
   private returnFocus: HTMLElement | null = null;
 
+  private readonly heading: HTMLHeadingElement;
+  private readonly closeButton: HTMLButtonElement;
+
   constructor(private readonly options: TagManagerOptions) {
     const { strings } = options;
     const id = ++managers;
@@ -133,6 +136,7 @@ export class TagManager {
 
     const heading = el('h2', '', strings.title);
     heading.id = this.titleId;
+    this.heading = heading;
     this.filterInput = el('input', 'tag-manager-filter');
     Object.assign(this.filterInput, { type: 'search', autocomplete: 'off', spellcheck: false, placeholder: strings.filter });
     this.filterInput.setAttribute('aria-label', strings.filter);
@@ -146,6 +150,7 @@ export class TagManager {
     this.status.setAttribute('role', 'status');
     const close = el('button', '', strings.close);
     close.type = 'button';
+    this.closeButton = close;
     close.addEventListener('click', () => this.close());
     const actions = el('div', 'dialog-actions');
     actions.append(close);
@@ -180,9 +185,16 @@ export class TagManager {
     return this.dialog.open;
   }
 
-  /** Reads the tags and shows the dialog, focus in the filter box. */
+  /** Reads the tags and shows the dialog, focus in the filter box. The strings are read again on
+   * every open: they follow the UI's language. */
   async open(): Promise<void> {
     if (!this.dialog.open) {
+      const { strings } = this.options;
+      this.heading.textContent = strings.title;
+      this.filterInput.placeholder = strings.filter;
+      this.filterInput.setAttribute('aria-label', strings.filter);
+      this.emptyElement.textContent = strings.empty;
+      this.closeButton.textContent = strings.close;
       this.returnFocus = focusable(document.activeElement);
       this.filterInput.value = '';
       this.setStatus('');
