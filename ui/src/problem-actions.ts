@@ -42,7 +42,9 @@ export function fix(fields: EditorFields, problem: Problem): boolean {
   return fixAll(fields, [problem]) > 0;
 }
 
-/** Applies every fix that still matches its text, one undoable step per field; returns how many. */
+/** Applies every fix that still matches its text; returns how many. In the body they are one
+ * undoable step; in a plain field one fix goes through the editing commands (undoable), several
+ * are written at once. */
 export function fixAll(fields: EditorFields, problems: readonly Problem[]): number {
   let applied = 0;
   const places = new Set(problems.map((problem) => problem.place));
