@@ -160,7 +160,8 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppSt
 /// WebKitGTK's defaults suit a web browser. Galley shows one page of its own and a preview frame:
 /// - spellchecking is on (WebKitGTK has it off), in Russian and English at once: WebKitGTK checks
 ///   against a list of languages, not an element's `lang` (dictionaries come from hunspell through
-///   enchant: `hunspell-ru`, `hunspell-en-us`);
+///   enchant: `hunspell-ru`, `hunspell-en-us`). Loading them takes about 0.45 s, so it happens
+///   [`SPELLCHECK_DELAY`] after the window opens, not before the desk is shown;
 /// - the document-viewer cache model drops the page cache and the large memory caches;
 /// - painting on the CPU (no GPU compositing) spares the web process an OpenGL stack, which
 ///   under a software renderer alone is about 100 MB; text and a few panels paint fast enough
@@ -172,16 +173,30 @@ fn tune_webview<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) -> tauri::R
         let view = webview.inner();
         if let Some(context) = view.context() {
             context.set_cache_model(CacheModel::DocumentViewer);
-            context.set_spell_checking_enabled(true);
-            context.set_spell_checking_languages(&["ru_RU", "en_US"]);
         }
         if let Some(settings) = WebViewExt::settings(&view)
             && std::env::var_os("GALLEY_WEBKIT_GPU").is_none()
         {
             settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
         }
-    })
+    })?;
+    let window = window.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(SPELLCHECK_DELAY);
+        let _ = window.with_webview(|webview| {
+            use webkit2gtk::{WebContextExt, WebViewExt};
+            if let Some(context) = webview.inner().context() {
+                context.set_spell_checking_enabled(true);
+                context.set_spell_checking_languages(&["ru_RU", "en_US"]);
+            }
+        });
+    });
+    Ok(())
 }
+
+/// How long after the window opens the spellchecker's dictionaries load (Linux).
+#[cfg(target_os = "linux")]
+const SPELLCHECK_DELAY: Duration = Duration::from_millis(1500);
 
 #[cfg(not(target_os = "linux"))]
 fn tune_webview<R: tauri::Runtime>(_window: &tauri::WebviewWindow<R>) -> tauri::Result<()> {

@@ -31,7 +31,7 @@ import { TagInput } from './components/tag-input';
 import { TagManager } from './components/tag-manager';
 import { VirtualList } from './components/virtual-list';
 import { count, formatDate, formatNumber, locale, localeFrom, setLocale, t, tf, type Key } from './i18n';
-import { morphChildren } from './morph';
+import { morphChildren, syncDocumentLanguage } from './morph';
 import { fix, fixAll, jumpTo, type EditorFields } from './problem-actions';
 import { openRevisions } from './revisions-dialog';
 import { openSettings } from './settings-dialog';
@@ -509,12 +509,14 @@ async function render(article: Article, fresh: boolean): Promise<void> {
 /** Shows the article's export in the preview by updating the shown document in place: only what
  * changed is laid out again, and while editing the reader keeps their place (another article,
  * `fresh`, starts at the top). The frame is same-origin and runs no script, so its document is
- * reachable; the first render, or a change of language, loads a new document instead. */
+ * reachable; only the first render loads a new document. An article in another language carries
+ * its `lang` over to the shown document (loading a new one cost a switch 60 ms). */
 async function showPreview(article: Article, fresh: boolean): Promise<void> {
   const rendered = await api.preview(article);
   const shown = preview.contentDocument;
   const next = new DOMParser().parseFromString(rendered.html, 'text/html');
-  if (shown?.body?.firstElementChild && shown.documentElement.lang === next.documentElement.lang) {
+  if (shown?.body?.firstElementChild) {
+    syncDocumentLanguage(shown.documentElement, next.documentElement);
     morphChildren(shown.head, next.head);
     morphChildren(shown.body, next.body);
     if (fresh) shown.scrollingElement?.scrollTo(0, 0);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 
-import { morphChildren } from './morph';
+import { morphChildren, syncDocumentLanguage } from './morph';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
@@ -28,5 +28,18 @@ describe('morphChildren', () => {
     const html = '<main><h2 id="a">Раздел</h2><p>Текст с <a href="https://example.com">ссылкой</a>.</p></main>';
     const shown = parse(html);
     expect(morphChildren(shown.body, parse(html).body)).toBe(0);
+  });
+});
+
+describe('syncDocumentLanguage', () => {
+  it('carries the article language and direction over and keeps the theme', () => {
+    const shown = new DOMParser().parseFromString('<html lang="ru" data-theme="dark"><body></body></html>', 'text/html');
+    const next = new DOMParser().parseFromString('<html lang="en" dir="ltr"><body></body></html>', 'text/html');
+    syncDocumentLanguage(shown.documentElement, next.documentElement);
+    expect(shown.documentElement.getAttribute('lang')).toBe('en');
+    expect(shown.documentElement.getAttribute('dir')).toBe('ltr');
+    expect(shown.documentElement.dataset.theme).toBe('dark');
+    syncDocumentLanguage(shown.documentElement, new DOMParser().parseFromString('<html><body></body></html>', 'text/html').documentElement);
+    expect(shown.documentElement.hasAttribute('lang')).toBe(false);
   });
 });

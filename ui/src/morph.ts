@@ -59,3 +59,13 @@ function syncAttributes(target: Element, source: Element): number {
   }
   return changes;
 }
+
+/** The attributes of `<html>` that come from the article (its language and direction), carried over
+ * to the shown document; the page's own (`data-theme`) stay. */
+export function syncDocumentLanguage(target: Element, source: Element): void {
+  for (const name of ['lang', 'dir']) {
+    const value = source.getAttribute(name);
+    if (value === null) target.removeAttribute(name);
+    else if (target.getAttribute(name) !== value) target.setAttribute(name, value);
+  }
+}
