@@ -1,5 +1,7 @@
 //! The live preview: the article as the HTML export renders it, off the UI thread.
 
+use std::sync::LazyLock;
+
 use galley_model::Article;
 use serde::Serialize;
 
@@ -32,6 +34,11 @@ const ARTICLE_CSS: &str = include_str!("../../../crates/galley-render/templates/
 /// `data-theme="light"` or `"dark"` on the preview's `<html>`, and these rules (the export's own
 /// colours, read from its stylesheet) win over its `prefers-color-scheme` query.
 fn follow_chosen_theme(html: &str) -> String {
+    html.replacen("</head>", &format!("{}</head>", *THEME_STYLE), 1)
+}
+
+/// The `<style>` of [`follow_chosen_theme`], read from the stylesheet once, not on every keystroke.
+static THEME_STYLE: LazyLock<String> = LazyLock::new(|| {
     let block = |css: &str| -> String {
         let start = css.find(":root {").map(|at| at + ":root {".len()).unwrap_or(0);
         let end = css[start..].find('}').map(|at| start + at).unwrap_or(start);
@@ -40,12 +47,11 @@ fn follow_chosen_theme(html: &str) -> String {
     let light = block(ARTICLE_CSS);
     let dark =
         ARTICLE_CSS.split_once("prefers-color-scheme: dark").map(|(_, rest)| block(rest)).unwrap_or_default();
-    let style = format!(
+    format!(
         "<style>html[data-theme=light] {{ {light} color-scheme: light; }} \
          html[data-theme=dark] {{ {dark} color-scheme: dark; }}</style>"
-    );
-    html.replacen("</head>", &format!("{style}</head>"), 1)
-}
+    )
+});
 
 /// Lets WebKit skip laying out the blocks of a long article that are off screen (they are laid out
 /// as they scroll into view): opening a 50 KB article shows its preview sooner. Preview only; the
