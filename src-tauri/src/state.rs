@@ -56,21 +56,22 @@ impl AppState {
         default_store: Option<PathBuf>,
     ) -> Result<AppState, galley_core::Error> {
         let loaded = settings_path.as_deref().map(Settings::load);
-        let chosen = loaded.as_ref().and_then(|l| l.settings.store.clone());
+        let settings = loaded.as_ref().map(|l| l.settings.clone()).unwrap_or_default();
         let mut problems: Vec<String> = loaded.and_then(|l| l.problem).into_iter().collect();
         let default = || default_store.clone().ok_or(galley_core::Error::NoDataFolder);
-        let mut state = match (store, chosen) {
-            (Some(path), _) => AppState::open(&path, settings_path)?,
-            (None, Some(chosen)) => match AppState::open(&chosen, settings_path.clone()) {
+        let open = |path: &Path| AppState::open_with(path, settings_path.clone(), settings.clone());
+        let mut state = match (store, &settings.store) {
+            (Some(path), _) => open(&path)?,
+            (None, Some(chosen)) => match open(chosen) {
                 Ok(state) => state,
                 Err(err) => {
                     problems.push(format!(
                         "the store chosen in the settings could not be opened ({err}); Galley opened the default store"
                     ));
-                    AppState::open(&default()?, settings_path)?
+                    open(&default()?)?
                 }
             },
-            (None, None) => AppState::open(&default()?, settings_path)?,
+            (None, None) => open(&default()?)?,
         };
         state.settings_problem = (!problems.is_empty()).then(|| problems.join("; "));
         Ok(state)
@@ -79,6 +80,15 @@ impl AppState {
     /// Opens the store at `path` with the settings read from `settings_path` (defaults if none).
     pub fn open(path: &Path, settings_path: Option<PathBuf>) -> Result<AppState, galley_core::Error> {
         let settings = settings_path.as_deref().map(|p| Settings::load(p).settings).unwrap_or_default();
+        AppState::open_with(path, settings_path, settings)
+    }
+
+    /// Opens the store at `path` with settings already read from `settings_path`.
+    fn open_with(
+        path: &Path,
+        settings_path: Option<PathBuf>,
+        settings: Settings,
+    ) -> Result<AppState, galley_core::Error> {
         let library = Library::open(path)?;
         library.set_templates_folder(settings.templates.clone());
         Ok(AppState {
@@ -98,14 +108,11 @@ impl AppState {
 
     /// Saves new settings and puts them in force (the store location waits for the next start).
     pub fn set_settings(&self, settings: Settings) -> Result<Settings, galley_core::Error> {
+        // What is kept (and returned) is what the file will read back as.
+        let settings = settings.normalized();
         if let Some(path) = &self.settings_path {
             settings.save(path)?;
         }
-        // Read back what was written: the file is the truth, normalized.
-        let settings = match &self.settings_path {
-            Some(path) => Settings::load(path).settings,
-            None => settings,
-        };
         self.library.set_templates_folder(settings.templates.clone());
         *self.settings() = settings.clone();
         Ok(settings)

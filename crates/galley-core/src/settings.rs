@@ -183,8 +183,9 @@ impl Settings {
         }
     }
 
-    /// Drops what cannot mean anything: blank section rows, zero limits, an empty language.
-    fn normalized(mut self) -> Settings {
+    /// The settings as they are kept: blank section rows, zero limits and an empty language (what
+    /// cannot mean anything) dropped. [`Settings::save`] writes these, and [`Settings::load`] reads them.
+    pub fn normalized(mut self) -> Settings {
         self.sections.retain(|s| !s.section.trim().is_empty());
         for section in &mut self.sections {
             section.section = section.section.trim().to_owned();
