@@ -540,10 +540,10 @@ async function inspect(article: Article): Promise<void> {
  * it is shown (a checklist of hundreds of problems is not rebuilt behind the preview). */
 function showInspection(): void {
   if (!inspection) return;
-  const { stats, limits } = inspection;
-  const problems = inspection.problems.map(localized);
+  const { stats, limits, problems } = inspection;
   if (app.dataset.panel === 'inspector') {
-    inspector.update(stats, problems, { headlineChars: limits.headline_chars, targetChars: limits.target_chars });
+    const named = problems.map(localized);
+    inspector.update(stats, named, { headlineChars: limits.headline_chars, targetChars: limits.target_chars });
   }
   const words = count(stats.total.words, 'wordsCount');
   const chars = stats.total.chars_with_spaces;
