@@ -122,6 +122,24 @@ pub fn write(
     updated_at: Timestamp,
     include_note: bool,
 ) -> String {
+    write_front_matter(id, fields, created_at, Some(updated_at), include_note)
+}
+
+/// Writes an article as the file a mirror folder keeps: as [`write`] without the editor's note and
+/// without `updated_at`, so the file is a function of what the journalist wrote and changes only
+/// when that does (a save that changes nothing, or only the note, leaves the file alone, and git
+/// shows no noise).
+pub fn write_for_folder(id: ArticleId, fields: &ArticleFields, created_at: Timestamp) -> String {
+    write_front_matter(id, fields, created_at, None, false)
+}
+
+fn write_front_matter(
+    id: ArticleId,
+    fields: &ArticleFields,
+    created_at: Timestamp,
+    updated_at: Option<Timestamp>,
+    include_note: bool,
+) -> String {
     #[derive(Serialize)]
     struct FrontMatter<'a> {
         id: String,
@@ -150,7 +168,8 @@ pub fn write(
         #[serde(skip_serializing_if = "str::is_empty")]
         note: &'a str,
         created_at: Timestamp,
-        updated_at: Timestamp,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        updated_at: Option<Timestamp>,
         #[serde(skip_serializing_if = "Option::is_none")]
         published_at: Option<Timestamp>,
     }
@@ -365,6 +384,18 @@ mod tests {
         let id = ArticleId::new(Timestamp::UNIX_EPOCH);
         let text = write(id, &sample_fields(), Timestamp::UNIX_EPOCH, Timestamp::UNIX_EPOCH, false);
         assert!(!text.contains("звонка"));
+    }
+
+    #[test]
+    fn a_folder_file_leaves_out_the_note_and_the_time_of_the_last_change() {
+        let id: ArticleId = "0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e".parse().unwrap();
+        let created: Timestamp = "2026-11-28T07:00:00Z".parse().unwrap();
+        let text = write_for_folder(id, &sample_fields(), created);
+        assert!(!text.contains("updated_at") && !text.contains("звонка"), "{text}");
+        let parsed = parse(&text).unwrap();
+        assert_eq!(parsed.draft.id, Some(id));
+        assert_eq!(parsed.draft.created_at, Some(created));
+        assert_eq!(parsed.draft.fields, ArticleFields { note: String::new(), ..sample_fields() });
     }
 
     #[test]

@@ -253,7 +253,7 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
     tx.prepare_cached(
         "INSERT INTO articles (id, slug, headline, dek, lead, byline, dateline, section, language, status, \
          embargo_until, target_chars, note, created_at, updated_at, published_at, revision, headline_key, \
-         section_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+         section_key, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
     )?
     .execute(params![
         id.to_string(),
@@ -274,6 +274,7 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
         fields.published_at.map(to_ms),
         headline_key(&fields.headline),
         section_key(&fields.section),
+        next_change(tx)?,
     ])?;
     let rowid = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO bodies (article, body) VALUES (?, ?)")?
@@ -305,7 +306,7 @@ fn update(
     tx.prepare_cached(
         "UPDATE articles SET slug = ?, headline = ?, dek = ?, lead = ?, byline = ?, dateline = ?, \
          section = ?, language = ?, status = ?, embargo_until = ?, target_chars = ?, note = ?, updated_at = ?, \
-         published_at = ?, headline_key = ?, section_key = ? WHERE rowid = ?",
+         published_at = ?, headline_key = ?, section_key = ?, change_seq = ? WHERE rowid = ?",
     )?
     .execute(params![
         new.slug,
@@ -324,6 +325,7 @@ fn update(
         new.published_at.map(to_ms),
         headline_key(&new.headline),
         section_key(&new.section),
+        next_change(tx)?,
         rowid,
     ])?;
     if old.body != new.body {
@@ -388,6 +390,23 @@ fn write_children(conn: &Connection, rowid: i64, fields: &ArticleFields) -> Resu
     for (position, link) in fields.related.iter().enumerate() {
         insert.execute(params![rowid, position as i64, link.title, link.url])?;
     }
+    Ok(())
+}
+
+/// The number the next change to an article takes (see `change_seq` in `sql/v5.sql`). Read inside
+/// the write transaction, so numbers grow in the order changes are committed.
+pub(crate) fn next_change(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(change_seq), 0) + 1 FROM articles")?
+        .query_row([], |row| row.get(0))?)
+}
+
+/// Marks articles as changed without touching their fields' columns (a tag they carry was
+/// renamed), so a mirror writes their files again.
+pub(crate) fn mark_changed(conn: &Connection, rowid: i64) -> Result<()> {
+    let seq = next_change(conn)?;
+    conn.prepare_cached("UPDATE articles SET change_seq = ? WHERE rowid = ?")?
+        .execute(params![seq, rowid])?;
     Ok(())
 }
 

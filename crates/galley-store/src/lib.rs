@@ -11,6 +11,7 @@ mod connection;
 mod error;
 mod index;
 mod migrations;
+mod mirror;
 mod revisions;
 mod search;
 mod tags;
@@ -25,6 +26,7 @@ pub use articles::{ListFilter, ListSort, SectionCount, Stored};
 pub use assets::Asset;
 pub use error::Error;
 pub use migrations::LATEST_VERSION;
+pub use mirror::{ContentHash, MirrorConflict, MirrorLink, MirrorRecord};
 pub use search::{Field, SearchHit};
 pub use tags::TagCount;
 

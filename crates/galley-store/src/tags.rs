@@ -138,6 +138,7 @@ impl Store {
         for article in touched {
             let fields = crate::articles::read_fields(&tx, article)?;
             index::write(&tx, article, &fields)?;
+            crate::articles::mark_changed(&tx, article)?;
         }
         tx.commit()?;
         Ok(())

@@ -4,6 +4,7 @@ mod articles;
 mod assets;
 mod fixture;
 mod migrations;
+mod mirror;
 mod revisions;
 mod search;
 mod tags;
