@@ -11,6 +11,7 @@ mod export;
 mod fs;
 mod import;
 mod library;
+mod mirror_state;
 mod paths;
 mod settings;
 
@@ -20,6 +21,8 @@ pub use export::{ExportFormat, ExportReport, ExportedFile, Selection};
 pub use fs::write_atomically;
 pub use galley_import::ImportError;
 pub use galley_model as model;
+pub use galley_store::Error as StoreError;
+pub use galley_store::{ContentHash, MirrorConflict, MirrorLink, MirrorRecord};
 pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};
 pub use galley_store::{ListSort, SectionCount};
 pub use import::{ImportOutcome, ImportedFile};

@@ -135,7 +135,7 @@ impl Library {
         })
     }
 
-    fn change(
+    pub(crate) fn change(
         &self,
         id_or_slug: &str,
         reason: RevisionReason,

@@ -1,0 +1,142 @@
+//! Following a folder: a pass on start (whatever changed while Galley was closed), then a pass for
+//! each burst of file events, for each change another Galley process made to the store, and a full
+//! pass whenever events were lost.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use galley_core::Library;
+
+use crate::watch::{self, Signal, WatchChoice, WatchMode};
+use crate::{Change, Mirror, Result, Scope};
+
+/// How [`follow`] works.
+#[derive(Debug, Clone)]
+pub struct FollowOptions {
+    pub watch: WatchChoice,
+    /// How often a polling watcher looks at the files.
+    pub poll_interval: Duration,
+    /// How often to look whether another process changed the store.
+    pub store_interval: Duration,
+    /// While polling, how often to read every file (polling compares sizes and times, which a
+    /// program can keep; this catches what it misses).
+    pub full_pass_interval: Duration,
+}
+
+impl Default for FollowOptions {
+    fn default() -> Self {
+        FollowOptions {
+            watch: WatchChoice::Auto,
+            poll_interval: Duration::from_millis(500),
+            store_interval: Duration::from_millis(200),
+            full_pass_interval: Duration::from_secs(60),
+        }
+    }
+}
+
+/// What [`follow`] reports as it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Watching has started, this way.
+    Watching(WatchMode),
+    /// A pass finished (also when it changed nothing).
+    Passed { full: bool, changes: Vec<Change> },
+    /// File events were lost; a full pass follows.
+    Rescan { reason: String },
+    /// A pass failed; it is tried again on the next event or store change, as a full pass.
+    Failed { message: String },
+}
+
+/// A burst of events ends after this long without one…
+const QUIET: Duration = Duration::from_millis(20);
+/// …or this long after it began, whichever comes first.
+const BURST: Duration = Duration::from_millis(150);
+
+/// Keeps the store and the mirror's folder in step until `stop` is set.
+pub fn follow(
+    library: &Library,
+    mirror: &mut Mirror,
+    options: &FollowOptions,
+    stop: &AtomicBool,
+    mut report: impl FnMut(Event),
+) -> Result<()> {
+    let (tx, rx) = mpsc::channel();
+    // Watch before the first pass, so nothing written during it goes unseen.
+    let watch = watch::start(mirror.folder(), options.watch, options.poll_interval, tx)?;
+    let polling = matches!(watch.mode, WatchMode::Polling { .. });
+    report(Event::Watching(watch.mode.clone()));
+
+    let mut run = |scope: Scope, report: &mut dyn FnMut(Event)| -> bool {
+        let full = matches!(scope, Scope::Full);
+        match mirror.pass(library, scope) {
+            Ok(changes) => {
+                report(Event::Passed { full, changes });
+                true
+            }
+            Err(err) => {
+                report(Event::Failed { message: err.to_string() });
+                false
+            }
+        }
+    };
+    let mut healthy = run(Scope::Full, &mut report);
+    let mut last_full = Instant::now();
+
+    while !stop.load(Ordering::Relaxed) {
+        match rx.recv_timeout(options.store_interval) {
+            Ok(first) => {
+                let mut paths = BTreeSet::new();
+                let mut rescan = None;
+                let mut take = |signal: Signal| match signal {
+                    Signal::Paths(changed) => paths.extend(changed),
+                    Signal::Rescan(reason) => rescan = Some(reason),
+                };
+                take(first);
+                let started = Instant::now();
+                while let Some(left) = BURST.checked_sub(started.elapsed()) {
+                    match rx.recv_timeout(left.min(QUIET)) {
+                        Ok(signal) => take(signal),
+                        Err(_) => break,
+                    }
+                }
+                if let Some(reason) = &rescan {
+                    report(Event::Rescan { reason: reason.clone() });
+                }
+                let scope = if rescan.is_some() || !healthy {
+                    Scope::Full
+                } else {
+                    Scope::Paths(paths.into_iter().collect::<Vec<PathBuf>>())
+                };
+                if matches!(scope, Scope::Full) {
+                    last_full = Instant::now();
+                }
+                healthy = run(scope, &mut report);
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                let store_changed = match (library.last_change(), library.mirror_link()) {
+                    (Ok(last), Ok(Some(link))) => last > link.synced_seq,
+                    _ => true,
+                };
+                let due = polling && last_full.elapsed() >= options.full_pass_interval;
+                if !healthy || due {
+                    last_full = Instant::now();
+                    healthy = run(Scope::Full, &mut report);
+                } else if store_changed {
+                    healthy = run(Scope::Paths(Vec::new()), &mut report);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                // The watcher stopped sending: start another rather than go deaf.
+                return Err(crate::Error::Watch {
+                    path: mirror.folder().to_owned(),
+                    message: "the file watcher stopped".into(),
+                });
+            }
+        }
+    }
+    drop(watch);
+    Ok(())
+}

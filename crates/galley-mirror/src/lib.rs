@@ -1,0 +1,29 @@
+//! The mirror folder: a store kept in step with a folder of `.md` files that journalists also edit
+//! in other programs (Vim, VS Code, Obsidian) and sync with git, Dropbox or Nextcloud.
+//!
+//! Every article not spiked has a file, `<slug>.md` when Galley names it, in the `.md` export's
+//! format (front matter with the id, then the body; without the editor's note and the time of the
+//! last change). Changes go both ways: a new file becomes an article, a changed file a revision
+//! (reason: external edit), a deleted file spikes its article, a renamed file stays the same
+//! article (the id in its front matter), and a change made in any Galley process is written to
+//! the article's file. When both sides changed, both survive (a conflict revision) and the file is
+//! not touched until the user chooses.
+//!
+//! [`Mirror::pass`] does the work and decides from what is on disk and in the store, never from
+//! what an event claimed, so it can always be run again. [`follow`] runs passes as file events
+//! (`notify`, or polling where native events are unreliable) and the store's changes come in.
+//! This is the only crate that knows `notify`.
+
+mod change;
+mod error;
+mod folder;
+mod follow;
+mod mirror;
+mod watch;
+
+pub use change::{Change, Kept};
+pub use error::{Error, Result};
+pub use folder::{hash, is_mirrored};
+pub use follow::{Event, FollowOptions, follow};
+pub use mirror::{Conflict, Mirror, Scope, file_text};
+pub use watch::{WatchChoice, WatchMode};

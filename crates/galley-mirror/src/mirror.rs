@@ -1,0 +1,751 @@
+//! One pass: bring the folder and the store into step.
+//!
+//! A pass looks at files (all of them, or those events named) and at the articles changed in the
+//! store since the last pass, and for each article compares three things: the file's bytes now,
+//! the article's file as Galley would write it now, and the record of both from when they last
+//! agreed. What changed on one side is carried to the other; when both changed, both versions
+//! survive (a conflict). Every decision is made from what is on disk and in the store at the time
+//! of the pass, never from what an event said happened, so a pass can be repeated, interrupted
+//! or run after lost events and still converge.
+//!
+//! A pass holds a lock file beside the store, so two Galley processes (the app and
+//! `galley-cli sync`, or a script's `galley-cli edit`) never interleave their passes.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use galley_core::model::{Article, ArticleFields, ArticleId, Draft, Status, markdown_file};
+use galley_core::{ContentHash, Library, MirrorConflict, MirrorRecord};
+use galley_import::Format;
+
+use crate::change::{Change, Kept};
+use crate::folder::{Folder, hash, is_mirrored};
+use crate::{Error, Result};
+
+/// What a pass looks at on disk.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// Every file in the folder: on start, after lost events, and now and then when polling.
+    Full,
+    /// These paths (files or folders, absolute, as events name them). No paths: only the
+    /// store's changes are written out.
+    Paths(Vec<PathBuf>),
+}
+
+/// A store's mirror folder.
+pub struct Mirror {
+    folder: Folder,
+    lock: PathBuf,
+    /// Files that could not be read, with the hash of the bytes that failed, so a problem is
+    /// reported once, not on every pass.
+    problems: HashMap<String, Option<ContentHash>>,
+}
+
+/// An article whose file and store versions differ and wait for the user.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Conflict {
+    pub id: ArticleId,
+    pub headline: String,
+    pub path: String,
+    /// The revision holding the file's version; `None` when the file was deleted.
+    pub revision: Option<u32>,
+}
+
+impl Mirror {
+    /// Links the store to `folder` (created if missing) and returns its mirror. A store already
+    /// linked to another folder is refused: unlink it first.
+    pub fn link(library: &Library, folder: &Path) -> Result<Mirror> {
+        let io = |source| Error::Io { path: folder.to_owned(), source };
+        std::fs::create_dir_all(folder).map_err(io)?;
+        let folder = std::fs::canonicalize(folder).map_err(io)?;
+        if let Some(link) = library.mirror_link()?
+            && link.folder != folder
+        {
+            return Err(Error::LinkedElsewhere { linked: link.folder, asked: folder });
+        }
+        library.link_mirror(&folder)?;
+        Ok(Mirror::new(library, folder))
+    }
+
+    /// The mirror of the folder the store is linked to.
+    pub fn open(library: &Library) -> Result<Mirror> {
+        let link = library.mirror_link()?.ok_or(Error::NotLinked)?;
+        Ok(Mirror::new(library, link.folder))
+    }
+
+    fn new(library: &Library, folder: PathBuf) -> Mirror {
+        let mut lock = library.path().as_os_str().to_owned();
+        lock.push(".mirror-lock");
+        Mirror { folder: Folder::new(folder), lock: PathBuf::from(lock), problems: HashMap::new() }
+    }
+
+    /// The folder.
+    pub fn folder(&self) -> &Path {
+        self.folder.root()
+    }
+
+    /// Files that cannot be read as articles now, with why.
+    pub fn problem_paths(&self) -> impl Iterator<Item = &str> {
+        self.problems.keys().map(String::as_str)
+    }
+
+    /// Brings folder and store into step; returns what it did.
+    pub fn pass(&mut self, library: &Library, scope: Scope) -> Result<Vec<Change>> {
+        let _lock = self.lock()?;
+        let link = self.check_link(library)?;
+        let until = library.last_change()?;
+        let full = matches!(scope, Scope::Full);
+        let paths = self.paths_to_read(library, scope)?;
+        let mut pass = Pass::new(library, &self.folder, &mut self.problems);
+        pass.files(paths)?;
+        let mut articles = library.changed_between(link.synced_seq, until)?;
+        if full {
+            // A change Galley could not write out (its file was unreadable then) is written now.
+            articles.extend(library.mirror_records()?.into_iter().map(|r| r.article));
+        }
+        articles.append(&mut pass.recheck);
+        pass.store_changes(articles)?;
+        let changes = pass.finish()?;
+        library.set_mirror_synced(until)?;
+        Ok(changes)
+    }
+
+    /// The files a pass reads: every file and every recorded one for a full pass; else the files
+    /// at or below the paths events named.
+    fn paths_to_read(&self, library: &Library, scope: Scope) -> Result<BTreeSet<String>> {
+        let everything = || -> Result<BTreeSet<String>> {
+            let mut paths: BTreeSet<String> =
+                self.folder.list().map_err(|e| self.io(e))?.into_iter().collect();
+            paths.extend(library.mirror_records()?.into_iter().map(|r| r.path));
+            Ok(paths)
+        };
+        let Scope::Paths(changed) = scope else { return everything() };
+        let mut paths = BTreeSet::new();
+        for path in changed {
+            // Events inside `.git` and other hidden folders, and editors' temporary files, are not ours.
+            let Some(relative) = self.folder.relative(&path).filter(|r| !hidden(r)) else { continue };
+            if is_mirrored(&relative) {
+                paths.insert(relative);
+                continue;
+            }
+            match std::fs::symlink_metadata(&path) {
+                // A folder moved in (or created): its files.
+                Ok(meta) if meta.is_dir() => {
+                    paths.extend(self.folder.list_at(&relative).map_err(|e| self.io(e))?)
+                }
+                Ok(_) => {}
+                // Gone: if it was a folder, the files Galley kept in it are gone too.
+                Err(_) => paths.extend(library.mirror_records_under(&relative)?.into_iter().map(|r| r.path)),
+            }
+        }
+        Ok(paths)
+    }
+
+    /// The conflicts waiting for the user.
+    pub fn conflicts(library: &Library) -> Result<Vec<Conflict>> {
+        let mut conflicts = Vec::new();
+        for record in library.mirror_records()? {
+            let Some(conflict) = record.conflict else { continue };
+            let article = library.article(&record.article.to_string())?;
+            conflicts.push(Conflict {
+                id: record.article,
+                headline: article.fields.headline,
+                path: record.path,
+                revision: match conflict {
+                    MirrorConflict::Changed { revision } => Some(revision),
+                    MirrorConflict::Deleted => None,
+                },
+            });
+        }
+        Ok(conflicts)
+    }
+
+    /// Settles a conflict: keeps Galley's version (the file is rewritten from it) or the file's
+    /// (it becomes the article's; a deleted file spikes the article). A file changed again since
+    /// the conflict was found is read first, so the choice is made on its latest version.
+    pub fn resolve(&mut self, library: &Library, article: ArticleId, kept: Kept) -> Result<Vec<Change>> {
+        let _lock = self.lock()?;
+        self.check_link(library)?;
+        let no_conflict = || Error::NoConflict(article.to_string());
+        let record =
+            library.mirror_record(article)?.filter(|r| r.conflict.is_some()).ok_or_else(no_conflict)?;
+        let mut pass = Pass::new(library, &self.folder, &mut self.problems);
+        pass.files(BTreeSet::from([record.path.clone()]))?;
+        pass.flush_records()?;
+        // Reading the file may have settled it (it now says what Galley says).
+        let Some(record) = library.mirror_record(article)?.filter(|r| r.conflict.is_some()) else {
+            return pass.finish();
+        };
+        pass.settle(record, kept)?;
+        pass.finish()
+    }
+
+    fn check_link(&self, library: &Library) -> Result<galley_core::MirrorLink> {
+        let link = library.mirror_link()?.ok_or(Error::NotLinked)?;
+        if link.folder != self.folder.root() {
+            return Err(Error::LinkedElsewhere { linked: link.folder, asked: self.folder.root().to_owned() });
+        }
+        // A folder that is gone (unmounted, renamed) must not read as every file deleted.
+        if !self.folder.root().is_dir() {
+            return Err(Error::FolderMissing(self.folder.root().to_owned()));
+        }
+        Ok(link)
+    }
+
+    /// Waits for other Galley processes' passes; released when the file is closed.
+    fn lock(&self) -> Result<File> {
+        let io = |source| Error::Io { path: self.lock.clone(), source };
+        let file = File::options().create(true).truncate(false).write(true).open(&self.lock).map_err(io)?;
+        file.lock().map_err(io)?;
+        Ok(file)
+    }
+
+    fn io(&self, source: std::io::Error) -> Error {
+        Error::Io { path: self.folder.root().to_owned(), source }
+    }
+}
+
+fn hidden(relative: &str) -> bool {
+    relative.split('/').any(|name| name.starts_with('.'))
+}
+
+/// The file Galley keeps for an article.
+pub fn file_text(article: &Article) -> String {
+    markdown_file::write_for_folder(article.id, &article.fields, article.created_at)
+}
+
+/// Whether a file's fields say what the article says (the file never holds the note).
+fn same_words(file: &ArticleFields, article: &ArticleFields) -> bool {
+    let file = ArticleFields { note: article.note.clone(), ..file.clone() };
+    &file == article
+}
+
+/// A file's version read in this pass.
+struct FileVersion {
+    path: String,
+    hash: ContentHash,
+    draft: Draft,
+}
+
+/// A new file to store as an article.
+struct NewFile {
+    version: FileVersion,
+    /// The file had no id, or another file's: the article's id is written into it.
+    give_id: bool,
+}
+
+/// The work of one pass.
+struct Pass<'a> {
+    library: &'a Library,
+    folder: &'a Folder,
+    problems: &'a mut HashMap<String, Option<ContentHash>>,
+    changes: Vec<Change>,
+    records: Vec<MirrorRecord>,
+    /// Articles this pass has settled: the store side leaves them alone.
+    touched: HashSet<ArticleId>,
+    /// Articles whose file became readable again: a change Galley held back may be written now.
+    recheck: Vec<ArticleId>,
+    written: Vec<String>,
+}
+
+impl<'a> Pass<'a> {
+    fn new(
+        library: &'a Library,
+        folder: &'a Folder,
+        problems: &'a mut HashMap<String, Option<ContentHash>>,
+    ) -> Pass<'a> {
+        Pass {
+            library,
+            folder,
+            problems,
+            changes: Vec::new(),
+            records: Vec::new(),
+            touched: HashSet::new(),
+            recheck: Vec::new(),
+            written: Vec::new(),
+        }
+    }
+
+    /// Carries the changes of these files to the store.
+    fn files(&mut self, paths: BTreeSet<String>) -> Result<()> {
+        let mut changed = Vec::new();
+        let mut gone: Vec<MirrorRecord> = Vec::new();
+        for path in paths {
+            let record = self.library.mirror_record_at(&path)?;
+            let bytes = match self.folder.read(&path) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    self.problem(&path, None, err.to_string());
+                    continue;
+                }
+            };
+            let file_hash = bytes.as_deref().map(hash);
+            if let Some(record) = &record
+                && record.file_hash == file_hash
+            {
+                if self.problems.remove(&path).is_some() {
+                    self.recheck.push(record.article);
+                }
+                continue;
+            }
+            match bytes {
+                Some(bytes) => changed.push((path, file_hash.expect("hashed above"), bytes)),
+                None => {
+                    self.problems.remove(&path);
+                    gone.extend(record);
+                }
+            }
+        }
+
+        let mut versions = Vec::new();
+        for (path, file_hash, bytes) in changed {
+            match galley_import::import(&bytes, Format::Markdown) {
+                Ok(imported) => {
+                    self.problems.remove(&path);
+                    versions.push(FileVersion { path, hash: file_hash, draft: imported.draft });
+                }
+                Err(err) => self.problem(&path, Some(file_hash), err.to_string()),
+            }
+        }
+
+        // Which article each file is: its id, else the article last kept at its path.
+        let mut claimed: HashSet<ArticleId> = HashSet::new();
+        let mut existing: Vec<(ArticleId, Option<MirrorRecord>, FileVersion)> = Vec::new();
+        let mut new_files = Vec::new();
+        for version in versions {
+            let here = self.library.mirror_record_at(&version.path)?;
+            let id = match version.draft.id {
+                Some(id) if claimed.contains(&id) => None,
+                Some(id) => match self.library.mirror_record(id)? {
+                    Some(record) if record.path == version.path => Some((id, Some(record))),
+                    // Its id's file elsewhere is gone (or goes in this pass): renamed or moved.
+                    Some(record) if self.folder.read(&record.path).ok().flatten().is_none() => {
+                        Some((id, Some(record)))
+                    }
+                    // Its id's file is still there: a copy, which becomes an article of its own.
+                    Some(_) => None,
+                    None if self.library.article(&id.to_string()).is_ok() => Some((id, None)),
+                    None => {
+                        claimed.insert(id);
+                        new_files.push(NewFile { version, give_id: false });
+                        continue;
+                    }
+                },
+                // No id: the article kept here before (its header was removed), else a new one.
+                None => here.as_ref().map(|record| (record.article, Some(record.clone()))),
+            };
+            let Some((id, record)) = id else {
+                new_files.push(NewFile { version, give_id: true });
+                continue;
+            };
+            claimed.insert(id);
+            // The path held another article's file: that article lost it.
+            if let Some(here) = here
+                && here.article != id
+                && here.file_hash.is_some()
+            {
+                gone.push(here);
+            }
+            existing.push((id, record, version));
+        }
+        gone.retain(|record| !claimed.contains(&record.article));
+
+        for (id, record, version) in existing {
+            self.file_changed(id, record, version)?;
+        }
+        for record in gone {
+            self.file_deleted(record)?;
+        }
+        self.create(new_files)?;
+        self.flush_records()
+    }
+
+    /// A file of an existing article has new bytes (or a new path).
+    fn file_changed(
+        &mut self,
+        id: ArticleId,
+        record: Option<MirrorRecord>,
+        version: FileVersion,
+    ) -> Result<()> {
+        let Some(article) = self.article(id)? else { return Ok(()) };
+        self.touched.insert(id);
+        let path = version.path.clone();
+        if let Some(record) = &record
+            && record.path != path
+        {
+            self.changes.push(Change::Moved {
+                from: record.path.clone(),
+                to: path.clone(),
+                id,
+                headline: article.fields.headline.clone(),
+            });
+            if record.file_hash == Some(version.hash) {
+                self.records.push(MirrorRecord { path, ..record.clone() });
+                return Ok(());
+            }
+        }
+        let galley_hash = hash(file_text(&article).as_bytes());
+        let galley_changed =
+            record.as_ref().is_none_or(|r| r.article_hash != galley_hash || r.conflict.is_some());
+        let headline = article.fields.headline.clone();
+        let needs_id = version.draft.id.is_none();
+        let fields = version.draft.fields;
+
+        if !galley_changed {
+            let updated = match self.library.apply_external_edit(id, fields) {
+                Ok(updated) => updated,
+                Err(err) => {
+                    self.problem(&path, Some(version.hash), err.to_string());
+                    return Ok(());
+                }
+            };
+            let text = file_text(&updated);
+            let mut file_hash = version.hash;
+            if needs_id && self.write_if_unchanged(&path, Some(version.hash), &text)? {
+                file_hash = hash(text.as_bytes());
+            }
+            self.records.push(MirrorRecord {
+                article: id,
+                path: path.clone(),
+                file_hash: Some(file_hash),
+                article_hash: hash(text.as_bytes()),
+                conflict: None,
+            });
+            if updated.revision != article.revision || updated.fields != article.fields {
+                self.changes.push(Change::Updated { path, id, headline: updated.fields.headline });
+            }
+        } else if same_words(&fields, &article.fields) {
+            // Both sides say the same (or the file caught up with Galley): in step again.
+            self.records.push(MirrorRecord {
+                article: id,
+                path,
+                file_hash: Some(version.hash),
+                article_hash: galley_hash,
+                conflict: None,
+            });
+        } else if record.is_none() && !needs_id && self.in_history(id, &fields)? {
+            // No record of the last agreement (the folder was just linked), but the file holds a
+            // version Galley already keeps: Galley's is the newer, and writing it loses nothing.
+            let text = file_text(&article);
+            let file_hash = if self.write_if_unchanged(&path, Some(version.hash), &text)? {
+                galley_hash
+            } else {
+                version.hash
+            };
+            self.records.push(MirrorRecord {
+                article: id,
+                path: path.clone(),
+                file_hash: Some(file_hash),
+                article_hash: galley_hash,
+                conflict: None,
+            });
+            if file_hash == galley_hash {
+                self.changes.push(Change::Wrote { path, id, headline });
+            }
+        } else {
+            let revision = self.library.keep_conflicting_version(id, fields)?;
+            self.records.push(MirrorRecord {
+                article: id,
+                path: path.clone(),
+                file_hash: Some(version.hash),
+                article_hash: galley_hash,
+                conflict: Some(MirrorConflict::Changed { revision }),
+            });
+            self.changes.push(Change::Conflict { path, id, headline, revision: Some(revision) });
+        }
+        Ok(())
+    }
+
+    /// An article's file is gone (deleted, or moved out of the folder).
+    fn file_deleted(&mut self, record: MirrorRecord) -> Result<()> {
+        let id = record.article;
+        let Some(article) = self.article(id)? else { return Ok(()) };
+        self.touched.insert(id);
+        let galley_hash = hash(file_text(&article).as_bytes());
+        let headline = article.fields.headline.clone();
+        if record.article_hash == galley_hash && record.conflict.is_none() {
+            let spiked = if article.fields.status == Status::Spiked {
+                article
+            } else {
+                let fields = ArticleFields { status: Status::Spiked, ..article.fields };
+                self.library.apply_external_edit(id, fields)?
+            };
+            self.records.push(MirrorRecord {
+                file_hash: None,
+                article_hash: hash(file_text(&spiked).as_bytes()),
+                conflict: None,
+                ..record.clone()
+            });
+            self.changes.push(Change::Spiked { path: record.path, id, headline });
+        } else {
+            self.records.push(MirrorRecord {
+                file_hash: None,
+                article_hash: galley_hash,
+                conflict: Some(MirrorConflict::Deleted),
+                ..record.clone()
+            });
+            self.changes.push(Change::Conflict { path: record.path, id, headline, revision: None });
+        }
+        Ok(())
+    }
+
+    /// New files become articles, in one batch.
+    fn create(&mut self, new_files: Vec<NewFile>) -> Result<()> {
+        if new_files.is_empty() {
+            return Ok(());
+        }
+        let drafts: Vec<Draft> = new_files
+            .iter()
+            .map(|new| {
+                let mut draft = new.version.draft.clone();
+                if new.give_id {
+                    // A copy carries its original's id and slug: it gets its own of both.
+                    draft.id = None;
+                    draft.fields.slug.clear();
+                }
+                draft
+            })
+            .collect();
+        let results = self.library.create_many(drafts, galley_core::model::RevisionReason::Import)?;
+        for (new, result) in new_files.into_iter().zip(results) {
+            let path = new.version.path;
+            let stored = match result {
+                Ok(stored) => stored,
+                Err(err) => {
+                    self.problem(&path, Some(new.version.hash), err.to_string());
+                    continue;
+                }
+            };
+            let Some(article) = self.article(stored.id)? else { continue };
+            self.touched.insert(article.id);
+            let text = file_text(&article);
+            let mut file_hash = new.version.hash;
+            if new.give_id && self.write_if_unchanged(&path, Some(new.version.hash), &text)? {
+                file_hash = hash(text.as_bytes());
+            }
+            self.records.push(MirrorRecord {
+                article: article.id,
+                path: path.clone(),
+                file_hash: Some(file_hash),
+                article_hash: hash(text.as_bytes()),
+                conflict: None,
+            });
+            self.changes.push(Change::Created {
+                path,
+                id: article.id,
+                headline: article.fields.headline,
+                given_id: new.give_id,
+            });
+        }
+        Ok(())
+    }
+
+    /// Carries these articles' changes (if they have any) to the folder.
+    fn store_changes(&mut self, articles: Vec<ArticleId>) -> Result<()> {
+        for id in articles {
+            if !self.touched.insert(id) {
+                continue;
+            }
+            let Some(article) = self.article(id)? else { continue };
+            let text = file_text(&article);
+            let galley_hash = hash(text.as_bytes());
+            let spiked = article.fields.status == Status::Spiked;
+            let Some(record) = self.library.mirror_record(id)? else {
+                if !spiked {
+                    let path = self.fresh_path(&article, &text)?;
+                    self.write_article(&article, &path, None, &text)?;
+                }
+                continue;
+            };
+            if record.conflict.is_some() || record.article_hash == galley_hash {
+                continue;
+            }
+            let on_disk = match self.folder.read(&record.path) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    self.problem(&record.path, None, err.to_string());
+                    continue;
+                }
+            };
+            if on_disk.as_deref().map(hash) != record.file_hash {
+                // The file changed too and its event has not come yet: read it now.
+                self.files(BTreeSet::from([record.path.clone()]))?;
+                continue;
+            }
+            if spiked {
+                if record.file_hash.is_some() {
+                    self.folder.remove(&record.path).map_err(|e| self.io(&record.path, e))?;
+                    self.changes.push(Change::Removed {
+                        path: record.path.clone(),
+                        id,
+                        headline: article.fields.headline.clone(),
+                    });
+                }
+                self.records.push(MirrorRecord { file_hash: None, article_hash: galley_hash, ..record });
+            } else {
+                self.write_article(&article, &record.path, record.file_hash, &text)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether one of the article's revisions says what the file says.
+    fn in_history(&self, id: ArticleId, file: &ArticleFields) -> Result<bool> {
+        let key = id.to_string();
+        for revision in self.library.revisions(&key)? {
+            if same_words(file, &self.library.revision(&key, revision.number)?.fields) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Settles a conflict the way the user chose.
+    fn settle(&mut self, record: MirrorRecord, kept: Kept) -> Result<()> {
+        let id = record.article;
+        let Some(article) = self.article(id)? else { return Ok(()) };
+        self.touched.insert(id);
+        let current = match (kept, record.conflict) {
+            (Kept::Galley, _) => article,
+            (Kept::File, Some(MirrorConflict::Changed { revision })) => {
+                let version = self.library.revision(&id.to_string(), revision)?;
+                self.library.apply_external_edit(id, version.fields)?
+            }
+            (Kept::File, _) => {
+                let fields = ArticleFields { status: Status::Spiked, ..article.fields };
+                self.library.apply_external_edit(id, fields)?
+            }
+        };
+        let text = file_text(&current);
+        let galley_hash = hash(text.as_bytes());
+        let file_hash = if current.fields.status == Status::Spiked {
+            self.folder.remove(&record.path).map_err(|e| self.io(&record.path, e))?;
+            None
+        } else if kept == Kept::File {
+            // The file already holds the version chosen.
+            record.file_hash
+        } else if self.write_if_unchanged(&record.path, record.file_hash, &text)? {
+            Some(galley_hash)
+        } else {
+            // Changed again while the user chose: the next pass reads it (a conflict again).
+            record.file_hash
+        };
+        self.records.push(MirrorRecord {
+            article: id,
+            path: record.path.clone(),
+            file_hash,
+            article_hash: galley_hash,
+            conflict: None,
+        });
+        self.changes.push(Change::Resolved {
+            path: record.path,
+            id,
+            headline: current.fields.headline,
+            kept,
+        });
+        Ok(())
+    }
+
+    /// Writes an article's file (unless the file changed meanwhile) and records it.
+    fn write_article(
+        &mut self,
+        article: &Article,
+        path: &str,
+        expected: Option<ContentHash>,
+        text: &str,
+    ) -> Result<()> {
+        if !self.write_if_unchanged(path, expected, text)? {
+            // Someone wrote the file just now: the next pass reads it.
+            return Ok(());
+        }
+        let file_hash = hash(text.as_bytes());
+        self.records.push(MirrorRecord {
+            article: article.id,
+            path: path.to_owned(),
+            file_hash: Some(file_hash),
+            article_hash: file_hash,
+            conflict: None,
+        });
+        self.changes.push(Change::Wrote {
+            path: path.to_owned(),
+            id: article.id,
+            headline: article.fields.headline.clone(),
+        });
+        Ok(())
+    }
+
+    /// Writes `text` to the file when it still holds the bytes hashing to `expected` (or is still
+    /// missing, for `None`), checked just before the rename; returns whether it wrote. A file that
+    /// already holds `text` counts as written.
+    fn write_if_unchanged(&mut self, path: &str, expected: Option<ContentHash>, text: &str) -> Result<bool> {
+        let now = self.folder.hash_of(path).map_err(|e| self.io(path, e))?;
+        if now == Some(hash(text.as_bytes())) {
+            return Ok(true);
+        }
+        if now != expected {
+            return Ok(false);
+        }
+        let expected_now = || self.folder.hash_of(path).map(|h| h == expected);
+        let wrote =
+            self.folder.write_checked(path, text.as_bytes(), expected_now).map_err(|e| self.io(path, e))?;
+        if wrote {
+            self.written.push(path.to_owned());
+        }
+        Ok(wrote)
+    }
+
+    /// A file name for an article that has none yet: `<slug>.md`, numbered when taken. A file
+    /// that already holds exactly the article (a pass interrupted after writing it) is taken.
+    fn fresh_path(&self, article: &Article, text: &str) -> Result<String> {
+        let base = if article.fields.slug.is_empty() { "article" } else { article.fields.slug.as_str() };
+        for n in 1.. {
+            let path = if n == 1 { format!("{base}.md") } else { format!("{base}-{n}.md") };
+            if self.library.mirror_record_at(&path)?.is_some() || self.records.iter().any(|r| r.path == path)
+            {
+                continue;
+            }
+            match self.folder.read(&path).map_err(|e| self.io(&path, e))? {
+                None => return Ok(path),
+                Some(bytes) if bytes == text.as_bytes() => return Ok(path),
+                Some(_) => {}
+            }
+        }
+        unreachable!("some numbered name is free")
+    }
+
+    fn article(&self, id: ArticleId) -> Result<Option<Article>> {
+        match self.library.article(&id.to_string()) {
+            Ok(article) => Ok(Some(article)),
+            Err(galley_core::Error::Store(galley_core::StoreError::NotFound(_))) => Ok(None),
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// Notes a file that cannot be read; reported once per version of the file.
+    fn problem(&mut self, path: &str, file_hash: Option<ContentHash>, message: String) {
+        if self.problems.get(path) == Some(&file_hash) && file_hash.is_some() {
+            return;
+        }
+        self.problems.insert(path.to_owned(), file_hash);
+        self.changes.push(Change::Problem { path: path.to_owned(), message });
+    }
+
+    fn flush_records(&mut self) -> Result<()> {
+        if !self.records.is_empty() {
+            self.library.put_mirror_records(&self.records)?;
+            self.records.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<Vec<Change>> {
+        self.flush_records()?;
+        self.folder.sync_folders(self.written.iter().map(String::as_str));
+        Ok(self.changes)
+    }
+
+    fn io(&self, path: &str, source: std::io::Error) -> Error {
+        Error::Io { path: self.folder.path(path), source }
+    }
+}
