@@ -169,6 +169,35 @@ pub enum Command {
         #[arg(value_name = "REV")]
         revision: u32,
     },
+    /// Keep the store and a folder of .md files in step, until interrupted (Ctrl-C): every article
+    /// as <slug>.md; files edited, added, renamed or deleted by other programs come into the store
+    /// (a deleted file spikes its article), and changes made in Galley go out to the files. Without
+    /// FOLDER, the folder the store is linked to. When both sides changed an article, Galley's
+    /// version stays, the file's is kept as a revision, and the file waits for --resolve.
+    /// Once linked, every galley-cli command that changes articles also writes their files.
+    Sync {
+        /// The folder (created if missing). A store is linked to one folder at a time.
+        #[arg(value_name = "FOLDER", conflicts_with = "unlink")]
+        folder: Option<PathBuf>,
+        /// Bring them into step once and exit.
+        #[arg(long)]
+        once: bool,
+        /// Watch by looking at the files twice a second, not by the system's events (network
+        /// drives do this by themselves).
+        #[arg(long)]
+        poll: bool,
+        /// List the conflicts waiting for a choice.
+        #[arg(long, conflicts_with_all = ["once", "poll", "resolve", "unlink"])]
+        conflicts: bool,
+        /// Settle an article's conflict, keeping --keep galley (the file is rewritten) or --keep file.
+        #[arg(long, value_name = "ID|SLUG", requires = "keep", conflicts_with_all = ["once", "poll", "unlink"])]
+        resolve: Option<String>,
+        #[arg(long, value_parser = ["galley", "file"], requires = "resolve")]
+        keep: Option<String>,
+        /// Unlink the store from its folder; the files stay.
+        #[arg(long, conflicts_with_all = ["once", "poll"])]
+        unlink: bool,
+    },
     /// Counts per field: words, characters with and without spaces, reading time.
     Stats {
         #[arg(value_name = "ID|SLUG")]

@@ -7,6 +7,7 @@
 mod args;
 #[macro_use]
 mod output;
+mod sync;
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
@@ -64,7 +65,26 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     };
     let library = Library::open(&store)?;
     let out = Printer::new(cli.json, std::io::stdout().is_terminal());
-    match cli.command {
+    let changes_articles = matches!(
+        cli.command,
+        Command::New { .. }
+            | Command::Import { .. }
+            | Command::Edit { .. }
+            | Command::Tag { .. }
+            | Command::Tags { rename: Some(_), .. }
+            | Command::Tags { merge: Some(_), .. }
+            | Command::Restore { .. }
+            | Command::Attach { .. }
+    );
+    let code = command(&library, &out, cli.command, cli.json)?;
+    if changes_articles {
+        sync::push(&library);
+    }
+    Ok(code)
+}
+
+fn command(library: &Library, out: &Printer, command: Command, json: bool) -> Result<ExitCode, Error> {
+    match command {
         Command::New { headline, lang, tags, body_file, dek, lead, section, byline, dateline } => {
             let mut fields = ArticleFields { headline, tags, byline, ..ArticleFields::default() };
             if let Some(lang) = lang {
@@ -183,6 +203,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         }
         Command::Attach { article, image, alt } => out.saved(&library.attach_image(&article, &image, &alt)?),
         Command::Check { article } => out.check(&library.check(&article)?),
+        Command::Sync { folder, once, poll, conflicts, resolve, keep, unlink } => {
+            let kept = match keep.as_deref() {
+                Some("file") => galley_mirror::Kept::File,
+                _ => galley_mirror::Kept::Galley,
+            };
+            let resolve = resolve.map(|article| (article, kept));
+            let args = sync::SyncArgs { folder, once, poll, conflicts, resolve, unlink };
+            return Ok(sync::run(library, json, args));
+        }
         Command::Typography { .. } => unreachable!("handled before the store is opened"),
     }
     Ok(ExitCode::SUCCESS)

@@ -5,6 +5,7 @@ mod cli;
 mod export;
 mod import;
 mod search;
+mod sync;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -1,0 +1,120 @@
+//! `galley-cli sync`: a folder kept in step, from a script's point of view.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::Galley;
+
+fn md_files(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn once_links_the_folder_writes_every_article_and_reports_as_json_lines() {
+    let g = Galley::new();
+    let folder = g.dir.path().join("статьи");
+    let run = g.run(&["sync", folder.to_str().unwrap(), "--once", "--json"]).ok();
+    let lines: Vec<serde_json::Value> =
+        run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1, "{run:?}");
+    assert_eq!(lines[0]["event"], "wrote");
+    assert_eq!(lines[0]["id"], g.sample_id().as_str());
+    let name = lines[0]["path"].as_str().unwrap();
+    assert_eq!(md_files(&folder), [name]);
+
+    // Once linked, a command that changes an article writes its file too (stdout stays its own).
+    let edit = g.run(&["edit", &g.sample_id(), "--dek", "Подзаголовок из скрипта", "--json"]).ok();
+    assert!(edit.json()["id"].is_string(), "{edit:?}");
+    assert!(edit.stderr.contains("wrote"), "{edit:?}");
+    let text = std::fs::read_to_string(folder.join(name)).unwrap();
+    assert!(text.contains("dek: Подзаголовок из скрипта"), "{text}");
+
+    let again = g.run(&["sync", "--once"]).ok();
+    assert_eq!(again.stdout, "", "nothing left to do");
+}
+
+#[test]
+fn a_conflict_is_printed_listed_and_settled_by_choice() {
+    let g = Galley::new();
+    let folder = g.dir.path().join("folder");
+    g.run(&["sync", folder.to_str().unwrap(), "--once"]).ok();
+    let name = md_files(&folder).remove(0);
+    let id = g.sample_id();
+    let file = folder.join(&name);
+    let text = std::fs::read_to_string(&file).unwrap().replacen("---\n", "---\ndek: Версия файла\n", 1);
+    std::fs::write(&file, &text).unwrap();
+    // Changed in Galley before any sync read the file: the edit's own write finds the conflict.
+    let edit = g.run(&["edit", &id, "--dek", "Версия Galley"]).ok();
+    assert!(edit.stderr.contains("CONFLICT"), "{edit:?}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text, "the file is left alone");
+
+    let run = g.run(&["sync", "--once"]);
+    assert_eq!(run.code, 1, "a conflict waits for the user: {run:?}");
+    assert!(run.stderr.contains("1 conflict"), "{run:?}");
+
+    let listed = g.run(&["sync", "--conflicts", "--json"]).ok().json();
+    assert_eq!(listed[0]["id"], id.as_str());
+    let revision = listed[0]["revision"].as_u64().unwrap();
+    let kept = g.run(&["show", &id, "--json"]).ok().json();
+    assert_eq!(kept["dek"], "Версия Galley");
+    let revisions = g.run(&["revisions", &id, "--json"]).ok().json();
+    assert!(
+        revisions.as_array().unwrap().iter().any(|r| r["number"] == revision && r["reason"] == "conflict")
+    );
+
+    let resolved = g.run(&["sync", "--resolve", &id, "--keep", "file"]).ok();
+    assert!(resolved.stdout.contains("resolved"), "{resolved:?}");
+    assert_eq!(g.run(&["show", &id, "--json"]).ok().json()["dek"], "Версия файла");
+    assert_eq!(g.run(&["sync", "--conflicts", "--json"]).ok().json(), serde_json::json!([]));
+}
+
+#[test]
+fn sync_follows_the_folder_until_stopped() {
+    let g = Galley::new();
+    let folder = g.dir.path().join("folder");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_galley-cli"))
+        .arg("--store")
+        .arg(g.store())
+        .args(["sync", folder.to_str().unwrap()])
+        .env_remove("GALLEY_STORE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let mut wait_for_line = |prefix: &str| {
+        loop {
+            let line = rx
+                .recv_timeout(Duration::from_secs(20))
+                .unwrap_or_else(|_| panic!("no line starting with {prefix:?}; saw {seen:?}"));
+            seen.push(line.clone());
+            if line.starts_with(prefix) {
+                return line;
+            }
+        }
+    };
+    assert!(wait_for_line("following").contains("folder"));
+    wait_for_line("wrote");
+    std::fs::write(folder.join("из-vim.md"), "# Написано в Vim\n\nТекст.\n").unwrap();
+    let created = wait_for_line("new");
+    assert!(created.contains("из-vim.md") && created.contains("«Написано в Vim»"), "{created}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
