@@ -64,8 +64,8 @@ impl Library {
                 let result = read.and_then(|(headline, warnings)| {
                     let stored = stored.next().expect("one store result per draft read");
                     stored.map(|s| ImportedFile {
-                        id: s.id,
-                        slug: s.slug,
+                        id: s.article.id,
+                        slug: s.article.fields.slug,
                         headline,
                         created: s.created,
                         warnings,

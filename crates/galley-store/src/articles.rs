@@ -68,11 +68,10 @@ pub struct SectionCount {
 /// Batches at least this large are checkpointed when they are stored.
 const BIG_BATCH: usize = 64;
 
-/// What became of one draft in a batch.
+/// What became of one draft in a batch: the article as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
-    pub id: ArticleId,
-    pub slug: String,
+    pub article: Article,
     /// `false` when the draft's id was already in the store and that article was updated.
     pub created: bool,
 }
@@ -85,7 +84,7 @@ impl Store {
         let tx = conn.transaction()?;
         let stored = insert_or_update(&tx, draft, reason, now)?;
         tx.commit()?;
-        read_article(&conn, &stored.id.to_string())
+        Ok(stored.article)
     }
 
     /// Stores many drafts in one transaction, each on its own savepoint: a draft that fails is
@@ -243,8 +242,8 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
             // Exported files never carry the editor's note: importing one keeps the stored note.
             fields.note = read_fields(tx, rowid)?.note;
         }
-        let slug = update(tx, rowid, id, fields, reason, None, now)?;
-        return Ok(Stored { id, slug, created: false });
+        update(tx, rowid, id, fields, reason, None, now)?;
+        return Ok(Stored { article: read_article(tx, &id.to_string())?, created: false });
     }
     let id = draft.id.unwrap_or_else(|| ArticleId::new(now));
     let created_at = draft.created_at.unwrap_or(now);
@@ -281,8 +280,9 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
         .execute(params![rowid, fields.body])?;
     write_children(tx, rowid, &fields)?;
     index::write(tx, rowid, &fields)?;
-    revisions::record(tx, rowid, &fields, reason, None, updated_at)?;
-    Ok(Stored { id, slug: fields.slug, created: true })
+    let revision = revisions::record(tx, rowid, &fields, reason, None, updated_at)?;
+    // The stored article, without reading it back: tags and links are as `prepare` spelled them.
+    Ok(Stored { article: Article { id, fields, created_at, updated_at, revision }, created: true })
 }
 
 /// Writes new fields over an article's; returns its slug.

@@ -28,6 +28,10 @@ pub(crate) fn open_writer(path: &Path) -> Result<(Connection, bool)> {
     }
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Every write transaction takes the write lock when it begins. A deferred one that reads first
+    // (most do) and then writes fails at once with SQLITE_BUSY_SNAPSHOT, without waiting, when
+    // another process (the app, `galley-cli`, a mirror pass) wrote in between.
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
 
     // Look before touching anything: a newer or foreign file must be left byte for byte as it was.
     let (application_id, version) = identify(&conn, path)?;

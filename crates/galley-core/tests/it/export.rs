@@ -23,7 +23,7 @@ fn a_markdown_export_imports_back_as_the_same_article() {
     let drafts: Vec<_> = (0..300).map(|i| corpus.article(i)).collect();
     let stored = library.create_many(drafts, RevisionReason::Import).unwrap();
     for result in stored {
-        let id = result.unwrap().id.to_string();
+        let id = result.unwrap().article.id.to_string();
         let article = library.article(&id).unwrap();
         let exported = library.export_text(&article, ExportFormat::Md, None).unwrap().html;
         let parsed = markdown_file::parse(&exported).unwrap();
