@@ -13,6 +13,8 @@ use galley_core::model::{ArticleFields, Draft, RevisionReason, Status, SystemClo
 use galley_core::{Library, OpenOptions};
 use galley_corpus::Corpus;
 
+mod mirror;
+
 struct Options {
     articles: u64,
     queries: usize,
@@ -22,7 +24,9 @@ struct Options {
     only: Vec<String>,
 }
 
-const PARTS: &[&str] = &["search", "list", "desk", "autosave", "render", "export"];
+const PARTS: &[&str] = &["search", "list", "desk", "autosave", "render", "export", "mirror"];
+/// The parts that work on the big store (the others make their own data).
+const STORE_PARTS: &[&str] = &["search", "list", "desk", "autosave", "export"];
 
 fn parse_args() -> Result<Options, String> {
     let mut options = Options { articles: 100_000, queries: 1_000, store: None, seed: 42, only: Vec::new() };
@@ -44,7 +48,7 @@ fn parse_args() -> Result<Options, String> {
             "--help" | "-h" => {
                 return Err("usage: galley-bench [--articles N] [--queries N] [--store PATH] [--seed N] [--only PART]...\n\
                             With --store, an existing store that already holds the articles is reused.\n\
-                            PART is one of search, list, desk, autosave, render, export (repeatable)."
+                            PART is one of search, list, desk, autosave, render, export, mirror (repeatable)."
                     .into());
             }
             other => return Err(format!("unknown argument `{other}`")),
@@ -66,18 +70,24 @@ fn main() {
     let library = Library::open_with(&path, Arc::new(SystemClock), OpenOptions { seed_sample: false })
         .expect("the bench store opens");
     let mut report = Report::default();
-
-    let existing = library.count().expect("count");
-    if existing < options.articles {
-        import(&library, &options, existing, &mut report);
-    } else {
-        eprintln!("reusing {existing} articles in {}", path.display());
-    }
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
-        + std::fs::metadata(path.with_extension("sqlite3-wal")).map(|m| m.len()).unwrap_or(0);
-    report.note(format!("store: {} articles, {:.0} MB on disk", library.count().unwrap(), size as f64 / 1e6));
-
     let runs = |part: &str| options.only.is_empty() || options.only.iter().any(|only| only == part);
+
+    if STORE_PARTS.iter().any(|part| runs(part)) {
+        let existing = library.count().expect("count");
+        if existing < options.articles {
+            import(&library, &options, existing, &mut report);
+        } else {
+            eprintln!("reusing {existing} articles in {}", path.display());
+        }
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
+            + std::fs::metadata(path.with_extension("sqlite3-wal")).map(|m| m.len()).unwrap_or(0);
+        report.note(format!(
+            "store: {} articles, {:.0} MB on disk",
+            library.count().unwrap(),
+            size as f64 / 1e6
+        ));
+    }
+
     if runs("search") {
         search(&library, &options, &mut report);
     }
@@ -95,6 +105,9 @@ fn main() {
     }
     if runs("export") {
         export(&library, &mut report);
+    }
+    if runs("mirror") {
+        mirror::run(options.seed, &mut report);
     }
     report.print();
 }

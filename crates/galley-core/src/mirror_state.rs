@@ -51,6 +51,11 @@ impl Library {
         Ok(self.store.mirror_record_at(path)?)
     }
 
+    /// The articles that changed after their record was written.
+    pub fn stale_mirror_records(&self) -> Result<Vec<ArticleId>> {
+        Ok(self.store.stale_mirror_records()?)
+    }
+
     pub fn mirror_records_under(&self, prefix: &str) -> Result<Vec<MirrorRecord>> {
         Ok(self.store.mirror_records_under(prefix)?)
     }

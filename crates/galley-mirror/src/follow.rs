@@ -31,7 +31,7 @@ impl Default for FollowOptions {
         FollowOptions {
             watch: WatchChoice::Auto,
             poll_interval: Duration::from_millis(500),
-            store_interval: Duration::from_millis(200),
+            store_interval: Duration::from_millis(100),
             full_pass_interval: Duration::from_secs(60),
         }
     }

@@ -98,16 +98,24 @@ impl Mirror {
         let full = matches!(scope, Scope::Full);
         let paths = self.paths_to_read(library, scope)?;
         let mut pass = Pass::new(library, &self.folder, &mut self.problems);
+        if full {
+            pass.known = Some(Known::load(library)?);
+        }
         pass.files(paths)?;
         let mut articles = library.changed_between(link.synced_seq, until)?;
         if full {
-            // A change Galley could not write out (its file was unreadable then) is written now.
-            articles.extend(library.mirror_records()?.into_iter().map(|r| r.article));
+            // A change Galley could not write out then (its file was unreadable) is written now.
+            articles.extend(library.stale_mirror_records()?);
         }
         articles.append(&mut pass.recheck);
         pass.store_changes(articles)?;
+        let touched = std::mem::take(&mut pass.touched);
         let changes = pass.finish()?;
-        library.set_mirror_synced(until)?;
+        // The pass's own changes to the store need no look next time. Changes another process made
+        // meanwhile (it does not wait for this lock to write) do: then the mark stays where it was.
+        let end = library.last_change()?;
+        let only_ours = library.changed_between(until, end)?.iter().all(|id| touched.contains(id));
+        library.set_mirror_synced(if only_ours { end } else { until })?;
         Ok(changes)
     }
 
@@ -221,6 +229,72 @@ fn same_words(file: &ArticleFields, article: &ArticleFields) -> bool {
     &file == article
 }
 
+/// Writes `text` to the file when it still holds the bytes hashing to `expected` (or is still
+/// missing, for `None`), checked just before the rename; returns whether the file now holds
+/// `text` (it may have already).
+fn write_if_unchanged(
+    folder: &Folder,
+    path: &str,
+    expected: Option<ContentHash>,
+    text: &str,
+) -> std::io::Result<bool> {
+    let now = folder.hash_of(path)?;
+    if now == Some(hash(text.as_bytes())) {
+        return Ok(true);
+    }
+    if now != expected {
+        return Ok(false);
+    }
+    folder.write_checked(path, text.as_bytes(), || folder.hash_of(path).map(|h| h == expected))
+}
+
+/// [`write_if_unchanged`] for many files, on a few threads; the paths that now hold their text.
+fn write_all_if_unchanged(
+    folder: &Folder,
+    writes: &[(&str, ContentHash, &str)],
+) -> std::result::Result<HashSet<String>, (String, std::io::Error)> {
+    const THREADS: usize = 4;
+    let chunk = writes.len().div_ceil(THREADS).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = writes
+            .chunks(chunk)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    for &(path, expected, text) in chunk {
+                        match write_if_unchanged(folder, path, Some(expected), text) {
+                            Ok(true) => done.push(path.to_owned()),
+                            Ok(false) => {}
+                            Err(err) => return Err((path.to_owned(), err)),
+                        }
+                    }
+                    Ok(done)
+                })
+            })
+            .collect();
+        let mut written = HashSet::new();
+        for worker in workers {
+            written.extend(worker.join().expect("a writer thread does not panic")?);
+        }
+        Ok(written)
+    })
+}
+
+/// Every record and every article id, read at once: a full pass looks up each file, and one
+/// query beats ten thousand.
+struct Known {
+    by_path: HashMap<String, MirrorRecord>,
+    path_of: HashMap<ArticleId, String>,
+}
+
+impl Known {
+    fn load(library: &Library) -> Result<Known> {
+        let records = library.mirror_records()?;
+        let path_of = records.iter().map(|r| (r.article, r.path.clone())).collect();
+        Ok(Known { by_path: records.into_iter().map(|r| (r.path.clone(), r)).collect(), path_of })
+    }
+}
+
 /// A file's version read in this pass.
 struct FileVersion {
     path: String,
@@ -246,6 +320,8 @@ struct Pass<'a> {
     touched: HashSet<ArticleId>,
     /// Articles whose file became readable again: a change Galley held back may be written now.
     recheck: Vec<ArticleId>,
+    /// Every record, read at once for a full pass (until records are written).
+    known: Option<Known>,
     written: Vec<String>,
 }
 
@@ -263,6 +339,7 @@ impl<'a> Pass<'a> {
             records: Vec::new(),
             touched: HashSet::new(),
             recheck: Vec::new(),
+            known: None,
             written: Vec::new(),
         }
     }
@@ -272,7 +349,7 @@ impl<'a> Pass<'a> {
         let mut changed = Vec::new();
         let mut gone: Vec<MirrorRecord> = Vec::new();
         for path in paths {
-            let record = self.library.mirror_record_at(&path)?;
+            let record = self.record_at(&path)?;
             let bytes = match self.folder.read(&path) {
                 Ok(bytes) => bytes,
                 Err(err) => {
@@ -314,10 +391,10 @@ impl<'a> Pass<'a> {
         let mut existing: Vec<(ArticleId, Option<MirrorRecord>, FileVersion)> = Vec::new();
         let mut new_files = Vec::new();
         for version in versions {
-            let here = self.library.mirror_record_at(&version.path)?;
+            let here = self.record_at(&version.path)?;
             let id = match version.draft.id {
                 Some(id) if claimed.contains(&id) => None,
-                Some(id) => match self.library.mirror_record(id)? {
+                Some(id) => match self.record_of(id)? {
                     Some(record) if record.path == version.path => Some((id, Some(record))),
                     // Its id's file elsewhere is gone (or goes in this pass): renamed or moved.
                     Some(record) if self.folder.read(&record.path).ok().flatten().is_none() => {
@@ -508,34 +585,43 @@ impl<'a> Pass<'a> {
             })
             .collect();
         let results = self.library.create_many(drafts, galley_core::model::RevisionReason::Import)?;
+        let mut created = Vec::new();
         for (new, result) in new_files.into_iter().zip(results) {
-            let path = new.version.path;
-            let stored = match result {
-                Ok(stored) => stored,
-                Err(err) => {
-                    self.problem(&path, Some(new.version.hash), err.to_string());
-                    continue;
+            match result {
+                Ok(stored) => {
+                    let text = file_text(&stored.article);
+                    created.push((new, stored.article, text));
                 }
-            };
-            let Some(article) = self.article(stored.id)? else { continue };
-            self.touched.insert(article.id);
-            let text = file_text(&article);
-            let mut file_hash = new.version.hash;
-            if new.give_id && self.write_if_unchanged(&path, Some(new.version.hash), &text)? {
-                file_hash = hash(text.as_bytes());
+                Err(err) => self.problem(&new.version.path, Some(new.version.hash), err.to_string()),
             }
+        }
+        // Ids are written into files side by side: each write waits for the disk, not the processor.
+        let writes: Vec<(&str, ContentHash, &str)> = created
+            .iter()
+            .filter(|(new, ..)| new.give_id)
+            .map(|(new, _, text)| (new.version.path.as_str(), new.version.hash, text.as_str()))
+            .collect();
+        let written = write_all_if_unchanged(self.folder, &writes).map_err(|(path, e)| self.io(&path, e))?;
+        for (new, article, text) in created {
+            let path = new.version.path;
+            let text_hash = hash(text.as_bytes());
+            let given_id = new.give_id && written.contains(&path);
+            self.touched.insert(article.id);
             self.records.push(MirrorRecord {
                 article: article.id,
                 path: path.clone(),
-                file_hash: Some(file_hash),
-                article_hash: hash(text.as_bytes()),
+                file_hash: Some(if given_id { text_hash } else { new.version.hash }),
+                article_hash: text_hash,
                 conflict: None,
             });
+            if given_id {
+                self.written.push(path.clone());
+            }
             self.changes.push(Change::Created {
                 path,
                 id: article.id,
                 headline: article.fields.headline,
-                given_id: new.give_id,
+                given_id,
             });
         }
         Ok(())
@@ -675,20 +761,10 @@ impl<'a> Pass<'a> {
         Ok(())
     }
 
-    /// Writes `text` to the file when it still holds the bytes hashing to `expected` (or is still
-    /// missing, for `None`), checked just before the rename; returns whether it wrote. A file that
-    /// already holds `text` counts as written.
+    /// Writes `text` to the file unless someone changed it (see [`write_if_unchanged`]); returns
+    /// whether the file now holds `text`.
     fn write_if_unchanged(&mut self, path: &str, expected: Option<ContentHash>, text: &str) -> Result<bool> {
-        let now = self.folder.hash_of(path).map_err(|e| self.io(path, e))?;
-        if now == Some(hash(text.as_bytes())) {
-            return Ok(true);
-        }
-        if now != expected {
-            return Ok(false);
-        }
-        let expected_now = || self.folder.hash_of(path).map(|h| h == expected);
-        let wrote =
-            self.folder.write_checked(path, text.as_bytes(), expected_now).map_err(|e| self.io(path, e))?;
+        let wrote = write_if_unchanged(self.folder, path, expected, text).map_err(|e| self.io(path, e))?;
         if wrote {
             self.written.push(path.to_owned());
         }
@@ -731,7 +807,25 @@ impl<'a> Pass<'a> {
         self.changes.push(Change::Problem { path: path.to_owned(), message });
     }
 
+    /// The record of the file at `path`.
+    fn record_at(&self, path: &str) -> Result<Option<MirrorRecord>> {
+        match &self.known {
+            Some(known) => Ok(known.by_path.get(path).cloned()),
+            None => Ok(self.library.mirror_record_at(path)?),
+        }
+    }
+
+    /// The record of an article.
+    fn record_of(&self, id: ArticleId) -> Result<Option<MirrorRecord>> {
+        match &self.known {
+            Some(known) => Ok(known.path_of.get(&id).and_then(|path| known.by_path.get(path)).cloned()),
+            None => Ok(self.library.mirror_record(id)?),
+        }
+    }
+
     fn flush_records(&mut self) -> Result<()> {
+        // Records change now: what was read at the start is out of date.
+        self.known = None;
         if !self.records.is_empty() {
             self.library.put_mirror_records(&self.records)?;
             self.records.clear();

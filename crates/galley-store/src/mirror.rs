@@ -136,6 +136,16 @@ impl Store {
             .optional()?)
     }
 
+    /// The articles that changed after their record was written (a full pass looks at them again).
+    pub fn stale_mirror_records(&self) -> Result<Vec<ArticleId>> {
+        let conn = self.reader();
+        let mut stmt = conn.prepare_cached(
+            "SELECT a.id FROM mirror_files m JOIN articles a ON a.rowid = m.article WHERE a.change_seq > m.change_seq",
+        )?;
+        let rows = stmt.query_map([], |row| parse_id(row.get_ref(0)?.as_str()?))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The records of files in the folder `prefix` (relative, no trailing `/`) and below it.
     pub fn mirror_records_under(&self, prefix: &str) -> Result<Vec<MirrorRecord>> {
         let conn = self.reader();
@@ -223,9 +233,10 @@ fn put_record(conn: &Connection, record: &MirrorRecord) -> Result<()> {
         MirrorConflict::Deleted => 0,
     });
     conn.prepare_cached(
-        "INSERT INTO mirror_files (article, path, file_hash, article_hash, conflict) VALUES (?, ?, ?, ?, ?) \
+        "INSERT INTO mirror_files (article, path, file_hash, article_hash, conflict, change_seq) \
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT change_seq FROM articles WHERE rowid = ?1)) \
          ON CONFLICT (article) DO UPDATE SET path = excluded.path, file_hash = excluded.file_hash, \
-         article_hash = excluded.article_hash, conflict = excluded.conflict",
+         article_hash = excluded.article_hash, conflict = excluded.conflict, change_seq = excluded.change_seq",
     )?
     .execute(params![
         rowid,

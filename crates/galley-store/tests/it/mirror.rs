@@ -83,6 +83,18 @@ fn records_round_trip_and_linking_another_folder_forgets_them() {
     assert_eq!(f.store.mirror_records().unwrap(), [moved]);
     assert_eq!(f.store.changed_between(before, f.store.last_change().unwrap()).unwrap(), [a.id]);
 
+    assert!(f.store.stale_mirror_records().unwrap().is_empty());
+    f.store
+        .save(
+            b.id,
+            ArticleFields { dek: "Позже".into(), ..b.fields.clone() },
+            RevisionReason::Save,
+            None,
+            at(9),
+        )
+        .unwrap();
+    assert_eq!(f.store.stale_mirror_records().unwrap(), [b.id], "changed after its record was written");
+
     f.store.link_mirror(Path::new("/папка")).unwrap();
     assert_eq!(f.store.mirror_records().unwrap().len(), 1, "the same folder keeps its records");
     f.store.link_mirror(Path::new("/другая")).unwrap();

@@ -1,0 +1,159 @@
+//! The mirror folder: linking a folder of 10,000 `.md` files (written by another Galley, with ids;
+//! and plain notes, which get their ids written in), a full pass over an unchanged folder (what
+//! every start does), and how long one change takes to cross over, both ways, while following.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use galley_core::model::{ArticleId, ArticlePatch, SystemClock, markdown_file};
+use galley_core::{Library, OpenOptions};
+use galley_corpus::Corpus;
+use galley_mirror::{FollowOptions, Mirror, Scope};
+
+use crate::{Percentiles, Report, ms};
+
+const FILES: u64 = 10_000;
+const CHANGES: usize = 50;
+
+pub fn run(seed: u64, report: &mut Report) {
+    let temp = tempfile::tempdir().expect("temporary folder");
+    let mut corpus = Corpus::new(seed);
+    let with_ids = temp.path().join("with-ids");
+    let plain = temp.path().join("plain");
+    std::fs::create_dir_all(&with_ids).unwrap();
+    std::fs::create_dir_all(&plain).unwrap();
+    let mut bytes = 0u64;
+    for i in 0..FILES {
+        let draft = corpus.article(i);
+        let created = draft.created_at.expect("generated articles are dated");
+        let id = ArticleId::new(created);
+        let name = format!("{:05}-{}.md", i, draft.fields.slug);
+        let text = markdown_file::write_for_folder(id, &draft.fields, created);
+        bytes += text.len() as u64;
+        std::fs::write(with_ids.join(&name), text).unwrap();
+        std::fs::write(plain.join(&name), format!("# {}\n\n{}", draft.fields.headline, draft.fields.body))
+            .unwrap();
+    }
+    report.note(format!(
+        "mirror folder: {FILES} files, {:.0} MB, {:.1} KB on average",
+        bytes as f64 / 1e6,
+        bytes as f64 / FILES as f64 / 1e3
+    ));
+
+    let (library, mut mirror, took) = link(&temp.path().join("with-ids.sqlite3"), &with_ids);
+    report.row(
+        &format!("link a folder of {FILES} .md files with ids"),
+        files_per_second(took),
+        "≥ 1,000 files/s",
+    );
+    let (_, _, plain_took) = link(&temp.path().join("plain.sqlite3"), &plain);
+    report.row(
+        &format!("link a folder of {FILES} .md files without front matter (ids written into each)"),
+        files_per_second(plain_took),
+        "≥ 1,000 files/s",
+    );
+    let start = Instant::now();
+    let changes = mirror.pass(&library, Scope::Full).expect("a full pass");
+    assert!(changes.is_empty(), "an unchanged folder needs nothing: {changes:?}");
+    report.row(&format!("full pass over {FILES} unchanged files (every start)"), ms(start.elapsed()), "");
+
+    follow_latency(library, mirror, &with_ids, report);
+}
+
+fn link(store: &Path, folder: &Path) -> (Arc<Library>, Mirror, Duration) {
+    let library = Arc::new(
+        Library::open_with(store, Arc::new(SystemClock), OpenOptions { seed_sample: false })
+            .expect("store opens"),
+    );
+    let start = Instant::now();
+    let mut mirror = Mirror::link(&library, folder).expect("links");
+    let changes = mirror.pass(&library, Scope::Full).expect("the first pass");
+    let took = start.elapsed();
+    assert_eq!(changes.len() as u64, FILES, "one change per file");
+    assert_eq!(library.count().unwrap(), FILES);
+    (library, mirror, took)
+}
+
+fn files_per_second(took: Duration) -> String {
+    format!("{:.0} files/s ({:.1} s)", FILES as f64 / took.as_secs_f64(), took.as_secs_f64())
+}
+
+/// While following: a file edited by another program, until its article has the words; and an
+/// article edited by another Galley process, until its file has them.
+fn follow_latency(library: Arc<Library>, mut mirror: Mirror, folder: &Path, report: &mut Report) {
+    let stop = Arc::new(AtomicBool::new(false));
+    let ready = Arc::new(AtomicBool::new(false));
+    let thread = {
+        let (library, stop, ready) = (library.clone(), stop.clone(), ready.clone());
+        std::thread::spawn(move || {
+            galley_mirror::follow(&library, &mut mirror, &FollowOptions::default(), &stop, |event| {
+                if matches!(event, galley_mirror::Event::Passed { .. }) {
+                    ready.store(true, Ordering::Relaxed);
+                }
+            })
+            .expect("follows");
+        })
+    };
+    while !ready.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Spiked articles have no file once Galley changes them: edit the others.
+    let mut names: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| !std::fs::read_to_string(folder.join(name)).unwrap().contains("\nstatus: spiked\n"))
+        .collect();
+    names.sort();
+    let mut rng = fastrand::Rng::with_seed(7);
+
+    let mut inbound = Vec::with_capacity(CHANGES);
+    for n in 0..CHANGES {
+        let name = &names[rng.usize(..names.len())];
+        let path = folder.join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let id = text.lines().nth(1).and_then(|l| l.strip_prefix("id: ")).unwrap().to_owned();
+        let marker = format!("Правка извне номер {n}.");
+        let start = Instant::now();
+        std::fs::write(&path, format!("{text}\n{marker}\n")).unwrap();
+        wait(|| library.article(&id).unwrap().fields.body.contains(&marker));
+        inbound.push(start.elapsed());
+    }
+    let inbound = Percentiles::of(&mut inbound);
+    report.row(
+        &format!("a file edited elsewhere, until its article has the change ({CHANGES} edits)"),
+        format!("median {}, p99 {}, max {}", ms(inbound.median), ms(inbound.p99), ms(inbound.max)),
+        "median ≤ 1 s",
+    );
+
+    let other = Library::open_with(library.path(), Arc::new(SystemClock), OpenOptions { seed_sample: false })
+        .expect("a second process's store");
+    let mut outbound = Vec::with_capacity(CHANGES);
+    for n in 0..CHANGES {
+        let name = &names[rng.usize(..names.len())];
+        let path = folder.join(name);
+        let id = std::fs::read_to_string(&path).unwrap().lines().nth(1).unwrap()[4..].to_owned();
+        let dek = format!("Правка в Galley номер {n}");
+        let start = Instant::now();
+        other.edit(&id, ArticlePatch { dek: Some(dek.clone()), ..ArticlePatch::default() }).unwrap();
+        wait(|| std::fs::read_to_string(&path).unwrap().contains(&dek));
+        outbound.push(start.elapsed());
+    }
+    let outbound = Percentiles::of(&mut outbound);
+    report.row(
+        &format!("an article edited by another Galley process, until its file has it ({CHANGES} edits)"),
+        format!("median {}, p99 {}, max {}", ms(outbound.median), ms(outbound.p99), ms(outbound.max)),
+        "≤ 1 s",
+    );
+    stop.store(true, Ordering::Relaxed);
+    thread.join().unwrap();
+}
+
+fn wait(mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < Duration::from_secs(30), "a change never arrived");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
