@@ -72,7 +72,7 @@ fn sync(library: &Library, json: bool, args: SyncArgs) -> galley_mirror::Result<
         for change in &changes {
             print(json, change);
         }
-        let problems = mirror.problem_paths().count();
+        let problems = mirror.problems().len();
         let conflicts = Mirror::conflicts(library)?.len();
         if problems > 0 {
             eprintln!("galley-cli: {problems} file(s) cannot be read: see the PROBLEM lines");
@@ -113,6 +113,7 @@ fn sync(library: &Library, json: bool, args: SyncArgs) -> galley_mirror::Result<
                 say!("rescan    {reason}: reading every file");
             }
         }
+        Event::ConflictsChanged => {}
         Event::Failed { message } => {
             if json {
                 say!("{}", json!({"event": "error", "message": message}));

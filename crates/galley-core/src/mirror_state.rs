@@ -43,6 +43,11 @@ impl Library {
         Ok(self.store.mirror_records()?)
     }
 
+    /// The records of conflicts waiting for the user.
+    pub fn mirror_conflicts(&self) -> Result<Vec<MirrorRecord>> {
+        Ok(self.store.mirror_conflicts()?)
+    }
+
     pub fn mirror_record(&self, article: ArticleId) -> Result<Option<MirrorRecord>> {
         Ok(self.store.mirror_record(article)?)
     }

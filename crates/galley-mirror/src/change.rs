@@ -9,6 +9,7 @@ use serde::Serialize;
 /// One thing a pass did or found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Change {
     /// Galley wrote an article's file (a change made in Galley, or a new article).
     Wrote { path: String, id: ArticleId, headline: String },
@@ -37,6 +38,7 @@ pub enum Change {
 /// Which side the user kept when settling a conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Kept {
     /// Galley's version; the file is rewritten from it.
     Galley,

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use galley_core::Library;
 
 use crate::watch::{self, Signal, WatchChoice, WatchMode};
-use crate::{Change, Mirror, Result, Scope};
+use crate::{Change, FileProblem, Mirror, Result, Scope};
 
 /// How [`follow`] works.
 #[derive(Debug, Clone)]
@@ -42,12 +42,15 @@ impl Default for FollowOptions {
 pub enum Event {
     /// Watching has started, this way.
     Watching(WatchMode),
-    /// A pass finished (also when it changed nothing).
-    Passed { full: bool, changes: Vec<Change> },
+    /// A pass finished (also when it changed nothing), and the files that cannot be read now.
+    Passed { full: bool, changes: Vec<Change>, problems: Vec<FileProblem> },
     /// File events were lost; a full pass follows.
     Rescan { reason: String },
     /// A pass failed; it is tried again on the next event or store change, as a full pass.
     Failed { message: String },
+    /// The conflicts waiting for the user changed outside this process's passes (another Galley
+    /// process found or settled one).
+    ConflictsChanged,
 }
 
 /// A burst of events ends after this long without one…
@@ -73,7 +76,7 @@ pub fn follow(
         let full = matches!(scope, Scope::Full);
         match mirror.pass(library, scope) {
             Ok(changes) => {
-                report(Event::Passed { full, changes });
+                report(Event::Passed { full, changes, problems: mirror.problems() });
                 true
             }
             Err(err) => {
@@ -84,6 +87,8 @@ pub fn follow(
     };
     let mut healthy = run(Scope::Full, &mut report);
     let mut last_full = Instant::now();
+    let conflicts = || library.mirror_conflicts().map(|c| c.len()).unwrap_or_default();
+    let mut conflicts_seen = conflicts();
 
     while !stop.load(Ordering::Relaxed) {
         match rx.recv_timeout(options.store_interval) {
@@ -126,6 +131,11 @@ pub fn follow(
                     healthy = run(Scope::Full, &mut report);
                 } else if store_changed {
                     healthy = run(Scope::Paths(Vec::new()), &mut report);
+                }
+                let now = conflicts();
+                if now != conflicts_seen {
+                    conflicts_seen = now;
+                    report(Event::ConflictsChanged);
                 }
             }
             Err(RecvTimeoutError::Disconnected) => {

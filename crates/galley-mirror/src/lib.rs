@@ -25,5 +25,5 @@ pub use change::{Change, Kept};
 pub use error::{Error, Result};
 pub use folder::{hash, is_mirrored};
 pub use follow::{Event, FollowOptions, follow};
-pub use mirror::{Conflict, Mirror, Scope, file_text};
+pub use mirror::{Conflict, FileProblem, Mirror, Scope, file_text};
 pub use watch::{WatchChoice, WatchMode};

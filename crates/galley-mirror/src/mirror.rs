@@ -37,13 +37,22 @@ pub enum Scope {
 pub struct Mirror {
     folder: Folder,
     lock: PathBuf,
-    /// Files that could not be read, with the hash of the bytes that failed, so a problem is
-    /// reported once, not on every pass.
-    problems: HashMap<String, Option<ContentHash>>,
+    /// Files that could not be read, with the hash of the bytes that failed (so a problem is
+    /// reported once, not on every pass) and why.
+    problems: HashMap<String, (Option<ContentHash>, String)>,
+}
+
+/// A file that cannot be read as an article, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FileProblem {
+    pub path: String,
+    pub message: String,
 }
 
 /// An article whose file and store versions differ and wait for the user.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Conflict {
     pub id: ArticleId,
     pub headline: String,
@@ -85,9 +94,15 @@ impl Mirror {
         self.folder.root()
     }
 
-    /// Files that cannot be read as articles now, with why.
-    pub fn problem_paths(&self) -> impl Iterator<Item = &str> {
-        self.problems.keys().map(String::as_str)
+    /// The files that cannot be read as articles now, with why, by path.
+    pub fn problems(&self) -> Vec<FileProblem> {
+        let mut problems: Vec<FileProblem> = self
+            .problems
+            .iter()
+            .map(|(path, (_, message))| FileProblem { path: path.clone(), message: message.clone() })
+            .collect();
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        problems
     }
 
     /// Brings folder and store into step; returns what it did.
@@ -153,7 +168,7 @@ impl Mirror {
     /// The conflicts waiting for the user.
     pub fn conflicts(library: &Library) -> Result<Vec<Conflict>> {
         let mut conflicts = Vec::new();
-        for record in library.mirror_records()? {
+        for record in library.mirror_conflicts()? {
             let Some(conflict) = record.conflict else { continue };
             let article = library.article(&record.article.to_string())?;
             conflicts.push(Conflict {
@@ -313,7 +328,7 @@ struct NewFile {
 struct Pass<'a> {
     library: &'a Library,
     folder: &'a Folder,
-    problems: &'a mut HashMap<String, Option<ContentHash>>,
+    problems: &'a mut HashMap<String, (Option<ContentHash>, String)>,
     changes: Vec<Change>,
     records: Vec<MirrorRecord>,
     /// Articles this pass has settled: the store side leaves them alone.
@@ -329,7 +344,7 @@ impl<'a> Pass<'a> {
     fn new(
         library: &'a Library,
         folder: &'a Folder,
-        problems: &'a mut HashMap<String, Option<ContentHash>>,
+        problems: &'a mut HashMap<String, (Option<ContentHash>, String)>,
     ) -> Pass<'a> {
         Pass {
             library,
@@ -800,10 +815,10 @@ impl<'a> Pass<'a> {
 
     /// Notes a file that cannot be read; reported once per version of the file.
     fn problem(&mut self, path: &str, file_hash: Option<ContentHash>, message: String) {
-        if self.problems.get(path) == Some(&file_hash) && file_hash.is_some() {
+        if file_hash.is_some() && self.problems.get(path).is_some_and(|(known, _)| *known == file_hash) {
             return;
         }
-        self.problems.insert(path.to_owned(), file_hash);
+        self.problems.insert(path.to_owned(), (file_hash, message.clone()));
         self.changes.push(Change::Problem { path: path.to_owned(), message });
     }
 

@@ -25,6 +25,7 @@ pub enum WatchChoice {
 /// How the folder is being watched.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "mode", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum WatchMode {
     Events,
     /// Polling, and why.

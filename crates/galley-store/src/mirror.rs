@@ -118,6 +118,15 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The records of conflicts waiting for the user.
+    pub fn mirror_conflicts(&self) -> Result<Vec<MirrorRecord>> {
+        let conn = self.reader();
+        let mut stmt =
+            conn.prepare_cached(&format!("{RECORD_SELECT} WHERE m.conflict IS NOT NULL ORDER BY m.path"))?;
+        let rows = stmt.query_map([], record_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The record of an article.
     pub fn mirror_record(&self, article: ArticleId) -> Result<Option<MirrorRecord>> {
         let conn = self.reader();

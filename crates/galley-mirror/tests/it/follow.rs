@@ -340,7 +340,7 @@ fn changes_made_while_nobody_watched_are_found_on_start() {
     desk.write("в-архиве.md", &(desk.read("в-архиве.md") + "\nДописано без Galley.\n"));
     desk.write("пока-закрыто.md", "# Написано без Galley\n\nТекст.\n");
     let following = Following::start(&desk, WatchChoice::Auto);
-    let Some(Event::Passed { full: true, changes }) =
+    let Some(Event::Passed { full: true, changes, .. }) =
         following.events().into_iter().find(|e| matches!(e, Event::Passed { .. }))
     else {
         panic!("{:?}", following.events())
