@@ -31,6 +31,10 @@ const COMMANDS: &[&str] = &[
     "settings_get",
     "settings_set",
     "settings_pick_path",
+    "mirror_status",
+    "mirror_link_pick",
+    "mirror_unlink",
+    "mirror_resolve",
 ];
 
 fn main() {

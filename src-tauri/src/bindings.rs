@@ -7,6 +7,7 @@ use ts_rs::{Config, TS};
 use crate::commands::import::{ImportProblem, ImportResult};
 use crate::commands::settings::{PathKind, SettingsView};
 use crate::commands::{app::AppConfig, export::ExportSaved, preview::Preview};
+use crate::mirror::{MirrorState, MirrorStatus, MirrorUpdate};
 use crate::{ErrorCode, IpcError};
 
 /// The whole of `ui/src/bindings.ts`.
@@ -45,6 +46,13 @@ pub fn typescript() -> String {
         PathKind::decl(&config),
         ImportProblem::decl(&config),
         ImportResult::decl(&config),
+        galley_mirror::Kept::decl(&config),
+        galley_mirror::Change::decl(&config),
+        galley_mirror::Conflict::decl(&config),
+        galley_mirror::FileProblem::decl(&config),
+        MirrorState::decl(&config),
+        MirrorStatus::decl(&config),
+        MirrorUpdate::decl(&config),
         galley_core::Field::decl(&config),
         galley_core::SearchHit::decl(&config),
         galley_query::Snippet::decl(&config),
@@ -72,6 +80,7 @@ pub fn typescript() -> String {
         ("LINK_REQUESTED", crate::LINK_REQUESTED),
         ("DROP_HOVER", crate::DROP_HOVER),
         ("IMPORTED", crate::IMPORTED),
+        ("MIRROR", crate::MIRROR),
     ] {
         out.push_str(&format!("\nexport const {name} = {event:?};\n"));
     }

@@ -9,6 +9,7 @@
 pub mod bindings;
 mod commands;
 mod error;
+mod mirror;
 mod navigation;
 mod state;
 
@@ -30,6 +31,8 @@ pub const LINK_REQUESTED: &str = "galley://link-requested";
 pub const DROP_HOVER: &str = "galley://drop-hover";
 /// Sent to the page with the per-file results of files dropped on the window.
 pub const IMPORTED: &str = "galley://imported";
+/// Sent to the page with the mirror folder's status and what a pass changed.
+pub const MIRROR: &str = "galley://mirror";
 /// How long a closing window waits for the page to answer before it closes anyway.
 const CLOSE_GRACE: Duration = Duration::from_secs(3);
 
@@ -62,6 +65,9 @@ pub fn run(started: Instant) {
                 })
                 .build()?;
             tune_webview(&window)?;
+            // Follow the store's mirror folder, if it has one, for as long as the app runs.
+            let state = app.state::<AppState>();
+            state.mirror.start(app.handle().clone(), state.library.clone());
             Ok(())
         })
         .on_window_event(|window, event| match event {
@@ -137,6 +143,10 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppSt
         commands::articles::article_inspect,
         commands::articles::section_list,
         commands::import::article_import_pick,
+        commands::mirror::mirror_status,
+        commands::mirror::mirror_link_pick,
+        commands::mirror::mirror_unlink,
+        commands::mirror::mirror_resolve,
         commands::search::article_search,
         commands::preview::article_preview,
         commands::revisions::revision_list,

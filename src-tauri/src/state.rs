@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
 use galley_core::{Library, STORE_ENV, Settings, default_store_path, settings_path};
@@ -12,7 +12,9 @@ pub const TRACE_ENV: &str = "GALLEY_TRACE";
 
 /// The app's state: one Library for the app's lifetime, and the user's settings.
 pub struct AppState {
-    pub library: Library,
+    pub library: Arc<Library>,
+    /// Follows the store's mirror folder.
+    pub mirror: crate::mirror::MirrorRunner,
     pub trace: Option<Trace>,
     settings: Mutex<Settings>,
     /// Where the settings are saved; `None` when there is no config folder (they then last a session).
@@ -92,7 +94,8 @@ impl AppState {
         let library = Library::open(path)?;
         library.set_templates_folder(settings.templates.clone());
         Ok(AppState {
-            library,
+            library: Arc::new(library),
+            mirror: crate::mirror::MirrorRunner::default(),
             trace: None,
             settings: Mutex::new(settings),
             settings_path,

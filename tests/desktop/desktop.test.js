@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -579,6 +579,86 @@ test('files come in through the open dialog; articles move by dragging and from 
   const ready = labels.findIndex((label) => /Готов к выпуску|Ready/.test(label));
   await items[ready].click();
   await driver.wait(async () => stored('Заметка из файла').status === 'ready', 5_000, 'the menu moved the article to ready');
+});
+
+/** Picks a folder in the GTK folder dialog titled `title`: out of "Recent" (where a typed path is
+ * not taken) to the home folder, then its path typed as a person would. */
+async function pickFolder(title, path) {
+  const chooser = execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--name', title], { encoding: 'utf8', timeout: 10_000 })
+    .trim()
+    .split('\n')[0];
+  execFileSync('xdotool', ['windowfocus', '--sync', chooser]);
+  await pause(300);
+  execFileSync('xdotool', ['key', '--clearmodifiers', 'alt+Home']);
+  await pause(300);
+  execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
+  await pause(300);
+  execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
+  execFileSync('xdotool', ['type', '--delay', '15', path]);
+  // The location box completes names as they are typed; Return once it has.
+  await pause(600);
+  execFileSync('xdotool', ['key', 'Return']);
+}
+
+test('a mirror folder linked in the app follows files edited elsewhere, and a conflict is settled there', async () => {
+  await closeDialogs();
+  await driver.findElement(By.id('search')).clear();
+  // xdotool types ASCII only: the folder's name is Latin.
+  const folder = join(dir, 'mirror');
+  mkdirSync(folder);
+  await driver.findElement(By.id('open-settings')).click();
+  await driver.findElement(By.id('settings-mirror')).click();
+  await driver.findElement(By.id('mirror-choose')).click();
+  await pickFolder('^(Папка, в которой хранить материалы файлами \\.md|Folder to keep the articles in as \\.md files)$', folder);
+  const line = driver.findElement(By.id('mirror-line'));
+  await driver.wait(async () => /mirror/.test(await line.getAttribute('textContent')), 10_000, 'the sidebar names the linked folder');
+  const articles = JSON.parse(execFileSync(cli, ['--store', store, 'list', '--json'], { encoding: 'utf8' }));
+  const files = () => readdirSync(folder).filter((name) => name.endsWith('.md'));
+  await driver.wait(async () => files().length === articles.length, 10_000, 'every article is written as a file');
+  await picture('mirror-dialog');
+  await closeDialogs();
+
+  // A note written in another editor becomes an article.
+  writeFileSync(join(folder, 'iz-vim.md'), '# Из Vim\n\nПервая версия.\n');
+  await driver.wait(async () => (await headlines()).includes('Из Vim'), 10_000, 'the new file is in the list');
+  await clickText('.vlist-row .headline', 'Из Vim');
+  const headline = driver.findElement(By.id('headline'));
+  await driver.wait(async () => (await headline.getAttribute('value')) === 'Из Vim', 5_000, 'it opens');
+  await saved();
+
+  // Saved again elsewhere the way Vim and VS Code save (a temporary file renamed over it): the
+  // editor shows the file's version and says why.
+  const file = join(folder, 'iz-vim.md');
+  await driver.wait(async () => readFileSync(file, 'utf8').startsWith('---\nid: '), 5_000, 'Galley wrote the id into the file');
+  writeFileSync(join(folder, '.iz-vim.md.swp'), readFileSync(file, 'utf8').replace('Первая версия.', 'Вторая версия, из Vim.'));
+  renameSync(join(folder, '.iz-vim.md.swp'), file);
+  const bodyText = () => driver.executeScript("return document.querySelector('#body .cm-content').textContent");
+  await driver.wait(async () => /Вторая версия, из Vim/.test(await bodyText()), 10_000, 'the editor follows the file');
+  assert.match(await uiText('notice-text'), /iz-vim\.md/);
+
+  // Changed in the file and, before Galley read it, by another Galley process: both survive.
+  const id = stored('Из Vim').id;
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Вторая версия, из Vim.', 'Третья версия, из файла.'));
+  execFileSync(cli, ['--store', store, 'edit', id, '--dek', 'Подзаголовок из скрипта'], { stdio: 'ignore' });
+  await driver.wait(async () => (await line.getAttribute('data-state')) === 'attention', 10_000, 'the sidebar says a conflict waits');
+  await line.click();
+  const conflicts = driver.findElement(By.id('mirror-conflicts'));
+  await driver.wait(async () => /Из Vim/.test(await conflicts.getAttribute('textContent')), 5_000, 'the dialog lists the conflict');
+  await picture('mirror-conflict');
+  // Its buttons: keep Galley's version, take the file's, open the article.
+  await (await conflicts.findElements(By.css('button')))[1].click();
+  await driver.wait(async () => (await line.getAttribute('data-state')) !== 'attention', 5_000, 'the conflict is settled');
+  await driver.wait(async () => /Третья версия, из файла/.test(await bodyText()), 5_000, "the editor shows the file's version");
+  assert.match(stored('Из Vim').body, /Третья версия, из файла/);
+  const revisions = JSON.parse(execFileSync(cli, ['--store', store, 'revisions', id, '--json'], { encoding: 'utf8' }));
+  assert.ok(revisions.some((r) => r.reason === 'conflict'), 'the file\'s version was kept as a conflict revision first');
+  await closeDialogs();
+
+  // Deleting the file spikes the article; the list leaves it out.
+  rmSync(file);
+  const show = () => JSON.parse(execFileSync(cli, ['--store', store, 'show', id, '--json'], { encoding: 'utf8' }));
+  await driver.wait(async () => show().status === 'spiked', 10_000, 'a deleted file spikes its article');
+  await driver.wait(async () => !(await headlines()).includes('Из Vim'), 5_000, 'and the list leaves it out');
 });
 
 test('closing the window right after typing keeps what was typed', async () => {

@@ -16,6 +16,8 @@ import type {
   IpcError,
   ListPage,
   ListView,
+  MirrorStatus,
+  MirrorUpdate,
   PathKind,
   Preview,
   RevisionSummary,
@@ -26,7 +28,7 @@ import type {
   Status,
   TagCount,
 } from './bindings';
-import { CLOSE_REQUESTED, DROP_HOVER, IMPORTED, LINK_REQUESTED } from './bindings';
+import { CLOSE_REQUESTED, DROP_HOVER, IMPORTED, LINK_REQUESTED, MIRROR } from './bindings';
 
 export type * from './bindings';
 
@@ -79,6 +81,13 @@ export const api = {
   /** Asks for a templates folder or a store file with the native dialog; null when cancelled. */
   pickPath: (kind: PathKind, title: string) => invoke<string | null>('settings_pick_path', { kind, title }),
 
+  mirrorStatus: () => invoke<MirrorStatus>('mirror_status'),
+  /** Asks for a folder with the native dialog and links the store to it; null when cancelled. */
+  mirrorLinkPick: (title: string) => invoke<MirrorStatus | null>('mirror_link_pick', { title }),
+  mirrorUnlink: () => invoke<MirrorStatus>('mirror_unlink'),
+  /** Settles an article's conflict, keeping Galley's version or the file's. */
+  mirrorResolve: (id: string, kept: 'galley' | 'file') => invoke<MirrorStatus>('mirror_resolve', { id, kept }),
+
   listTemplates: () => invoke<string[]>('template_list'),
   /** Asks where to save with the native dialog; `null` when the user cancels. */
   exportSave: (id: string, format: ExportFormat, template: string | null, title: string) =>
@@ -101,6 +110,9 @@ export const api = {
   /** Files dropped on the window were imported by the shell: one result per file. */
   onImported: (handler: (results: ImportResult[]) => void) =>
     listen<ImportResult[]>(IMPORTED, (event) => handler(event.payload)),
+  /** The mirror folder's status changed, or a pass carried changes between the folder and the store. */
+  onMirror: (handler: (update: MirrorUpdate) => void) =>
+    listen<MirrorUpdate>(MIRROR, (event) => handler(event.payload)),
 };
 
 export type Api = typeof api;

@@ -186,6 +186,40 @@ created: boolean,
  */
 error: string | null, problem: ImportProblem | null, warnings: Array<string>, };
 
+export type Kept = "galley" | "file";
+
+export type Change = { "event": "wrote", path: string, id: ArticleId, headline: string, } | { "event": "removed", path: string, id: ArticleId, headline: string, } | { "event": "created", path: string, id: ArticleId, headline: string, given_id: boolean, } | { "event": "updated", path: string, id: ArticleId, headline: string, } | { "event": "moved", from: string, to: string, id: ArticleId, headline: string, } | { "event": "spiked", path: string, id: ArticleId, headline: string, } | { "event": "conflict", path: string, id: ArticleId, headline: string, revision: number | null, } | { "event": "resolved", path: string, id: ArticleId, headline: string, kept: Kept, } | { "event": "problem", path: string, message: string, };
+
+export type Conflict = { id: ArticleId, headline: string, path: string, 
+/**
+ * The revision holding the file's version; `None` when the file was deleted.
+ */
+revision: number | null, };
+
+export type FileProblem = { path: string, message: string, };
+
+export type MirrorState = "off" | "starting" | "events" | "polling" | "failed";
+
+export type MirrorStatus = { 
+/**
+ * The linked folder; none when the store is not linked.
+ */
+folder: string | null, state: MirrorState, 
+/**
+ * Why it polls, or what failed.
+ */
+detail: string | null, conflicts: Array<Conflict>, problems: Array<FileProblem>, 
+/**
+ * The latest changes, newest first.
+ */
+recent: Array<Change>, };
+
+export type MirrorUpdate = { status: MirrorStatus, 
+/**
+ * What this pass did (none for a change of state alone).
+ */
+changes: Array<Change>, };
+
 export type Field = "headline" | "summary" | "body";
 
 export type SearchHit = { 
@@ -241,3 +275,5 @@ export const LINK_REQUESTED = "galley://link-requested";
 export const DROP_HOVER = "galley://drop-hover";
 
 export const IMPORTED = "galley://imported";
+
+export const MIRROR = "galley://mirror";

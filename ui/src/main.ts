@@ -7,10 +7,12 @@ import {
   type Article,
   type ArticleFields,
   type ArticleSummary,
+  type Change,
   type ImportResult,
   type Inspection,
   type ListSort,
   type ListView,
+  type MirrorStatus,
   type SearchHit,
   type SectionCount,
   type Settings,
@@ -42,6 +44,7 @@ import { startDrag } from './drag';
 import { embargoed, listRow, type Row } from './list-row';
 import { openExportDialog } from './export-dialog';
 import { showImported } from './import-results';
+import { mirrorSummary, openMirror, updateMirror, type MirrorHooks } from './mirror-dialog';
 import { inspectorStrings, localized } from './inspector-strings';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -854,7 +857,13 @@ function commands(): Command[] {
     run: () => void saveSetting({ theme }),
   }));
   const manageTags: Command = { id: 'manage-tags', title: t('manageTags'), keywords: 'tags теги', run: () => void tagManager.open() };
-  return [...fromActions, typography, ...statuses, manageTags, ...languages, ...themes];
+  const mirrorFolder: Command = {
+    id: 'mirror-folder',
+    title: t('cmdMirror'),
+    keywords: 'mirror folder sync git vim зеркало папка синхронизация файлы',
+    run: () => void openMirror(mirrorHooks),
+  };
+  return [...fromActions, typography, ...statuses, manageTags, mirrorFolder, ...languages, ...themes];
 }
 
 async function saveSetting(change: Partial<Settings>): Promise<void> {
@@ -928,6 +937,7 @@ $<HTMLButtonElement>('notice-close').addEventListener('click', () => {
   $<HTMLDivElement>('notice').hidden = true;
 });
 $<HTMLButtonElement>('notice-settings').addEventListener('click', () => void openSettings(applySettings));
+$<HTMLButtonElement>('notice-mirror').addEventListener('click', () => void openMirror(mirrorHooks));
 window.addEventListener('beforeunload', () => void saver.flush());
 document.addEventListener('visibilitychange', () => void saver.flush());
 
@@ -977,6 +987,54 @@ void api.onCloseRequested(async () => {
 });
 onSystemThemeChange(() => applyTheme(settings?.theme ?? 'system'));
 
+/** Shows a message above the editor until closed, with a button to where it can be acted on. */
+function showNotice(text: string, action: 'settings' | 'mirror'): void {
+  $<HTMLSpanElement>('notice-text').textContent = text;
+  $<HTMLButtonElement>('notice-settings').hidden = action !== 'settings';
+  $<HTMLButtonElement>('notice-mirror').hidden = action !== 'mirror';
+  $<HTMLDivElement>('notice').hidden = false;
+}
+
+// ---- mirror folder --------------------------------------------------------------------------------
+
+const mirrorLine = $<HTMLButtonElement>('mirror-line');
+const mirrorHooks: MirrorHooks = { open: (id) => void open(id), changed: showMirror };
+
+/** The sidebar's line for the mirror folder: where it is, how it is, what waits for the user. */
+function showMirror(status: MirrorStatus): void {
+  const summary = mirrorSummary(status);
+  mirrorLine.hidden = !summary;
+  mirrorLine.textContent = summary;
+  mirrorLine.dataset.state = status.conflicts.length || status.problems.length ? 'attention' : status.state;
+  updateMirror(status);
+}
+
+/** A pass carried changes between the folder and the store: the list shows them, and the article
+ * in the editor follows its file unless the journalist is typing in it (then their text wins and
+ * the file's version stays in the revisions). */
+async function mirrored(changes: Change[]): Promise<void> {
+  const fromFiles = changes.filter((change) => change.event !== 'wrote' && change.event !== 'removed');
+  if (!fromFiles.length) return;
+  refreshListSoon();
+  void refreshTags();
+  void refreshSections();
+  const mine = current && fromFiles.find((change) => 'id' in change && change.id === current?.id);
+  if (!current || !mine || mine.event === 'moved') return;
+  const path = mine.path;
+  if (mine.event === 'conflict') return showNotice(tf('fileConflict', { path }), 'mirror');
+  if (mine.event === 'resolved' && mine.kept === 'galley') return;
+  if (saver.state !== 'saved') return showNotice(tf('fileChangedWhileEditing', { path }), 'mirror');
+  await showArticle(await api.getArticle(current.id));
+  if (mine.event !== 'resolved') showNotice(tf('fileChanged', { path }), 'mirror');
+}
+
+mirrorLine.addEventListener('click', () => void openMirror(mirrorHooks));
+$<HTMLButtonElement>('settings-mirror').addEventListener('click', () => void openMirror(mirrorHooks));
+void api.onMirror((update) => {
+  showMirror(update.status);
+  void mirrored(update.changes).catch((error) => showSaveState('failed', errorMessage(error)));
+});
+
 async function start(): Promise<void> {
   const [config, stored] = await Promise.all([api.config(), api.settings()]);
   settings = stored.settings;
@@ -988,10 +1046,8 @@ async function start(): Promise<void> {
   // Which store this window writes to, for anyone who keeps more than one.
   document.querySelector('.brand')?.setAttribute('title', config.store);
   // What went wrong reading the settings or opening the store they name stays in view until closed.
-  if (stored.problem) {
-    $<HTMLSpanElement>('notice-text').textContent = tf('settingsProblem', { problem: stored.problem });
-    $<HTMLDivElement>('notice').hidden = false;
-  }
+  if (stored.problem) showNotice(tf('settingsProblem', { problem: stored.problem }), 'settings');
+  void api.mirrorStatus().then(showMirror);
   const first = await reloadList();
   if (trace) {
     // The list is in the DOM; the next frame paints it.

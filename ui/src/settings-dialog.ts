@@ -1,6 +1,7 @@
 // The settings dialog: interface language, theme, the language of new articles, headline and
-// length limits per section, the templates folder and the store file. Saved to the settings file
-// in the OS config folder by the shell; `applied` puts language and theme in force at once.
+// length limits per section, the templates folder and the store file; the mirror folder is shown
+// and set up in its own dialog. Saved to the settings file in the OS config folder by the shell;
+// `applied` puts language and theme in force at once.
 import { api, errorMessage, type SectionLimits, type Settings, type SettingsView, type Theme, type UiLanguage } from './api';
 import { t, tf, type Key } from './i18n';
 
@@ -14,6 +15,7 @@ const headlineChars = $<HTMLInputElement>('set-headline-chars');
 const sections = $<HTMLTableSectionElement>('set-sections');
 const templates = $<HTMLOutputElement>('set-templates');
 const store = $<HTMLOutputElement>('set-store');
+const mirror = $<HTMLOutputElement>('set-mirror');
 const storeNote = $<HTMLParagraphElement>('store-note');
 const fileNote = $<HTMLParagraphElement>('settings-file');
 const problem = $<HTMLParagraphElement>('settings-problem');
@@ -30,9 +32,10 @@ let onApplied: (settings: Settings) => void = () => {};
 /** Opens the dialog on the settings as saved; `applied` runs after a successful save. */
 export async function openSettings(applied: (settings: Settings) => void): Promise<void> {
   onApplied = applied;
-  const view = await api.settings();
+  const [view, mirrorStatus] = await Promise.all([api.settings(), api.mirrorStatus()]);
   draft = structuredClone(view.settings);
   fill(view);
+  mirror.textContent = mirrorStatus.folder ?? t('mirrorNone');
   message.textContent = '';
   delete message.dataset.state;
   if (!dialog.open) dialog.showModal();

@@ -5,6 +5,7 @@ pub mod articles;
 pub mod export;
 pub mod import;
 pub mod links;
+pub mod mirror;
 pub mod preview;
 pub mod revisions;
 pub mod search;

@@ -1,0 +1,143 @@
+// The mirror folder: which folder the store is kept in step with and how it is followed, the
+// conflicts waiting for a choice (keep Galley's version or take the file's), files that cannot be
+// read, and the latest changes in both directions. The shell does the work; this shows it.
+import { api, errorMessage, type Change, type MirrorStatus } from './api';
+import { count, t, tf, type Key } from './i18n';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const dialog = $<HTMLDialogElement>('mirror-dialog');
+const folder = $<HTMLOutputElement>('mirror-folder');
+const state = $<HTMLParagraphElement>('mirror-state');
+const conflicts = $<HTMLUListElement>('mirror-conflicts');
+const problems = $<HTMLUListElement>('mirror-problems');
+const recent = $<HTMLUListElement>('mirror-recent');
+const message = $<HTMLParagraphElement>('mirror-message');
+const unlink = $<HTMLButtonElement>('mirror-unlink');
+
+export interface MirrorHooks {
+  /** Opens an article (from a conflict or a change). */
+  open: (id: string) => void;
+  /** The status changed here (a link, an unlink, a choice). */
+  changed: (status: MirrorStatus) => void;
+}
+
+let hooks: MirrorHooks = { open: () => {}, changed: () => {} };
+let shown: MirrorStatus | null = null;
+
+/** Opens the dialog on the mirror's status as the shell has it. */
+export async function openMirror(withHooks: MirrorHooks): Promise<void> {
+  hooks = withHooks;
+  say('');
+  draw(await api.mirrorStatus());
+  if (!dialog.open) dialog.showModal();
+  $<HTMLButtonElement>('mirror-choose').focus();
+}
+
+/** Shows a newer status while the dialog is open. */
+export function updateMirror(status: MirrorStatus): void {
+  if (dialog.open) draw(status);
+}
+
+/** The sidebar's line: the folder and how it is, with the conflicts counted; none when unlinked. */
+export function mirrorSummary(status: MirrorStatus): string {
+  if (!status.folder) return '';
+  const name = status.folder.split(/[\\/]/).filter(Boolean).pop() ?? status.folder;
+  const parts = [tf('mirrorSummary', { folder: name }), t(`mirrorState_${status.state}` as Key)];
+  if (status.conflicts.length) parts.push(count(status.conflicts.length, 'conflictsCount'));
+  if (status.problems.length) parts.push(count(status.problems.length, 'unreadableCount'));
+  return parts.join(' · ');
+}
+
+function draw(status: MirrorStatus): void {
+  shown = status;
+  folder.textContent = status.folder ?? t('mirrorNone');
+  unlink.hidden = !status.folder;
+  state.hidden = !status.folder;
+  state.dataset.state = status.state;
+  const how = t(`mirrorState_${status.state}` as Key);
+  state.textContent = how.charAt(0).toUpperCase() + how.slice(1) + (status.detail ? ` — ${status.detail}` : '');
+  section(conflicts, status.conflicts.map((conflict) => {
+    const item = document.createElement('li');
+    const what = document.createElement('span');
+    what.className = 'mirror-item';
+    what.append(strong(conflict.headline || t('untitled')), ` — ${conflict.path}. `,
+      conflict.revision === null ? t('conflictDeleted') : tf('conflictChanged', { n: conflict.revision }));
+    const keepGalley = button(t('keepGalley'), () => void resolve(conflict.id, 'galley'));
+    const keepFile = button(conflict.revision === null ? t('keepDeletion') : t('keepFile'), () => void resolve(conflict.id, 'file'));
+    const open = button(t('openArticle'), () => {
+      dialog.close();
+      hooks.open(conflict.id);
+    });
+    item.append(what, keepGalley, keepFile, open);
+    return item;
+  }));
+  section(problems, status.problems.map((problem) => {
+    const item = document.createElement('li');
+    item.append(strong(problem.path), `: ${problem.message}`);
+    return item;
+  }));
+  section(recent, status.recent.map((change) => {
+    const item = document.createElement('li');
+    item.dataset.event = change.event;
+    item.append(strong(change.event === 'moved' ? `${change.from} → ${change.to}` : change.path), ` — ${describe(change)}`);
+    return item;
+  }));
+}
+
+/** A list with its heading, both hidden when empty. */
+function section(list: HTMLUListElement, items: HTMLLIElement[]): void {
+  list.replaceChildren(...items);
+  list.hidden = !items.length;
+  const heading = list.previousElementSibling as HTMLElement | null;
+  if (heading) heading.hidden = !items.length;
+}
+
+function describe(change: Change): string {
+  const headline = 'headline' in change && change.headline ? ` «${change.headline}»` : '';
+  if (change.event === 'problem') return change.message;
+  if (change.event === 'resolved') return t(change.kept === 'galley' ? 'resolvedGalley' : 'resolvedFile') + headline;
+  return t(`change_${change.event}` as Key) + headline;
+}
+
+function strong(text: string): HTMLElement {
+  const element = document.createElement('strong');
+  element.textContent = text;
+  return element;
+}
+
+function button(label: string, run: () => void): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.textContent = label;
+  element.addEventListener('click', run);
+  return element;
+}
+
+function say(text: string, failed = false): void {
+  message.textContent = text;
+  if (failed) message.dataset.state = 'failed';
+  else delete message.dataset.state;
+}
+
+async function act(run: () => Promise<MirrorStatus | null>, done: string): Promise<void> {
+  try {
+    const status = await run();
+    if (!status) return;
+    draw(status);
+    hooks.changed(status);
+    say(done);
+  } catch (error) {
+    say(errorMessage(error), true);
+  }
+}
+
+const resolve = (id: string, kept: 'galley' | 'file') => act(() => api.mirrorResolve(id, kept), t('conflictResolved'));
+
+$<HTMLButtonElement>('mirror-choose').addEventListener('click', () =>
+  void act(() => api.mirrorLinkPick(t('mirrorPickTitle')), t('mirrorLinked')),
+);
+unlink.addEventListener('click', () => {
+  if (!shown?.folder) return;
+  void act(() => api.mirrorUnlink(), t('mirrorUnlinked'));
+});
