@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use galley_core::Library;
@@ -69,9 +69,23 @@ pub fn follow(
     let (tx, rx) = mpsc::channel();
     // Watch before the first pass, so nothing written during it goes unseen.
     let watch = watch::start(mirror.folder(), options.watch, options.poll_interval, tx)?;
-    let polling = matches!(watch.mode, WatchMode::Polling { .. });
     report(Event::Watching(watch.mode.clone()));
+    let polling = matches!(watch.mode, WatchMode::Polling { .. });
+    let result = follow_signals(library, mirror, options, stop, &rx, polling, &mut report);
+    drop(watch);
+    result
+}
 
+/// The loop of [`follow`], on the watcher's signals.
+fn follow_signals(
+    library: &Library,
+    mirror: &mut Mirror,
+    options: &FollowOptions,
+    stop: &AtomicBool,
+    rx: &Receiver<Signal>,
+    polling: bool,
+    report: &mut dyn FnMut(Event),
+) -> Result<()> {
     let mut run = |scope: Scope, report: &mut dyn FnMut(Event)| -> bool {
         let full = matches!(scope, Scope::Full);
         match mirror.pass(library, scope) {
@@ -85,7 +99,7 @@ pub fn follow(
             }
         }
     };
-    let mut healthy = run(Scope::Full, &mut report);
+    let mut healthy = run(Scope::Full, report);
     let mut last_full = Instant::now();
     let conflicts = || library.mirror_conflicts().map(|c| c.len()).unwrap_or_default();
     let mut conflicts_seen = conflicts();
@@ -118,7 +132,7 @@ pub fn follow(
                 if matches!(scope, Scope::Full) {
                     last_full = Instant::now();
                 }
-                healthy = run(scope, &mut report);
+                healthy = run(scope, report);
             }
             Err(RecvTimeoutError::Timeout) => {
                 let store_changed = match (library.last_change(), library.mirror_link()) {
@@ -128,9 +142,9 @@ pub fn follow(
                 let due = polling && last_full.elapsed() >= options.full_pass_interval;
                 if !healthy || due {
                     last_full = Instant::now();
-                    healthy = run(Scope::Full, &mut report);
+                    healthy = run(Scope::Full, report);
                 } else if store_changed {
-                    healthy = run(Scope::Paths(Vec::new()), &mut report);
+                    healthy = run(Scope::Paths(Vec::new()), report);
                 }
                 let now = conflicts();
                 if now != conflicts_seen {
@@ -147,6 +161,70 @@ pub fn follow(
             }
         }
     }
-    drop(watch);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::Ordering;
+
+    use galley_core::OpenOptions;
+    use galley_core::model::SystemClock;
+
+    use super::*;
+
+    /// Events lost (the system's queue overflowed): the watcher's signal to look at everything
+    /// brings in what no event named.
+    #[test]
+    fn a_rescan_signal_finds_what_no_event_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Arc::new(
+            Library::open_with(
+                &dir.path().join("store.sqlite3"),
+                Arc::new(SystemClock),
+                OpenOptions::default(),
+            )
+            .unwrap(),
+        );
+        let mut mirror = Mirror::link(&library, &dir.path().join("folder")).unwrap();
+        let folder = mirror.folder().to_owned();
+        let (tx, rx) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (events_tx, events) = mpsc::channel();
+        let thread = {
+            let (library, stop) = (library.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut report = |event: Event| {
+                    let _ = events_tx.send(event);
+                };
+                follow_signals(
+                    &library,
+                    &mut mirror,
+                    &FollowOptions::default(),
+                    &stop,
+                    &rx,
+                    false,
+                    &mut report,
+                )
+            })
+        };
+        let first = events.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert!(matches!(first, Event::Passed { full: true, .. }), "{first:?}");
+
+        // A file written with its event lost: the loop hears nothing of it…
+        std::fs::write(folder.join("потеряно.md"), "# Событие потерялось\n\nТекст.\n").unwrap();
+        // …until the watcher says events were dropped.
+        tx.send(Signal::Rescan("the system dropped file events".into())).unwrap();
+        let rescan = events.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert!(matches!(&rescan, Event::Rescan { reason } if reason.contains("dropped")), "{rescan:?}");
+        let pass = events.recv_timeout(Duration::from_secs(10)).unwrap();
+        let Event::Passed { full: true, changes, .. } = pass else { panic!("{pass:?}") };
+        assert!(
+            matches!(&changes[..], [Change::Created { path, .. }] if path == "потеряно.md"),
+            "{changes:?}"
+        );
+        stop.store(true, Ordering::Relaxed);
+        thread.join().unwrap().unwrap();
+    }
 }
