@@ -68,15 +68,21 @@ pub fn follow(
 ) -> Result<()> {
     let (tx, rx) = mpsc::channel();
     // Watch before the first pass, so nothing written during it goes unseen.
-    let watch = watch::start(mirror.folder(), options.watch, options.poll_interval, tx)?;
-    report(Event::Watching(watch.mode.clone()));
-    let polling = matches!(watch.mode, WatchMode::Polling { .. });
-    let result = follow_signals(library, mirror, options, stop, &rx, polling, &mut report);
-    drop(watch);
-    result
+    let mut watch = watch::start(mirror.folder(), options.watch, options.poll_interval, tx.clone())?;
+    loop {
+        report(Event::Watching(watch.mode.clone()));
+        let polling = matches!(watch.mode, WatchMode::Polling { .. });
+        let Some(reason) = follow_signals(library, mirror, options, stop, &rx, polling, &mut report)? else {
+            return Ok(());
+        };
+        // The system's events gave out: poll from now on (the first pass reads everything).
+        drop(watch);
+        watch = watch::poll(mirror.folder(), options.poll_interval, tx.clone(), reason)?;
+    }
 }
 
-/// The loop of [`follow`], on the watcher's signals.
+/// The loop of [`follow`], on the watcher's signals, until `stop` is set (`None`) or the
+/// system's events cannot be trusted any more (why).
 fn follow_signals(
     library: &Library,
     mirror: &mut Mirror,
@@ -85,7 +91,7 @@ fn follow_signals(
     rx: &Receiver<Signal>,
     polling: bool,
     report: &mut dyn FnMut(Event),
-) -> Result<()> {
+) -> Result<Option<String>> {
     let mut run = |scope: Scope, report: &mut dyn FnMut(Event)| -> bool {
         let full = matches!(scope, Scope::Full);
         match mirror.pass(library, scope) {
@@ -109,9 +115,11 @@ fn follow_signals(
             Ok(first) => {
                 let mut paths = BTreeSet::new();
                 let mut rescan = None;
+                let mut failed = None;
                 let mut take = |signal: Signal| match signal {
                     Signal::Paths(changed) => paths.extend(changed),
                     Signal::Rescan(reason) => rescan = Some(reason),
+                    Signal::WatchFailed(reason) => failed = Some(reason),
                 };
                 take(first);
                 let started = Instant::now();
@@ -120,6 +128,10 @@ fn follow_signals(
                         Ok(signal) => take(signal),
                         Err(_) => break,
                     }
+                }
+                if let Some(reason) = failed {
+                    report(Event::Rescan { reason: reason.clone() });
+                    return Ok(Some(reason));
                 }
                 if let Some(reason) = &rescan {
                     report(Event::Rescan { reason: reason.clone() });
@@ -161,7 +173,7 @@ fn follow_signals(
             }
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 #[cfg(test)]
@@ -175,9 +187,9 @@ mod tests {
     use super::*;
 
     /// Events lost (the system's queue overflowed): the watcher's signal to look at everything
-    /// brings in what no event named.
+    /// brings in what no event named. The watch limit reached: the loop hands over to polling.
     #[test]
-    fn a_rescan_signal_finds_what_no_event_named() {
+    fn a_rescan_signal_finds_what_no_event_named_and_a_watch_limit_hands_over_to_polling() {
         let dir = tempfile::tempdir().unwrap();
         let library = Arc::new(
             Library::open_with(
@@ -224,7 +236,10 @@ mod tests {
             matches!(&changes[..], [Change::Created { path, .. }] if path == "потеряно.md"),
             "{changes:?}"
         );
-        stop.store(true, Ordering::Relaxed);
-        thread.join().unwrap().unwrap();
+        // The system's watch limit reached: the loop hands over to polling.
+        tx.send(Signal::WatchFailed("the system's limit of watched folders was reached".into())).unwrap();
+        let switched = thread.join().unwrap().unwrap();
+        assert!(switched.is_some_and(|reason| reason.contains("limit")));
+        assert!(!stop.load(Ordering::Relaxed));
     }
 }

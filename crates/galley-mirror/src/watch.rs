@@ -40,6 +40,9 @@ pub(crate) enum Signal {
     Paths(Vec<PathBuf>),
     /// Events were lost (the queue overflowed) or the watcher failed: look at everything.
     Rescan(String),
+    /// The system's watch limit was reached (a folder was added past it): events cannot be
+    /// trusted any more; poll instead.
+    WatchFailed(String),
 }
 
 /// A running watcher; dropping it stops the events.
@@ -77,7 +80,8 @@ fn native(root: &Path, tx: Sender<Signal>) -> notify::Result<Box<dyn Watcher + S
     Ok(Box::new(watcher))
 }
 
-fn poll(root: &Path, interval: Duration, tx: Sender<Signal>, reason: String) -> Result<Watch> {
+/// Watches by polling, for `reason`.
+pub(crate) fn poll(root: &Path, interval: Duration, tx: Sender<Signal>, reason: String) -> Result<Watch> {
     let config = notify::Config::default().with_poll_interval(interval);
     let failed = |err: notify::Error| Error::Watch { path: root.to_owned(), message: err.to_string() };
     let mut watcher = PollWatcher::new(handler(tx), config).map_err(failed)?;
@@ -95,6 +99,9 @@ fn handler(tx: Sender<Signal>) -> impl FnMut(notify::Result<notify::Event>) + Se
                 return;
             }
             Ok(event) => Signal::Paths(event.paths),
+            Err(err) if matches!(err.kind, notify::ErrorKind::MaxFilesWatch) => {
+                Signal::WatchFailed(format!("the system's limit of watched folders was reached ({err})"))
+            }
             Err(err) => Signal::Rescan(format!("file events failed: {err}")),
         };
         let _ = tx.send(signal);
@@ -178,11 +185,13 @@ mod tests {
         handle(Ok(notify::Event::new(EventKind::Access(AccessKind::Read)).add_path("/f/a.md".into())));
         handle(Ok(notify::Event::new(EventKind::Modify(ModifyKind::Any)).add_path("/f/b.md".into())));
         handle(Err(notify::Error::generic("queue gone")));
+        handle(Err(notify::Error::new(notify::ErrorKind::MaxFilesWatch)));
         let signals: Vec<Signal> = rx.try_iter().collect();
         assert!(matches!(&signals[0], Signal::Rescan(reason) if reason.contains("dropped")));
         assert!(matches!(&signals[1], Signal::Paths(paths) if paths == &[PathBuf::from("/f/b.md")]));
         assert!(matches!(&signals[2], Signal::Rescan(reason) if reason.contains("queue gone")));
-        assert_eq!(signals.len(), 3, "the read was ignored");
+        assert!(matches!(&signals[3], Signal::WatchFailed(reason) if reason.contains("limit")));
+        assert_eq!(signals.len(), 4, "the read was ignored");
     }
 
     #[test]
