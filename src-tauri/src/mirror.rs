@@ -72,7 +72,12 @@ impl MirrorRunner {
     /// Follows the store's linked folder (stopping any earlier thread first); with no folder
     /// linked, the status says so.
     pub fn start<R: Runtime>(&self, app: AppHandle<R>, library: Arc<Library>) {
-        self.stop();
+        // Held throughout, so two starts (a link and an unlink at once) cannot both leave a thread.
+        let mut running = lock(&self.running);
+        if let Some(old) = running.take() {
+            old.stop.store(true, Ordering::Relaxed);
+            let _ = old.thread.join();
+        }
         let link = library.mirror_link().ok().flatten();
         *lock(&self.status) = MirrorStatus {
             folder: link.as_ref().map(|l| l.folder.display().to_string()),
@@ -90,7 +95,7 @@ impl MirrorRunner {
             let stop = stop.clone();
             std::thread::spawn(move || follow(&app, &library, &status, &stop))
         };
-        *lock(&self.running) = Some(Running { stop, thread });
+        *running = Some(Running { stop, thread });
     }
 
     /// Stops following (the pass under way finishes first).
@@ -118,23 +123,25 @@ fn follow<R: Runtime>(
     status: &Arc<Mutex<MirrorStatus>>,
     stop: &AtomicBool,
 ) {
+    // How the folder is watched, to go back to after a failed pass.
+    let mut watching: (MirrorState, Option<String>) = (MirrorState::Events, None);
     let result = Mirror::open(library).map_err(|e| e.to_string()).and_then(|mut mirror| {
         galley_mirror::follow(library, &mut mirror, &FollowOptions::default(), stop, |event| {
             let changes = match event {
                 Event::Watching(mode) => {
-                    let mut status = lock(status);
-                    (status.state, status.detail) = match mode {
+                    watching = match mode {
                         WatchMode::Events => (MirrorState::Events, None),
                         WatchMode::Polling { reason } => (MirrorState::Polling, Some(reason)),
                     };
+                    let mut status = lock(status);
+                    (status.state, status.detail) = watching.clone();
                     Vec::new()
                 }
                 Event::Passed { changes, problems, .. } => {
                     let mut status = lock(status);
                     let recovered = status.state == MirrorState::Failed;
                     if recovered {
-                        status.state = MirrorState::Events;
-                        status.detail = None;
+                        (status.state, status.detail) = watching.clone();
                     }
                     if changes.is_empty() && problems == status.problems && !recovered {
                         return;

@@ -1018,13 +1018,18 @@ async function mirrored(changes: Change[]): Promise<void> {
   refreshListSoon();
   void refreshTags();
   void refreshSections();
-  const mine = current && fromFiles.find((change) => 'id' in change && change.id === current?.id);
-  if (!current || !mine || mine.event === 'moved') return;
+  // A rename comes with the edit it carried, if any: the edit is what matters here.
+  const open = current?.id;
+  const mine = fromFiles.filter((change) => 'id' in change && change.id === open && change.event !== 'moved').pop();
+  if (!open || !mine || mine.event === 'moved') return;
   const path = mine.path;
   if (mine.event === 'conflict') return showNotice(tf('fileConflict', { path }), 'mirror');
   if (mine.event === 'resolved' && mine.kept === 'galley') return;
   if (saver.state !== 'saved') return showNotice(tf('fileChangedWhileEditing', { path }), 'mirror');
-  await showArticle(await api.getArticle(current.id));
+  const article = await api.getArticle(open);
+  // The journalist may have moved on, or started typing, while it was read.
+  if (current?.id !== open || saver.state !== 'saved') return;
+  await showArticle(article);
   if (mine.event !== 'resolved') showNotice(tf('fileChanged', { path }), 'mirror');
 }
 

@@ -50,6 +50,13 @@ export function mirrorSummary(status: MirrorStatus): string {
 }
 
 function draw(status: MirrorStatus): void {
+  // A redraw replaces the lists' buttons: the one that had focus keeps it (by its name).
+  const focused = dialog.contains(document.activeElement) ? document.activeElement?.getAttribute('aria-label') : null;
+  drawStatus(status);
+  if (focused) [...dialog.querySelectorAll<HTMLElement>('[aria-label]')].find((e) => e.getAttribute('aria-label') === focused)?.focus();
+}
+
+function drawStatus(status: MirrorStatus): void {
   shown = status;
   folder.textContent = status.folder ?? t('mirrorNone');
   unlink.hidden = !status.folder;
@@ -63,12 +70,15 @@ function draw(status: MirrorStatus): void {
     what.className = 'mirror-item';
     what.append(strong(conflict.headline || t('untitled')), ` — ${conflict.path}. `,
       conflict.revision === null ? t('conflictDeleted') : tf('conflictChanged', { n: conflict.revision }));
-    const keepGalley = button(t('keepGalley'), () => void resolve(conflict.id, 'galley'));
-    const keepFile = button(conflict.revision === null ? t('keepDeletion') : t('keepFile'), () => void resolve(conflict.id, 'file'));
+    // Each row's buttons say whose they are: a screen reader lists them out of their rows.
+    const named = (label: string) => `${label}: ${conflict.headline || t('untitled')}`;
+    const keepGalley = button(t('keepGalley'), () => void resolve(conflict.id, 'galley'), named(t('keepGalley')));
+    const fileLabel = conflict.revision === null ? t('keepDeletion') : t('keepFile');
+    const keepFile = button(fileLabel, () => void resolve(conflict.id, 'file'), named(fileLabel));
     const open = button(t('openArticle'), () => {
       dialog.close();
       hooks.open(conflict.id);
-    });
+    }, named(t('openArticle')));
     item.append(what, keepGalley, keepFile, open);
     return item;
   }));
@@ -106,10 +116,11 @@ function strong(text: string): HTMLElement {
   return element;
 }
 
-function button(label: string, run: () => void): HTMLButtonElement {
+function button(label: string, run: () => void, accessibleName?: string): HTMLButtonElement {
   const element = document.createElement('button');
   element.type = 'button';
   element.textContent = label;
+  if (accessibleName) element.setAttribute('aria-label', accessibleName);
   element.addEventListener('click', run);
   return element;
 }

@@ -135,7 +135,7 @@ impl Library {
         })
     }
 
-    pub(crate) fn change(
+    fn change(
         &self,
         id_or_slug: &str,
         reason: RevisionReason,

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use galley_model::{Article, ArticleFields, ArticleId, RevisionReason};
-use galley_store::{MirrorLink, MirrorRecord};
+use galley_model::{Article, ArticleFields, ArticleId, Draft, RevisionReason, Status};
+use galley_store::{ContentHash, MirrorLink, MirrorRecord};
 
 use crate::{Library, Result};
 
@@ -34,9 +34,18 @@ impl Library {
         Ok(self.store.last_change()?)
     }
 
-    /// The articles changed after `seq` up to `until`.
-    pub fn changed_between(&self, seq: i64, until: i64) -> Result<Vec<ArticleId>> {
-        Ok(self.store.changed_between(seq, until)?)
+    /// An article with its `change_seq`, read together.
+    pub fn article_with_change(&self, id_or_slug: &str) -> Result<(Article, i64)> {
+        Ok(self.store.article_with_change(id_or_slug)?)
+    }
+
+    /// Stores new files' drafts (reason: import), each with its file's record in one savepoint.
+    pub fn create_from_files(
+        &self,
+        files: Vec<(Draft, String, ContentHash)>,
+        article_hash: impl Fn(&Article) -> ContentHash,
+    ) -> Result<Vec<galley_store::Result<galley_store::Stored>>> {
+        Ok(self.store.create_mirrored(files, RevisionReason::Import, self.now(), article_hash)?)
     }
 
     pub fn mirror_records(&self) -> Result<Vec<MirrorRecord>> {
@@ -56,9 +65,9 @@ impl Library {
         Ok(self.store.mirror_record_at(path)?)
     }
 
-    /// The articles that changed after their record was written.
-    pub fn stale_mirror_records(&self) -> Result<Vec<ArticleId>> {
-        Ok(self.store.stale_mirror_records()?)
+    /// The articles changed after `after` up to `until` whose files do not hold that change yet.
+    pub fn unsynced(&self, after: i64, until: i64) -> Result<Vec<ArticleId>> {
+        Ok(self.store.unsynced(after, until)?)
     }
 
     pub fn mirror_records_under(&self, prefix: &str) -> Result<Vec<MirrorRecord>> {
@@ -69,13 +78,29 @@ impl Library {
         Ok(self.store.put_mirror_records(records)?)
     }
 
-    /// Makes a file's version of an article current (reason: external edit). The file never holds
-    /// the editor's note, so the stored note is kept.
-    pub fn apply_external_edit(&self, article: ArticleId, file: ArticleFields) -> Result<Article> {
-        self.change(&article.to_string(), RevisionReason::ExternalEdit, None, |current| ArticleFields {
-            note: current.note,
-            ..file
-        })
+    /// Makes a file's version of an article current (reason: external edit), if the article is
+    /// still at `expected` (its `change_seq`); `None` when it changed meanwhile (an autosave came
+    /// first: then both changed, which is the caller's conflict). The file never holds the
+    /// editor's note, so the stored note is kept, as is the slug when the file has none;
+    /// publishing sets `published_at` the first time.
+    pub fn apply_external_edit(
+        &self,
+        article: ArticleId,
+        expected: i64,
+        file: ArticleFields,
+    ) -> Result<Option<(Article, i64)>> {
+        let now = self.now();
+        let change = |current: ArticleFields| {
+            // A file without a slug (a note without front matter) keeps the article's: links to it
+            // must not change because a header was left out.
+            let slug = if file.slug.trim().is_empty() { current.slug } else { file.slug };
+            let mut fields = ArticleFields { note: current.note, slug, ..file };
+            if fields.status == Status::Published && fields.published_at.is_none() {
+                fields.published_at = Some(now);
+            }
+            fields
+        };
+        Ok(self.store.save_if_unchanged(article, expected, change, RevisionReason::ExternalEdit, now)?)
     }
 
     /// Keeps a file's version of an article as a conflict revision; the article stays as it is.

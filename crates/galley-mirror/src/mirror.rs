@@ -74,7 +74,10 @@ impl Mirror {
             return Err(Error::LinkedElsewhere { linked: link.folder, asked: folder });
         }
         library.link_mirror(&folder)?;
-        Ok(Mirror::new(library, folder))
+        let mirror = Mirror::new(library, folder);
+        write_marker(&mirror.folder)
+            .map_err(|source| Error::Io { path: mirror.folder.path(MARKER), source })?;
+        Ok(mirror)
     }
 
     /// The mirror of the folder the store is linked to.
@@ -117,20 +120,13 @@ impl Mirror {
             pass.known = Some(Known::load(library)?);
         }
         pass.files(paths)?;
-        let mut articles = library.changed_between(link.synced_seq, until)?;
-        if full {
-            // A change Galley could not write out then (its file was unreadable) is written now.
-            articles.extend(library.stale_mirror_records()?);
-        }
+        // What changed in the store and is not in the files yet; a full pass looks further back,
+        // for a change that could not be written then (its file was unreadable).
+        let mut articles = library.unsynced(if full { -1 } else { link.synced_seq }, until)?;
         articles.append(&mut pass.recheck);
         pass.store_changes(articles)?;
-        let touched = std::mem::take(&mut pass.touched);
         let changes = pass.finish()?;
-        // The pass's own changes to the store need no look next time. Changes another process made
-        // meanwhile (it does not wait for this lock to write) do: then the mark stays where it was.
-        let end = library.last_change()?;
-        let only_ours = library.changed_between(until, end)?.iter().all(|id| touched.contains(id));
-        library.set_mirror_synced(if only_ours { end } else { until })?;
+        library.set_mirror_synced(until)?;
         Ok(changes)
     }
 
@@ -210,9 +206,7 @@ impl Mirror {
             return Err(Error::LinkedElsewhere { linked: link.folder, asked: self.folder.root().to_owned() });
         }
         // A folder that is gone (unmounted, renamed) must not read as every file deleted.
-        if !self.folder.root().is_dir() {
-            return Err(Error::FolderMissing(self.folder.root().to_owned()));
-        }
+        check_folder(&self.folder, library)?;
         Ok(link)
     }
 
@@ -238,9 +232,11 @@ pub fn file_text(article: &Article) -> String {
     markdown_file::write_for_folder(article.id, &article.fields, article.created_at)
 }
 
-/// Whether a file's fields say what the article says (the file never holds the note).
+/// Whether a file's fields say what the article says: the file never holds the note, and one
+/// without a slug leaves the article's as it is.
 fn same_words(file: &ArticleFields, article: &ArticleFields) -> bool {
-    let file = ArticleFields { note: article.note.clone(), ..file.clone() };
+    let slug = if file.slug.is_empty() { article.slug.clone() } else { file.slug.clone() };
+    let file = ArticleFields { note: article.note.clone(), slug, ..file.clone() };
     &file == article
 }
 
@@ -263,11 +259,12 @@ fn write_if_unchanged(
     folder.write_checked(path, text.as_bytes(), || folder.hash_of(path).map(|h| h == expected))
 }
 
-/// [`write_if_unchanged`] for many files, on a few threads; the paths that now hold their text.
+/// [`write_if_unchanged`] for many files, on a few threads: for each path, whether it now holds
+/// its text, or why it could not be written.
 fn write_all_if_unchanged(
     folder: &Folder,
     writes: &[(&str, ContentHash, &str)],
-) -> std::result::Result<HashSet<String>, (String, std::io::Error)> {
+) -> HashMap<String, std::io::Result<bool>> {
     const THREADS: usize = 4;
     let chunk = writes.len().div_ceil(THREADS).max(1);
     std::thread::scope(|scope| {
@@ -275,24 +272,48 @@ fn write_all_if_unchanged(
             .chunks(chunk)
             .map(|chunk| {
                 scope.spawn(move || {
-                    let mut done = Vec::new();
-                    for &(path, expected, text) in chunk {
-                        match write_if_unchanged(folder, path, Some(expected), text) {
-                            Ok(true) => done.push(path.to_owned()),
-                            Ok(false) => {}
-                            Err(err) => return Err((path.to_owned(), err)),
-                        }
-                    }
-                    Ok(done)
+                    chunk
+                        .iter()
+                        .map(|&(path, expected, text)| {
+                            (path.to_owned(), write_if_unchanged(folder, path, Some(expected), text))
+                        })
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();
-        let mut written = HashSet::new();
-        for worker in workers {
-            written.extend(worker.join().expect("a writer thread does not panic")?);
-        }
-        Ok(written)
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().expect("a writer thread does not panic"))
+            .collect()
     })
+}
+
+/// The hidden file that marks a folder as a linked mirror. A mount point whose share is not
+/// mounted is an empty folder: without its marker it is not read as every file deleted.
+const MARKER: &str = ".galley-mirror";
+
+/// Fails when the folder is gone, or is there without its marker and without any file Galley
+/// keeps in it (an empty mount point); a folder that lost only its marker gets it back.
+fn check_folder(folder: &Folder, library: &Library) -> Result<()> {
+    let missing = || Error::FolderMissing(folder.root().to_owned());
+    if !folder.root().is_dir() {
+        return Err(missing());
+    }
+    if folder.path(MARKER).exists() {
+        return Ok(());
+    }
+    let records = library.mirror_records()?;
+    let kept = records.iter().filter(|r| r.file_hash.is_some()).count();
+    if kept > 0 && !records.iter().any(|r| r.file_hash.is_some() && folder.path(&r.path).exists()) {
+        return Err(missing());
+    }
+    write_marker(folder).map_err(|source| Error::Io { path: folder.path(MARKER), source })
+}
+
+fn write_marker(folder: &Folder) -> std::io::Result<()> {
+    let text = "This folder is kept in step with a Galley store: every article is a .md file here.\n\
+                Galley checks for this file to tell the folder from an empty, unmounted one.\n";
+    folder.write_checked(MARKER, text.as_bytes(), || Ok(true)).map(|_| ())
 }
 
 /// Every record and every article id, read at once: a full pass looks up each file, and one
@@ -400,6 +421,9 @@ impl<'a> Pass<'a> {
                 Err(err) => self.problem(&path, Some(file_hash), err.to_string()),
             }
         }
+        // Files that say which article they are go first, so a file without an id never takes the
+        // article of one that was renamed away from its path.
+        versions.sort_by_key(|version| version.draft.id.is_none());
 
         // Which article each file is: its id, else the article last kept at its path.
         let mut claimed: HashSet<ArticleId> = HashSet::new();
@@ -411,11 +435,9 @@ impl<'a> Pass<'a> {
                 Some(id) if claimed.contains(&id) => None,
                 Some(id) => match self.record_of(id)? {
                     Some(record) if record.path == version.path => Some((id, Some(record))),
-                    // Its id's file elsewhere is gone (or goes in this pass): renamed or moved.
-                    Some(record) if self.folder.read(&record.path).ok().flatten().is_none() => {
-                        Some((id, Some(record)))
-                    }
-                    // Its id's file is still there: a copy, which becomes an article of its own.
+                    // Its old path no longer holds it: renamed or moved (also when another file
+                    // took the old name). Still there: a copy, which becomes an article of its own.
+                    Some(record) if !self.holds(&record.path, id) => Some((id, Some(record))),
                     Some(_) => None,
                     None if self.library.article(&id.to_string()).is_ok() => Some((id, None)),
                     None => {
@@ -424,8 +446,19 @@ impl<'a> Pass<'a> {
                         continue;
                     }
                 },
-                // No id: the article kept here before (its header was removed), else a new one.
-                None => here.as_ref().map(|record| (record.article, Some(record.clone()))),
+                // No id: the article whose file this path holds (its header was removed), or held
+                // (deleted, and now back with the same words), unless another file claimed it;
+                // else a new article.
+                None => match &here {
+                    Some(record)
+                        if !claimed.contains(&record.article)
+                            && (record.file_hash.is_some()
+                                || self.says(record.article, &version.draft.fields)?) =>
+                    {
+                        Some((record.article, Some(record.clone())))
+                    }
+                    _ => None,
+                },
             };
             let Some((id, record)) = id else {
                 new_files.push(NewFile { version, give_id: true });
@@ -446,11 +479,33 @@ impl<'a> Pass<'a> {
         for (id, record, version) in existing {
             self.file_changed(id, record, version)?;
         }
-        for record in gone {
-            self.file_deleted(record)?;
+        if !gone.is_empty() {
+            // Files are gone: make sure the folder itself still is (not unmounted under us).
+            self.check_folder()?;
+            for record in gone {
+                self.file_deleted(record)?;
+            }
         }
         self.create(new_files)?;
         self.flush_records()
+    }
+
+    /// Whether a file's fields say what the article says, whatever its status (a file brought back
+    /// for a spiked article).
+    fn says(&self, id: ArticleId, file: &ArticleFields) -> Result<bool> {
+        let Some((article, _)) = self.article(id)? else { return Ok(false) };
+        let file = ArticleFields {
+            status: article.fields.status,
+            published_at: article.fields.published_at,
+            ..file.clone()
+        };
+        Ok(same_words(&file, &article.fields))
+    }
+
+    /// Whether the file at `path` is there and carries `id`.
+    fn holds(&self, path: &str, id: ArticleId) -> bool {
+        let Ok(Some(bytes)) = self.folder.read(path) else { return false };
+        galley_import::import(&bytes, Format::Markdown).is_ok_and(|imported| imported.draft.id == Some(id))
     }
 
     /// A file of an existing article has new bytes (or a new path).
@@ -460,9 +515,10 @@ impl<'a> Pass<'a> {
         record: Option<MirrorRecord>,
         version: FileVersion,
     ) -> Result<()> {
-        let Some(article) = self.article(id)? else { return Ok(()) };
+        let Some((article, seq)) = self.article(id)? else { return Ok(()) };
         self.touched.insert(id);
         let path = version.path.clone();
+        let galley_hash = hash(file_text(&article).as_bytes());
         if let Some(record) = &record
             && record.path != path
         {
@@ -474,75 +530,112 @@ impl<'a> Pass<'a> {
             });
             if record.file_hash == Some(version.hash) {
                 self.records.push(MirrorRecord { path, ..record.clone() });
+                if record.article_hash != galley_hash && record.conflict.is_none() {
+                    // Only renamed, while Galley changed it: Galley's version is written there.
+                    self.touched.remove(&id);
+                    self.recheck.push(id);
+                }
                 return Ok(());
             }
         }
-        let galley_hash = hash(file_text(&article).as_bytes());
         let galley_changed =
             record.as_ref().is_none_or(|r| r.article_hash != galley_hash || r.conflict.is_some());
-        let headline = article.fields.headline.clone();
         let needs_id = version.draft.id.is_none();
         let fields = version.draft.fields;
 
         if !galley_changed {
-            let updated = match self.library.apply_external_edit(id, fields) {
-                Ok(updated) => updated,
-                Err(err) => {
-                    self.problem(&path, Some(version.hash), err.to_string());
+            match self.library.apply_external_edit(id, seq, fields.clone())? {
+                Some((updated, updated_seq)) => {
+                    let text = file_text(&updated);
+                    let mut file_hash = version.hash;
+                    if needs_id && self.try_write(&path, Some(version.hash), &text) {
+                        file_hash = hash(text.as_bytes());
+                    }
+                    self.records.push(MirrorRecord {
+                        article: id,
+                        path: path.clone(),
+                        file_hash: Some(file_hash),
+                        article_hash: hash(text.as_bytes()),
+                        change_seq: updated_seq,
+                        conflict: None,
+                    });
+                    if updated.revision != article.revision || updated.fields != article.fields {
+                        self.changes.push(Change::Updated { path, id, headline: updated.fields.headline });
+                    }
                     return Ok(());
                 }
-            };
-            let text = file_text(&updated);
-            let mut file_hash = version.hash;
-            if needs_id && self.write_if_unchanged(&path, Some(version.hash), &text)? {
-                file_hash = hash(text.as_bytes());
+                // Galley changed it a moment ago (an autosave): both changed.
+                None => {
+                    let Some((article, seq)) = self.article(id)? else { return Ok(()) };
+                    let galley_hash = hash(file_text(&article).as_bytes());
+                    return self.both_changed(
+                        id,
+                        &article,
+                        seq,
+                        galley_hash,
+                        record.is_none(),
+                        path,
+                        version.hash,
+                        fields,
+                        needs_id,
+                    );
+                }
             }
-            self.records.push(MirrorRecord {
-                article: id,
-                path: path.clone(),
-                file_hash: Some(file_hash),
-                article_hash: hash(text.as_bytes()),
-                conflict: None,
-            });
-            if updated.revision != article.revision || updated.fields != article.fields {
-                self.changes.push(Change::Updated { path, id, headline: updated.fields.headline });
-            }
-        } else if same_words(&fields, &article.fields) {
+        }
+        self.both_changed(
+            id,
+            &article,
+            seq,
+            galley_hash,
+            record.is_none(),
+            path,
+            version.hash,
+            fields,
+            needs_id,
+        )
+    }
+
+    /// The article changed in Galley and its file changed too (or there is no record of when they
+    /// last agreed): in step again if they say the same, else both versions are kept.
+    #[allow(clippy::too_many_arguments)]
+    fn both_changed(
+        &mut self,
+        id: ArticleId,
+        article: &Article,
+        seq: i64,
+        galley_hash: ContentHash,
+        no_record: bool,
+        path: String,
+        file_hash: ContentHash,
+        fields: ArticleFields,
+        needs_id: bool,
+    ) -> Result<()> {
+        let headline = article.fields.headline.clone();
+        let agreed = |file_hash| MirrorRecord {
+            article: id,
+            path: path.clone(),
+            file_hash: Some(file_hash),
+            article_hash: galley_hash,
+            change_seq: seq,
+            conflict: None,
+        };
+        if same_words(&fields, &article.fields) {
             // Both sides say the same (or the file caught up with Galley): in step again.
-            self.records.push(MirrorRecord {
-                article: id,
-                path,
-                file_hash: Some(version.hash),
-                article_hash: galley_hash,
-                conflict: None,
-            });
-        } else if record.is_none() && !needs_id && self.in_history(id, &fields)? {
+            self.records.push(agreed(file_hash));
+        } else if no_record && !needs_id && self.in_history(id, &fields)? {
             // No record of the last agreement (the folder was just linked), but the file holds a
             // version Galley already keeps: Galley's is the newer, and writing it loses nothing.
-            let text = file_text(&article);
-            let file_hash = if self.write_if_unchanged(&path, Some(version.hash), &text)? {
-                galley_hash
-            } else {
-                version.hash
-            };
-            self.records.push(MirrorRecord {
-                article: id,
-                path: path.clone(),
-                file_hash: Some(file_hash),
-                article_hash: galley_hash,
-                conflict: None,
-            });
-            if file_hash == galley_hash {
+            let text = file_text(article);
+            let written = self.try_write(&path, Some(file_hash), &text);
+            self.records.push(agreed(if written { galley_hash } else { file_hash }));
+            if written {
                 self.changes.push(Change::Wrote { path, id, headline });
             }
         } else {
             let revision = self.library.keep_conflicting_version(id, fields)?;
             self.records.push(MirrorRecord {
-                article: id,
-                path: path.clone(),
-                file_hash: Some(version.hash),
-                article_hash: galley_hash,
                 conflict: Some(MirrorConflict::Changed { revision }),
+                ..agreed(file_hash)
             });
             self.changes.push(Change::Conflict { path, id, headline, revision: Some(revision) });
         }
@@ -552,42 +645,48 @@ impl<'a> Pass<'a> {
     /// An article's file is gone (deleted, or moved out of the folder).
     fn file_deleted(&mut self, record: MirrorRecord) -> Result<()> {
         let id = record.article;
-        let Some(article) = self.article(id)? else { return Ok(()) };
+        let Some((article, seq)) = self.article(id)? else { return Ok(()) };
         self.touched.insert(id);
         let galley_hash = hash(file_text(&article).as_bytes());
         let headline = article.fields.headline.clone();
         if record.article_hash == galley_hash && record.conflict.is_none() {
             let spiked = if article.fields.status == Status::Spiked {
-                article
+                Some((article, seq))
             } else {
                 let fields = ArticleFields { status: Status::Spiked, ..article.fields };
-                self.library.apply_external_edit(id, fields)?
+                self.library.apply_external_edit(id, seq, fields)?
             };
-            self.records.push(MirrorRecord {
-                file_hash: None,
-                article_hash: hash(file_text(&spiked).as_bytes()),
-                conflict: None,
-                ..record.clone()
-            });
-            self.changes.push(Change::Spiked { path: record.path, id, headline });
-        } else {
-            self.records.push(MirrorRecord {
-                file_hash: None,
-                article_hash: galley_hash,
-                conflict: Some(MirrorConflict::Deleted),
-                ..record.clone()
-            });
-            self.changes.push(Change::Conflict { path: record.path, id, headline, revision: None });
+            if let Some((spiked, spiked_seq)) = spiked {
+                self.records.push(MirrorRecord {
+                    file_hash: None,
+                    article_hash: hash(file_text(&spiked).as_bytes()),
+                    change_seq: spiked_seq,
+                    conflict: None,
+                    ..record.clone()
+                });
+                self.changes.push(Change::Spiked { path: record.path, id, headline });
+                return Ok(());
+            }
+            // Galley changed it a moment ago: a conflict, as below.
         }
+        let (article, seq) = self.article(id)?.unwrap_or_else(|| unreachable!("read above"));
+        self.records.push(MirrorRecord {
+            file_hash: None,
+            article_hash: hash(file_text(&article).as_bytes()),
+            change_seq: seq,
+            conflict: Some(MirrorConflict::Deleted),
+            ..record.clone()
+        });
+        self.changes.push(Change::Conflict { path: record.path, id, headline, revision: None });
         Ok(())
     }
 
-    /// New files become articles, in one batch.
+    /// New files become articles, in one batch, each stored with its file's record.
     fn create(&mut self, new_files: Vec<NewFile>) -> Result<()> {
         if new_files.is_empty() {
             return Ok(());
         }
-        let drafts: Vec<Draft> = new_files
+        let files: Vec<(Draft, String, ContentHash)> = new_files
             .iter()
             .map(|new| {
                 let mut draft = new.version.draft.clone();
@@ -596,16 +695,16 @@ impl<'a> Pass<'a> {
                     draft.id = None;
                     draft.fields.slug.clear();
                 }
-                draft
+                (draft, new.version.path.clone(), new.version.hash)
             })
             .collect();
-        let results = self.library.create_many(drafts, galley_core::model::RevisionReason::Import)?;
+        let results = self.library.create_from_files(files, |article| hash(file_text(article).as_bytes()))?;
         let mut created = Vec::new();
         for (new, result) in new_files.into_iter().zip(results) {
             match result {
                 Ok(stored) => {
                     let text = file_text(&stored.article);
-                    created.push((new, stored.article, text));
+                    created.push((new, stored, text));
                 }
                 Err(err) => self.problem(&new.version.path, Some(new.version.hash), err.to_string()),
             }
@@ -616,20 +715,31 @@ impl<'a> Pass<'a> {
             .filter(|(new, ..)| new.give_id)
             .map(|(new, _, text)| (new.version.path.as_str(), new.version.hash, text.as_str()))
             .collect();
-        let written = write_all_if_unchanged(self.folder, &writes).map_err(|(path, e)| self.io(&path, e))?;
-        for (new, article, text) in created {
+        let outcomes = write_all_if_unchanged(self.folder, &writes);
+        for (new, stored, text) in created {
             let path = new.version.path;
-            let text_hash = hash(text.as_bytes());
-            let given_id = new.give_id && written.contains(&path);
+            let article = stored.article;
             self.touched.insert(article.id);
-            self.records.push(MirrorRecord {
-                article: article.id,
-                path: path.clone(),
-                file_hash: Some(if given_id { text_hash } else { new.version.hash }),
-                article_hash: text_hash,
-                conflict: None,
-            });
+            let given_id = match outcomes.get(&path) {
+                Some(Ok(written)) => *written,
+                Some(Err(err)) => {
+                    // The article is stored; its file keeps its bytes and gets its id next time.
+                    let message = format!("the article's id could not be written into the file: {err}");
+                    self.problem(&path, None, message);
+                    false
+                }
+                None => false,
+            };
             if given_id {
+                let text_hash = hash(text.as_bytes());
+                self.records.push(MirrorRecord {
+                    article: article.id,
+                    path: path.clone(),
+                    file_hash: Some(text_hash),
+                    article_hash: text_hash,
+                    change_seq: stored.change_seq,
+                    conflict: None,
+                });
                 self.written.push(path.clone());
             }
             self.changes.push(Change::Created {
@@ -648,18 +758,25 @@ impl<'a> Pass<'a> {
             if !self.touched.insert(id) {
                 continue;
             }
-            let Some(article) = self.article(id)? else { continue };
+            let Some((article, seq)) = self.article(id)? else { continue };
             let text = file_text(&article);
             let galley_hash = hash(text.as_bytes());
             let spiked = article.fields.status == Status::Spiked;
-            let Some(record) = self.library.mirror_record(id)? else {
+            let Some(record) = self.record_of(id)? else {
                 if !spiked {
                     let path = self.fresh_path(&article, &text)?;
-                    self.write_article(&article, &path, None, &text)?;
+                    self.write_article(&article, seq, &path, None, &text);
                 }
                 continue;
             };
-            if record.conflict.is_some() || record.article_hash == galley_hash {
+            if record.conflict.is_some() {
+                continue;
+            }
+            if record.article_hash == galley_hash {
+                // A change that leaves the file as it is (the note): the record catches up.
+                if record.change_seq < seq {
+                    self.records.push(MirrorRecord { change_seq: seq, ..record });
+                }
                 continue;
             }
             let on_disk = match self.folder.read(&record.path) {
@@ -671,21 +788,29 @@ impl<'a> Pass<'a> {
             };
             if on_disk.as_deref().map(hash) != record.file_hash {
                 // The file changed too and its event has not come yet: read it now.
+                self.touched.remove(&id);
                 self.files(BTreeSet::from([record.path.clone()]))?;
                 continue;
             }
             if spiked {
                 if record.file_hash.is_some() {
-                    self.folder.remove(&record.path).map_err(|e| self.io(&record.path, e))?;
+                    if !self.try_remove(&record.path, record.file_hash) {
+                        continue;
+                    }
                     self.changes.push(Change::Removed {
                         path: record.path.clone(),
                         id,
                         headline: article.fields.headline.clone(),
                     });
                 }
-                self.records.push(MirrorRecord { file_hash: None, article_hash: galley_hash, ..record });
+                self.records.push(MirrorRecord {
+                    file_hash: None,
+                    article_hash: galley_hash,
+                    change_seq: seq,
+                    ..record
+                });
             } else {
-                self.write_article(&article, &record.path, record.file_hash, &text)?;
+                self.write_article(&article, seq, &record.path, record.file_hash, &text);
             }
         }
         Ok(())
@@ -702,41 +827,49 @@ impl<'a> Pass<'a> {
         Ok(false)
     }
 
-    /// Settles a conflict the way the user chose.
+    /// Settles a conflict the way the user chose. A file that changed again since the conflict
+    /// was found (or cannot be read now) is not touched: the conflict stays.
     fn settle(&mut self, record: MirrorRecord, kept: Kept) -> Result<()> {
         let id = record.article;
-        let Some(article) = self.article(id)? else { return Ok(()) };
+        let Some((article, seq)) = self.article(id)? else { return Ok(()) };
+        if self.folder.hash_of(&record.path).ok() != Some(record.file_hash) {
+            return Ok(());
+        }
         self.touched.insert(id);
-        let current = match (kept, record.conflict) {
-            (Kept::Galley, _) => article,
+        let chosen = match (kept, record.conflict) {
+            (Kept::Galley, _) => Some((article, seq)),
             (Kept::File, Some(MirrorConflict::Changed { revision })) => {
                 let version = self.library.revision(&id.to_string(), revision)?;
-                self.library.apply_external_edit(id, version.fields)?
+                self.library.apply_external_edit(id, seq, version.fields)?
             }
             (Kept::File, _) => {
                 let fields = ArticleFields { status: Status::Spiked, ..article.fields };
-                self.library.apply_external_edit(id, fields)?
+                self.library.apply_external_edit(id, seq, fields)?
             }
         };
+        // Galley changed it while the user chose: they choose again, on what is there now.
+        let Some((current, current_seq)) = chosen else { return Ok(()) };
         let text = file_text(&current);
         let galley_hash = hash(text.as_bytes());
         let file_hash = if current.fields.status == Status::Spiked {
-            self.folder.remove(&record.path).map_err(|e| self.io(&record.path, e))?;
+            if !self.try_remove(&record.path, record.file_hash) {
+                return Ok(());
+            }
             None
         } else if kept == Kept::File {
             // The file already holds the version chosen.
             record.file_hash
-        } else if self.write_if_unchanged(&record.path, record.file_hash, &text)? {
+        } else if self.try_write(&record.path, record.file_hash, &text) {
             Some(galley_hash)
         } else {
-            // Changed again while the user chose: the next pass reads it (a conflict again).
-            record.file_hash
+            return Ok(());
         };
         self.records.push(MirrorRecord {
             article: id,
             path: record.path.clone(),
             file_hash,
             article_hash: galley_hash,
+            change_seq: current_seq,
             conflict: None,
         });
         self.changes.push(Change::Resolved {
@@ -752,13 +885,14 @@ impl<'a> Pass<'a> {
     fn write_article(
         &mut self,
         article: &Article,
+        seq: i64,
         path: &str,
         expected: Option<ContentHash>,
         text: &str,
-    ) -> Result<()> {
-        if !self.write_if_unchanged(path, expected, text)? {
-            // Someone wrote the file just now: the next pass reads it.
-            return Ok(());
+    ) {
+        if !self.try_write(path, expected, text) {
+            // Someone wrote the file just now (the next pass reads it), or it failed (reported).
+            return;
         }
         let file_hash = hash(text.as_bytes());
         self.records.push(MirrorRecord {
@@ -766,6 +900,7 @@ impl<'a> Pass<'a> {
             path: path.to_owned(),
             file_hash: Some(file_hash),
             article_hash: file_hash,
+            change_seq: seq,
             conflict: None,
         });
         self.changes.push(Change::Wrote {
@@ -773,17 +908,44 @@ impl<'a> Pass<'a> {
             id: article.id,
             headline: article.fields.headline.clone(),
         });
-        Ok(())
     }
 
     /// Writes `text` to the file unless someone changed it (see [`write_if_unchanged`]); returns
-    /// whether the file now holds `text`.
-    fn write_if_unchanged(&mut self, path: &str, expected: Option<ContentHash>, text: &str) -> Result<bool> {
-        let wrote = write_if_unchanged(self.folder, path, expected, text).map_err(|e| self.io(path, e))?;
-        if wrote {
-            self.written.push(path.to_owned());
+    /// whether the file now holds `text`. A failure to write is reported for the file, not the
+    /// pass: the other files go on.
+    fn try_write(&mut self, path: &str, expected: Option<ContentHash>, text: &str) -> bool {
+        match write_if_unchanged(self.folder, path, expected, text) {
+            Ok(wrote) => {
+                if wrote {
+                    self.written.push(path.to_owned());
+                }
+                wrote
+            }
+            Err(err) => {
+                self.problem(path, None, format!("Galley could not write the file: {err}"));
+                false
+            }
         }
-        Ok(wrote)
+    }
+
+    /// Removes a spiked article's file if it still holds what was recorded; whether it is gone.
+    fn try_remove(&mut self, path: &str, expected: Option<ContentHash>) -> bool {
+        match self.folder.hash_of(path) {
+            Ok(None) => true,
+            Ok(now) if now == expected => match self.folder.remove(path) {
+                Ok(()) => true,
+                Err(err) => {
+                    self.problem(path, None, format!("Galley could not remove the file: {err}"));
+                    false
+                }
+            },
+            // Changed since: the next pass reads it.
+            Ok(_) => false,
+            Err(err) => {
+                self.problem(path, None, err.to_string());
+                false
+            }
+        }
     }
 
     /// A file name for an article that has none yet: `<slug>.md`, numbered when taken. A file
@@ -805,9 +967,10 @@ impl<'a> Pass<'a> {
         unreachable!("some numbered name is free")
     }
 
-    fn article(&self, id: ArticleId) -> Result<Option<Article>> {
-        match self.library.article(&id.to_string()) {
-            Ok(article) => Ok(Some(article)),
+    /// The article with its `change_seq`; `None` when it is not in the store.
+    fn article(&self, id: ArticleId) -> Result<Option<(Article, i64)>> {
+        match self.library.article_with_change(&id.to_string()) {
+            Ok(found) => Ok(Some(found)),
             Err(galley_core::Error::Store(galley_core::StoreError::NotFound(_))) => Ok(None),
             Err(err) => Err(err.into()),
         }
@@ -856,5 +1019,10 @@ impl<'a> Pass<'a> {
 
     fn io(&self, path: &str, source: std::io::Error) -> Error {
         Error::Io { path: self.folder.path(path), source }
+    }
+
+    /// Fails when the folder is not there (or no longer holds its marker: an empty mount point).
+    fn check_folder(&self) -> Result<()> {
+        check_folder(self.folder, self.library)
     }
 }

@@ -72,6 +72,8 @@ const BIG_BATCH: usize = 64;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
     pub article: Article,
+    /// The article's `change_seq` as stored (see `sql/v5.sql`).
+    pub change_seq: i64,
     /// `false` when the draft's id was already in the store and that article was updated.
     pub created: bool,
 }
@@ -95,12 +97,26 @@ impl Store {
         reason: RevisionReason,
         now: Timestamp,
     ) -> Result<Vec<Result<Stored>>> {
+        self.create_many_then(drafts.into_iter().map(|draft| (draft, ())), reason, now, |_, _, _| Ok(()))
+    }
+
+    /// [`Store::create_many`], running `then` on each stored article inside its savepoint, so what
+    /// it writes is committed with the article or not at all (a mirror's record of the file the
+    /// article came from).
+    pub(crate) fn create_many_then<T>(
+        &self,
+        drafts: impl IntoIterator<Item = (Draft, T)>,
+        reason: RevisionReason,
+        now: Timestamp,
+        mut then: impl FnMut(&Connection, &Stored, T) -> Result<()>,
+    ) -> Result<Vec<Result<Stored>>> {
         let mut conn = self.writer();
         let mut tx = conn.transaction()?;
         let mut results = Vec::new();
-        for draft in drafts {
+        for (draft, extra) in drafts {
             let savepoint = tx.savepoint()?;
-            let result = insert_or_update(&savepoint, draft, reason, now);
+            let result = insert_or_update(&savepoint, draft, reason, now)
+                .and_then(|stored| then(&savepoint, &stored, extra).map(|()| stored));
             if result.is_ok() {
                 savepoint.commit()?;
             }
@@ -132,6 +148,39 @@ impl Store {
         update(&tx, rowid, id, fields, reason, label, now)?;
         tx.commit()?;
         read_article(&conn, &id.to_string())
+    }
+
+    /// [`Store::save`], only if the article's `change_seq` is still `expected`: `None` when another
+    /// change came first (checked inside the write transaction, so nothing can come between).
+    pub fn save_if_unchanged(
+        &self,
+        id: ArticleId,
+        expected: i64,
+        change: impl FnOnce(ArticleFields) -> ArticleFields,
+        reason: RevisionReason,
+        now: Timestamp,
+    ) -> Result<Option<(Article, i64)>> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let rowid = rowid_of(&tx, id)?;
+        if change_seq_of(&tx, rowid)? != expected {
+            return Ok(None);
+        }
+        let fields = change(read_fields(&tx, rowid)?);
+        update(&tx, rowid, id, fields, reason, None, now)?;
+        let saved = (read_article(&tx, &id.to_string())?, change_seq_of(&tx, rowid)?);
+        tx.commit()?;
+        Ok(Some(saved))
+    }
+
+    /// The article with its `change_seq`, read together (one snapshot).
+    pub fn article_with_change(&self, id_or_slug: &str) -> Result<(Article, i64)> {
+        let mut conn = self.reader();
+        let tx = conn.transaction()?;
+        let article = read_article(&tx, id_or_slug)?;
+        let seq = change_seq_of(&tx, rowid_of(&tx, article.id)?)?;
+        tx.commit()?;
+        Ok((article, seq))
     }
 
     /// The article with this id or slug.
@@ -243,12 +292,14 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
             fields.note = read_fields(tx, rowid)?.note;
         }
         update(tx, rowid, id, fields, reason, None, now)?;
-        return Ok(Stored { article: read_article(tx, &id.to_string())?, created: false });
+        let change_seq = change_seq_of(tx, rowid)?;
+        return Ok(Stored { article: read_article(tx, &id.to_string())?, change_seq, created: false });
     }
     let id = draft.id.unwrap_or_else(|| ArticleId::new(now));
     let created_at = draft.created_at.unwrap_or(now);
     let updated_at = draft.updated_at.unwrap_or(now).max(created_at);
     let fields = prepare(tx, None, draft.fields)?;
+    let change_seq = next_change(tx)?;
     tx.prepare_cached(
         "INSERT INTO articles (id, slug, headline, dek, lead, byline, dateline, section, language, status, \
          embargo_until, target_chars, note, created_at, updated_at, published_at, revision, headline_key, \
@@ -273,7 +324,7 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
         fields.published_at.map(to_ms),
         headline_key(&fields.headline),
         section_key(&fields.section),
-        next_change(tx)?,
+        change_seq,
     ])?;
     let rowid = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO bodies (article, body) VALUES (?, ?)")?
@@ -282,7 +333,11 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
     index::write(tx, rowid, &fields)?;
     let revision = revisions::record(tx, rowid, &fields, reason, None, updated_at)?;
     // The stored article, without reading it back: tags and links are as `prepare` spelled them.
-    Ok(Stored { article: Article { id, fields, created_at, updated_at, revision }, created: true })
+    Ok(Stored {
+        article: Article { id, fields, created_at, updated_at, revision },
+        change_seq,
+        created: true,
+    })
 }
 
 /// Writes new fields over an article's; returns its slug.
@@ -399,6 +454,12 @@ pub(crate) fn next_change(conn: &Connection) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT coalesce(max(change_seq), 0) + 1 FROM articles")?
         .query_row([], |row| row.get(0))?)
+}
+
+pub(crate) fn change_seq_of(conn: &Connection, rowid: i64) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT change_seq FROM articles WHERE rowid = ?")?
+        .query_row([rowid], |row| row.get(0))?)
 }
 
 /// Marks articles as changed without touching their fields' columns (a tag they carry was

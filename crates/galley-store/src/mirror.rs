@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use galley_model::{ArticleFields, ArticleId, RevisionReason, Timestamp};
+use galley_model::{ArticleFields, ArticleId, Draft, RevisionReason, Timestamp};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::articles::{parse_id, rowid_of};
@@ -30,8 +30,10 @@ pub struct MirrorRecord {
     pub path: String,
     /// The hash of the file's bytes; `None` when the article has no file (spiked, or deleted).
     pub file_hash: Option<ContentHash>,
-    /// The hash of the file Galley writes for the article as it was.
+    /// The hash of the file Galley writes for the article as it was…
     pub article_hash: ContentHash,
+    /// …at this `change_seq` of the article: a larger one means it changed since.
+    pub change_seq: i64,
     pub conflict: Option<MirrorConflict>,
 }
 
@@ -100,14 +102,44 @@ impl Store {
             .query_row([], |row| row.get(0))?)
     }
 
-    /// The articles changed after `seq` up to `until`, in the order they changed.
-    pub fn changed_between(&self, seq: i64, until: i64) -> Result<Vec<ArticleId>> {
+    /// The articles changed after `seq` up to `until`, in the order they changed, each with its
+    /// `change_seq`.
+    pub fn changed_between(&self, seq: i64, until: i64) -> Result<Vec<(ArticleId, i64)>> {
         let conn = self.reader();
         let mut stmt = conn.prepare_cached(
-            "SELECT id FROM articles WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq",
+            "SELECT id, change_seq FROM articles WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq",
         )?;
-        let rows = stmt.query_map([seq, until], |row| parse_id(row.get_ref(0)?.as_str()?))?;
+        let rows =
+            stmt.query_map([seq, until], |row| Ok((parse_id(row.get_ref(0)?.as_str()?)?, row.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Stores drafts read from a mirror's files, each committed together with its file's record
+    /// (`record` makes it from the article as stored and its `change_seq`): a pass interrupted
+    /// after this leaves no article without its record, which the next pass would create again.
+    pub fn create_mirrored(
+        &self,
+        files: Vec<(Draft, String, ContentHash)>,
+        reason: RevisionReason,
+        now: Timestamp,
+        article_hash: impl Fn(&galley_model::Article) -> ContentHash,
+    ) -> Result<Vec<Result<crate::Stored>>> {
+        self.create_many_then(
+            files.into_iter().map(|(draft, path, file_hash)| (draft, (path, file_hash))),
+            reason,
+            now,
+            |conn, stored, (path, file_hash)| {
+                let record = MirrorRecord {
+                    article: stored.article.id,
+                    path,
+                    file_hash: Some(file_hash),
+                    article_hash: article_hash(&stored.article),
+                    change_seq: stored.change_seq,
+                    conflict: None,
+                };
+                put_record(conn, &record)
+            },
+        )
     }
 
     /// Every record of the linked folder.
@@ -145,13 +177,19 @@ impl Store {
             .optional()?)
     }
 
-    /// The articles that changed after their record was written (a full pass looks at them again).
-    pub fn stale_mirror_records(&self) -> Result<Vec<ArticleId>> {
+    /// The articles changed after `after` up to `until` whose files do not hold that change yet:
+    /// those without a record (spiked ones aside: they have no file) and those whose record was
+    /// made from an older version. A pass's own changes are stamped on their records, so they are
+    /// not looked at again; a change another process made meanwhile is.
+    pub fn unsynced(&self, after: i64, until: i64) -> Result<Vec<ArticleId>> {
         let conn = self.reader();
         let mut stmt = conn.prepare_cached(
-            "SELECT a.id FROM mirror_files m JOIN articles a ON a.rowid = m.article WHERE a.change_seq > m.change_seq",
+            "SELECT a.id FROM articles a LEFT JOIN mirror_files m ON m.article = a.rowid \
+             WHERE a.change_seq > ?1 AND a.change_seq <= ?2 \
+             AND (m.article IS NULL AND a.status != 'spiked' OR m.change_seq < a.change_seq) \
+             ORDER BY a.change_seq",
         )?;
-        let rows = stmt.query_map([], |row| parse_id(row.get_ref(0)?.as_str()?))?;
+        let rows = stmt.query_map([after, until], |row| parse_id(row.get_ref(0)?.as_str()?))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -206,7 +244,7 @@ impl Store {
     }
 }
 
-const RECORD_SELECT: &str = "SELECT a.id, m.path, m.file_hash, m.article_hash, m.conflict \
+const RECORD_SELECT: &str = "SELECT a.id, m.path, m.file_hash, m.article_hash, m.conflict, m.change_seq \
      FROM mirror_files m JOIN articles a ON a.rowid = m.article";
 
 fn record_from_row(row: &Row<'_>) -> rusqlite::Result<MirrorRecord> {
@@ -220,6 +258,7 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<MirrorRecord> {
         path: row.get(1)?,
         file_hash: row.get::<_, Option<Vec<u8>>>(2)?.map(|bytes| hash(2, bytes)).transpose()?,
         article_hash: hash(3, row.get(3)?)?,
+        change_seq: row.get(5)?,
         conflict: row.get::<_, Option<i64>>(4)?.map(|n| match u32::try_from(n) {
             Ok(revision) if revision > 0 => MirrorConflict::Changed { revision },
             _ => MirrorConflict::Deleted,
@@ -243,7 +282,7 @@ fn put_record(conn: &Connection, record: &MirrorRecord) -> Result<()> {
     });
     conn.prepare_cached(
         "INSERT INTO mirror_files (article, path, file_hash, article_hash, conflict, change_seq) \
-         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT change_seq FROM articles WHERE rowid = ?1)) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
          ON CONFLICT (article) DO UPDATE SET path = excluded.path, file_hash = excluded.file_hash, \
          article_hash = excluded.article_hash, conflict = excluded.conflict, change_seq = excluded.change_seq",
     )?
@@ -252,7 +291,8 @@ fn put_record(conn: &Connection, record: &MirrorRecord) -> Result<()> {
         record.path,
         record.file_hash.as_ref().map(|h| h.as_slice()),
         record.article_hash.as_slice(),
-        conflict
+        conflict,
+        record.change_seq
     ])?;
     Ok(())
 }

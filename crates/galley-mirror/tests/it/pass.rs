@@ -354,3 +354,54 @@ fn files_from_another_galley_keep_their_ids_and_fields() {
     assert_eq!(article.fields.tags, ["Погода"]);
     assert!(desk.pass().is_empty(), "the file already says what Galley would write");
 }
+
+#[test]
+fn two_files_that_swap_names_stay_their_articles() {
+    let mut desk = Desk::with(false);
+    desk.write("a.md", "# Первая\n\nТекст А.\n");
+    desk.write("b.md", "# Вторая\n\nТекст Б.\n");
+    desk.pass();
+    let id_in = |desk: &Desk, name: &str| desk.read(name).lines().nth(1).unwrap().to_owned();
+    let (a, b) = (id_in(&desk, "a.md"), id_in(&desk, "b.md"));
+    std::fs::rename(desk.file("a.md"), desk.file("swap.md")).unwrap();
+    std::fs::rename(desk.file("b.md"), desk.file("a.md")).unwrap();
+    std::fs::rename(desk.file("swap.md"), desk.file("b.md")).unwrap();
+    let changes = desk.pass();
+    assert!(changes.iter().all(|c| matches!(c, Change::Moved { .. })), "{changes:?}");
+    assert_eq!((id_in(&desk, "a.md"), id_in(&desk, "b.md")), (b, a), "each file kept its id");
+    assert_eq!(desk.library.count().unwrap(), 2, "no copies");
+    assert!(desk.library.list(Some(Status::Spiked), None, 10).unwrap().is_empty(), "nothing spiked");
+}
+
+#[test]
+fn an_empty_folder_without_its_marker_is_an_unmounted_share_not_every_file_deleted() {
+    let mut desk = Desk::new();
+    desk.pass();
+    // The share is unmounted: its mount point is an empty folder.
+    let folder = desk.folder();
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::create_dir(&folder).unwrap();
+    let err = desk.mirror.pass(&desk.library, Scope::Full).unwrap_err();
+    assert!(err.to_string().contains("not mounted"), "{err}");
+    assert!(desk.library.list(Some(Status::Spiked), None, 10).unwrap().is_empty(), "nothing spiked");
+}
+
+#[test]
+fn settling_a_conflict_never_touches_a_file_changed_again_since() {
+    let mut desk = Desk::new();
+    desk.pass();
+    let name = sample_file(&desk);
+    let slug = name.trim_end_matches(".md").to_owned();
+    desk.library
+        .edit(&slug, ArticlePatch { dek: Some("Версия Galley".into()), ..Default::default() })
+        .unwrap();
+    desk.write(&name, &desk.read(&name).replacen("---\n", "---\ndek: Версия файла\n", 1));
+    desk.pass();
+    // Edited again, and left broken, before the user chose.
+    let broken = desk.read(&name).replacen("headline:", "headline: [не закрыто", 1);
+    desk.write(&name, &broken);
+    let id = desk.article(&slug).id;
+    desk.mirror.resolve(&desk.library, id, Kept::Galley).unwrap();
+    assert_eq!(desk.read(&name), broken, "the file's newest words are not overwritten");
+    assert_eq!(Mirror::conflicts(&desk.library).unwrap().len(), 1, "the conflict still waits");
+}

@@ -22,8 +22,9 @@ CREATE TABLE mirror (
 -- write for the article. A file whose bytes still hash to `file_hash` has not changed since, so
 -- Galley's own writes are never read back as someone else's; comparing hashes, not modification
 -- times, also catches tools that keep the old time.
--- `change_seq` is the article's `change_seq` when the record was written: an article whose own is
--- larger changed since, which a full pass finds here without writing out every article to compare.
+-- `change_seq` is the article's `change_seq` in the version `article_hash` was made from: an
+-- article whose own is larger changed since, which a pass finds here without writing out every
+-- article to compare.
 -- `conflict` is set while both sides changed and the user has not chosen: the number of the
 -- revision holding the file's version, or 0 when the file was deleted.
 CREATE TABLE mirror_files (

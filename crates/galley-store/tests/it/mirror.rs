@@ -7,6 +7,10 @@ use galley_store::{MirrorConflict, MirrorRecord};
 
 use crate::fixture::{Fixture, at};
 
+fn ids(changed: Vec<(galley_model::ArticleId, i64)>) -> Vec<galley_model::ArticleId> {
+    changed.into_iter().map(|(id, _)| id).collect()
+}
+
 #[test]
 fn every_change_to_an_article_takes_the_next_number_and_a_tag_rename_counts() {
     let f = Fixture::new();
@@ -18,7 +22,7 @@ fn every_change_to_an_article_takes_the_next_number_and_a_tag_rename_counts() {
     });
     let after_creation = f.store.last_change().unwrap();
     assert_eq!(
-        f.store.changed_between(-1, after_creation).unwrap(),
+        ids(f.store.changed_between(-1, after_creation).unwrap()),
         [a.id, b.id],
         "in the order they changed"
     );
@@ -33,14 +37,18 @@ fn every_change_to_an_article_takes_the_next_number_and_a_tag_rename_counts() {
         )
         .unwrap();
     let after_edit = f.store.last_change().unwrap();
-    assert_eq!(f.store.changed_between(after_creation, after_edit).unwrap(), [a.id]);
+    assert_eq!(ids(f.store.changed_between(after_creation, after_edit).unwrap()), [a.id]);
     // Saving what is already there changes nothing.
     f.store.save(b.id, b.fields.clone(), RevisionReason::Save, None, at(2)).unwrap();
     assert_eq!(f.store.last_change().unwrap(), after_edit);
 
     f.store.rename_tag("Погода", "Климат").unwrap();
     let after_rename = f.store.last_change().unwrap();
-    assert_eq!(f.store.changed_between(after_edit, after_rename).unwrap(), [b.id], "its file must change");
+    assert_eq!(
+        ids(f.store.changed_between(after_edit, after_rename).unwrap()),
+        [b.id],
+        "its file must change"
+    );
 }
 
 #[test]
@@ -57,6 +65,7 @@ fn records_round_trip_and_linking_another_folder_forgets_them() {
             path: "Регионы/a.md".into(),
             file_hash: Some([1; 32]),
             article_hash: [2; 32],
+            change_seq: 0,
             conflict: Some(MirrorConflict::Changed { revision: 3 }),
         },
         MirrorRecord {
@@ -64,6 +73,7 @@ fn records_round_trip_and_linking_another_folder_forgets_them() {
             path: "Регионы-2/b.md".into(),
             file_hash: None,
             article_hash: [4; 32],
+            change_seq: 0,
             conflict: Some(MirrorConflict::Deleted),
         },
     ];
@@ -78,12 +88,17 @@ fn records_round_trip_and_linking_another_folder_forgets_them() {
 
     // A path belongs to one article: taking it drops the old record and marks that article changed.
     let before = f.store.last_change().unwrap();
-    let moved = MirrorRecord { article: b.id, path: "Регионы/a.md".into(), ..records[1].clone() };
+    let (_, b_seq) = f.store.article_with_change(&b.id.to_string()).unwrap();
+    let moved =
+        MirrorRecord {
+            article: b.id, path: "Регионы/a.md".into(), change_seq: b_seq, ..records[1].clone()
+        };
     f.store.put_mirror_records(std::slice::from_ref(&moved)).unwrap();
     assert_eq!(f.store.mirror_records().unwrap(), [moved]);
-    assert_eq!(f.store.changed_between(before, f.store.last_change().unwrap()).unwrap(), [a.id]);
+    assert_eq!(ids(f.store.changed_between(before, f.store.last_change().unwrap()).unwrap()), [a.id]);
 
-    assert!(f.store.stale_mirror_records().unwrap().is_empty());
+    let unsynced = || f.store.unsynced(-1, f.store.last_change().unwrap()).unwrap();
+    assert_eq!(unsynced(), [a.id], "an article without a record is not in the folder yet");
     f.store
         .save(
             b.id,
@@ -93,7 +108,7 @@ fn records_round_trip_and_linking_another_folder_forgets_them() {
             at(9),
         )
         .unwrap();
-    assert_eq!(f.store.stale_mirror_records().unwrap(), [b.id], "changed after its record was written");
+    assert_eq!(unsynced(), [a.id, b.id], "changed after its record was made");
 
     f.store.link_mirror(Path::new("/папка")).unwrap();
     assert_eq!(f.store.mirror_records().unwrap().len(), 1, "the same folder keeps its records");
