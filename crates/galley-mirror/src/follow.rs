@@ -67,22 +67,47 @@ pub fn follow(
     mut report: impl FnMut(Event),
 ) -> Result<()> {
     let (tx, rx) = mpsc::channel();
+    // A folder that is not there (a drive not plugged in, a share not mounted) is waited for.
+    if !mirror.folder().is_dir() {
+        report(Event::Failed {
+            message: crate::Error::FolderMissing(mirror.folder().to_owned()).to_string(),
+        });
+        while !mirror.folder().is_dir() {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            std::thread::sleep(options.poll_interval);
+        }
+    }
     // Watch before the first pass, so nothing written during it goes unseen.
     let mut watch = watch::start(mirror.folder(), options.watch, options.poll_interval, tx.clone())?;
     loop {
         report(Event::Watching(watch.mode.clone()));
         let polling = matches!(watch.mode, WatchMode::Polling { .. });
-        let Some(reason) = follow_signals(library, mirror, options, stop, &rx, polling, &mut report)? else {
-            return Ok(());
-        };
-        // The system's events gave out: poll from now on (the first pass reads everything).
+        let next = follow_signals(library, mirror, options, stop, &rx, polling, &mut report)?;
         drop(watch);
-        watch = watch::poll(mirror.folder(), options.poll_interval, tx.clone(), reason)?;
+        watch = match next {
+            Next::Stop => return Ok(()),
+            // The system's events gave out: poll from now on (the first pass reads everything).
+            Next::Poll(reason) => watch::poll(mirror.folder(), options.poll_interval, tx.clone(), reason)?,
+            // The folder is back after it was gone: its watch went with it.
+            Next::Restart => watch::start(mirror.folder(), options.watch, options.poll_interval, tx.clone())?,
+        };
     }
 }
 
-/// The loop of [`follow`], on the watcher's signals, until `stop` is set (`None`) or the
-/// system's events cannot be trusted any more (why).
+/// Why [`follow_signals`] returned.
+#[derive(Debug, PartialEq, Eq)]
+enum Next {
+    /// `stop` was set.
+    Stop,
+    /// The system's events cannot be trusted any more (why): poll instead.
+    Poll(String),
+    /// Passes work again after failing (the folder was gone): watch it anew.
+    Restart,
+}
+
+/// The loop of [`follow`], on the watcher's signals, until it must stop or watch another way.
 fn follow_signals(
     library: &Library,
     mirror: &mut Mirror,
@@ -91,7 +116,7 @@ fn follow_signals(
     rx: &Receiver<Signal>,
     polling: bool,
     report: &mut dyn FnMut(Event),
-) -> Result<Option<String>> {
+) -> Result<Next> {
     let mut run = |scope: Scope, report: &mut dyn FnMut(Event)| -> bool {
         let full = matches!(scope, Scope::Full);
         match mirror.pass(library, scope) {
@@ -131,7 +156,7 @@ fn follow_signals(
                 }
                 if let Some(reason) = failed {
                     report(Event::Rescan { reason: reason.clone() });
-                    return Ok(Some(reason));
+                    return Ok(Next::Poll(reason));
                 }
                 if let Some(reason) = &rescan {
                     report(Event::Rescan { reason: reason.clone() });
@@ -144,7 +169,11 @@ fn follow_signals(
                 if matches!(scope, Scope::Full) {
                     last_full = Instant::now();
                 }
+                let failing = !healthy;
                 healthy = run(scope, report);
+                if failing && healthy {
+                    return Ok(Next::Restart);
+                }
             }
             Err(RecvTimeoutError::Timeout) => {
                 let store_changed = match (library.last_change(), library.mirror_link()) {
@@ -154,7 +183,11 @@ fn follow_signals(
                 let due = polling && last_full.elapsed() >= options.full_pass_interval;
                 if !healthy || due {
                     last_full = Instant::now();
+                    let failing = !healthy;
                     healthy = run(Scope::Full, report);
+                    if failing && healthy {
+                        return Ok(Next::Restart);
+                    }
                 } else if store_changed {
                     healthy = run(Scope::Paths(Vec::new()), report);
                 }
@@ -173,7 +206,7 @@ fn follow_signals(
             }
         }
     }
-    Ok(None)
+    Ok(Next::Stop)
 }
 
 #[cfg(test)]
@@ -239,7 +272,7 @@ mod tests {
         // The system's watch limit reached: the loop hands over to polling.
         tx.send(Signal::WatchFailed("the system's limit of watched folders was reached".into())).unwrap();
         let switched = thread.join().unwrap().unwrap();
-        assert!(switched.is_some_and(|reason| reason.contains("limit")));
+        assert!(matches!(switched, Next::Poll(reason) if reason.contains("limit")));
         assert!(!stop.load(Ordering::Relaxed));
     }
 }

@@ -352,6 +352,59 @@ fn changes_made_while_nobody_watched_are_found_on_start() {
 }
 
 #[test]
+fn a_folder_that_was_gone_and_came_back_is_watched_again() {
+    let (desk, following, name, slug) = following();
+    let aside = desk.dir.path().join("aside");
+    std::fs::rename(desk.folder(), &aside).unwrap();
+    let failed = || {
+        following
+            .events()
+            .iter()
+            .any(|e| matches!(e, Event::Failed { message } if message.contains("is not there")))
+    };
+    wait_for("the pass to say the folder is gone", LIMIT, failed);
+    assert_eq!(desk.article(&slug).fields.status, Status::Draft, "nothing was spiked");
+    std::fs::rename(&aside, desk.folder()).unwrap();
+    let watching = || following.events().iter().filter(|e| matches!(e, Event::Watching(_))).count();
+    wait_for("a new watch", LIMIT, || watching() == 2);
+    desk.write(&name, &(desk.read(&name) + "\nПапка вернулась.\n"));
+    wait_for("an edit after the folder came back", LIMIT, || {
+        body_of(&desk, &slug).contains("Папка вернулась")
+    });
+}
+
+#[test]
+fn a_folder_missing_at_start_is_waited_for() {
+    let desk = Desk::new();
+    let aside = desk.dir.path().join("aside");
+    std::fs::rename(desk.folder(), &aside).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let thread = {
+        let (library, stop, events) = (desk.library.clone(), stop.clone(), events.clone());
+        std::thread::spawn(move || {
+            let mut mirror = Mirror::open(&library).unwrap();
+            let options =
+                FollowOptions { poll_interval: Duration::from_millis(50), ..FollowOptions::default() };
+            galley_mirror::follow(&library, &mut mirror, &options, &stop, |e| events.lock().unwrap().push(e))
+        })
+    };
+    wait_for("the missing folder reported", LIMIT, || {
+        events
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|e| matches!(e, Event::Failed { message } if message.contains("is not there")))
+    });
+    std::fs::rename(&aside, desk.folder()).unwrap();
+    wait_for("following once it is back", LIMIT, || {
+        events.lock().unwrap().iter().any(|e| matches!(e, Event::Passed { full: true, .. }))
+    });
+    stop.store(true, Ordering::Relaxed);
+    thread.join().unwrap().unwrap();
+}
+
+#[test]
 fn polling_follows_where_events_cannot() {
     let desk = Desk::new();
     let following = Following::start(&desk, WatchChoice::Poll);
