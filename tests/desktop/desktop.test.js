@@ -499,18 +499,23 @@ test('a desk editor filters by status, fixes the checklist, diffs and restores, 
 });
 
 /** Picks a file in the GTK open dialog titled `title`, typing its path as a person would. */
-async function pickInOpenDialog(title, path) {
+async function pickInOpenDialog(title, path, { fromHome = false } = {}) {
   const chooser = execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--name', title], { encoding: 'utf8', timeout: 10_000 })
     .trim()
     .split('\n')[0];
   execFileSync('xdotool', ['windowfocus', '--sync', chooser]);
   await pause(300);
+  if (fromHome) {
+    execFileSync('xdotool', ['key', '--clearmodifiers', 'alt+Home']);
+    await pause(300);
+  }
   // Ctrl+L shows and focuses the location box of GTK's file chooser; Ctrl+A replaces what it holds.
   execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
   await pause(300);
   execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
   execFileSync('xdotool', ['type', '--delay', '15', path]);
-  await pause(300);
+  // The location box completes names as they are typed; Return once it has.
+  await pause(600);
   execFileSync('xdotool', ['key', 'Return']);
 }
 
@@ -582,23 +587,8 @@ test('files come in through the open dialog; articles move by dragging and from 
 });
 
 /** Picks a folder in the GTK folder dialog titled `title`: out of "Recent" (where a typed path is
- * not taken) to the home folder, then its path typed as a person would. */
-async function pickFolder(title, path) {
-  const chooser = execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--name', title], { encoding: 'utf8', timeout: 10_000 })
-    .trim()
-    .split('\n')[0];
-  execFileSync('xdotool', ['windowfocus', '--sync', chooser]);
-  await pause(300);
-  execFileSync('xdotool', ['key', '--clearmodifiers', 'alt+Home']);
-  await pause(300);
-  execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
-  await pause(300);
-  execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
-  execFileSync('xdotool', ['type', '--delay', '15', path]);
-  // The location box completes names as they are typed; Return once it has.
-  await pause(600);
-  execFileSync('xdotool', ['key', 'Return']);
-}
+ * not taken) to the home folder first. */
+const pickFolder = (title, path) => pickInOpenDialog(title, path, { fromHome: true });
 
 test('a mirror folder linked in the app follows files edited elsewhere, and a conflict is settled there', async () => {
   await closeDialogs();

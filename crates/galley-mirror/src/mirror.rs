@@ -543,7 +543,9 @@ impl<'a> Pass<'a> {
         let needs_id = version.draft.id.is_none();
         let fields = version.draft.fields;
 
-        if !galley_changed {
+        let (article, seq, galley_hash) = if galley_changed {
+            (article, seq, galley_hash)
+        } else {
             match self.library.apply_external_edit(id, seq, fields.clone())? {
                 Some((updated, updated_seq)) => {
                     let text = file_text(&updated);
@@ -568,20 +570,10 @@ impl<'a> Pass<'a> {
                 None => {
                     let Some((article, seq)) = self.article(id)? else { return Ok(()) };
                     let galley_hash = hash(file_text(&article).as_bytes());
-                    return self.both_changed(
-                        id,
-                        &article,
-                        seq,
-                        galley_hash,
-                        record.is_none(),
-                        path,
-                        version.hash,
-                        fields,
-                        needs_id,
-                    );
+                    (article, seq, galley_hash)
                 }
             }
-        }
+        };
         self.both_changed(
             id,
             &article,

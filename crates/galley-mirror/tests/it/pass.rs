@@ -5,6 +5,15 @@ use galley_mirror::{Change, Kept, Mirror, Scope};
 
 use crate::support::Desk;
 
+/// A desk whose folder holds the sample article's file; its name and the article's slug.
+fn linked_sample() -> (Desk, String, String) {
+    let mut desk = Desk::new();
+    desk.pass();
+    let name = sample_file(&desk);
+    let slug = name.trim_end_matches(".md").to_owned();
+    (desk, name, slug)
+}
+
 fn sample_file(desk: &Desk) -> String {
     let files = desk.files();
     assert_eq!(files.len(), 1, "{files:?}");
@@ -47,10 +56,7 @@ fn a_new_file_becomes_an_article_and_is_given_its_id() {
 
 #[test]
 fn a_changed_file_becomes_a_revision_and_keeps_the_note() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     desk.library
         .edit(
             &slug,
@@ -75,10 +81,7 @@ fn a_changed_file_becomes_a_revision_and_keeps_the_note() {
 
 #[test]
 fn changes_made_in_galley_are_written_and_spiking_removes_the_file_until_it_comes_back() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     desk.library
         .edit(&slug, ArticlePatch { dek: Some("Новый подзаголовок".into()), ..Default::default() })
         .unwrap();
@@ -110,10 +113,7 @@ fn a_tag_renamed_in_galley_reaches_the_files_that_carry_it() {
 
 #[test]
 fn a_deleted_file_spikes_its_article_and_restoring_the_file_brings_it_back() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     let text = desk.read(&name);
     std::fs::remove_file(desk.file(&name)).unwrap();
     let changes = desk.pass();
@@ -131,10 +131,7 @@ fn a_deleted_file_spikes_its_article_and_restoring_the_file_brings_it_back() {
 
 #[test]
 fn a_renamed_file_is_the_same_article_and_a_copy_becomes_a_new_one() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     let id = desk.article(&slug).id;
     std::fs::create_dir(desk.file("Архив")).unwrap();
     std::fs::rename(desk.file(&name), desk.file("Архив/токио.md")).unwrap();
@@ -154,10 +151,7 @@ fn a_renamed_file_is_the_same_article_and_a_copy_becomes_a_new_one() {
 
 #[test]
 fn a_file_that_cannot_be_read_keeps_the_last_good_version_and_is_never_overwritten() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     let before = desk.article(&slug);
     let broken = desk.read(&name).replacen("headline:", "headline: [не закрыто", 1);
     desk.write(&name, &broken);
@@ -195,10 +189,7 @@ fn a_file_that_cannot_be_read_keeps_the_last_good_version_and_is_never_overwritt
 
 #[test]
 fn when_both_sides_change_both_versions_survive_until_the_user_chooses() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     desk.library
         .edit(&slug, ArticlePatch { dek: Some("Версия Galley".into()), ..Default::default() })
         .unwrap();
@@ -226,10 +217,7 @@ fn when_both_sides_change_both_versions_survive_until_the_user_chooses() {
 
 #[test]
 fn choosing_the_file_makes_its_version_current() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     desk.library
         .edit(&slug, ArticlePatch { dek: Some("Версия Galley".into()), ..Default::default() })
         .unwrap();
@@ -248,10 +236,7 @@ fn choosing_the_file_makes_its_version_current() {
 
 #[test]
 fn a_file_deleted_while_galley_changed_its_article_is_a_conflict_not_a_spike() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     desk.library
         .edit(&slug, ArticlePatch { dek: Some("Свежая правка".into()), ..Default::default() })
         .unwrap();
@@ -266,10 +251,7 @@ fn a_file_deleted_while_galley_changed_its_article_is_a_conflict_not_a_spike() {
 
 #[test]
 fn a_pass_interrupted_after_writing_a_file_converges_without_a_conflict() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     let article = desk
         .library
         .edit(&slug, ArticlePatch { dek: Some("Записано".into()), ..Default::default() })
@@ -283,10 +265,7 @@ fn a_pass_interrupted_after_writing_a_file_converges_without_a_conflict() {
 
 #[test]
 fn relinking_a_folder_with_older_versions_updates_the_files_and_keeps_real_differences() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     desk.library.unlink_mirror().unwrap();
     desk.library
         .edit(
@@ -388,10 +367,7 @@ fn an_empty_folder_without_its_marker_is_an_unmounted_share_not_every_file_delet
 
 #[test]
 fn settling_a_conflict_never_touches_a_file_changed_again_since() {
-    let mut desk = Desk::new();
-    desk.pass();
-    let name = sample_file(&desk);
-    let slug = name.trim_end_matches(".md").to_owned();
+    let (mut desk, name, slug) = linked_sample();
     desk.library
         .edit(&slug, ArticlePatch { dek: Some("Версия Galley".into()), ..Default::default() })
         .unwrap();
