@@ -198,6 +198,22 @@ pub enum Command {
         #[arg(long, conflicts_with_all = ["once", "poll"])]
         unlink: bool,
     },
+    /// Back up the store while it is in use: a whole, checked copy in the `backups` folder beside it
+    /// (or FILE); prints its path.
+    Backup {
+        /// Where to write the backup (a file that does not exist yet).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the backups beside the store, newest first: when, why (manual, scheduled, before a
+    /// restore, before an upgrade), size and file.
+    Backups,
+    /// Replace the store's content with a backup's. The backup is checked first, and the store as it
+    /// is now is backed up before it is replaced, so a restore can be undone the same way.
+    RestoreBackup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Counts per field: words, characters with and without spaces, reading time.
     Stats {
         #[arg(value_name = "ID|SLUG")]

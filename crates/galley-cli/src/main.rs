@@ -201,6 +201,15 @@ fn command(library: &Library, out: &Printer, command: Command, json: bool) -> Re
                 return Ok(ExitCode::from(1));
             }
         }
+        Command::Backup { out: path } => {
+            let backup = library.backup(galley_core::BackupKind::Manual, path.as_deref())?;
+            out.backup(&backup);
+        }
+        Command::Backups => out.backups(&library.backups()?),
+        Command::RestoreBackup { file } => {
+            let restored = library.restore_backup(&file)?;
+            out.restored_backup(&file, &restored);
+        }
         Command::Attach { article, image, alt } => out.saved(&library.attach_image(&article, &image, &alt)?),
         Command::Check { article } => out.check(&library.check(&article)?),
         Command::Sync { folder, once, poll, conflicts, resolve, keep, unlink } => {

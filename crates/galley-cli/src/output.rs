@@ -11,7 +11,7 @@ macro_rules! say {
 use std::fmt::Write as _;
 
 use galley_core::model::{Article, ArticleStats, ArticleSummary, Counts, RevisionSummary, Timestamp};
-use galley_core::{ExportReport, ImportOutcome, SearchHit, TagCount};
+use galley_core::{BackupFile, BackupKind, ExportReport, ImportOutcome, Restored, SearchHit, TagCount};
 use galley_render::check::Problem;
 use serde::Serialize;
 use serde_json::json;
@@ -25,6 +25,42 @@ pub struct Printer {
 impl Printer {
     pub fn new(json: bool, terminal: bool) -> Printer {
         Printer { json, terminal }
+    }
+
+    pub fn backup(&self, backup: &BackupFile) {
+        if self.json {
+            self.json(backup);
+        } else {
+            say!("{}", backup.path.display());
+        }
+    }
+
+    pub fn backups(&self, backups: &[BackupFile]) {
+        if self.json {
+            return self.json(backups);
+        }
+        for backup in backups {
+            let kind = match backup.kind {
+                BackupKind::Manual => "manual",
+                BackupKind::Scheduled => "scheduled",
+                BackupKind::BeforeRestore => "before restore",
+                BackupKind::BeforeUpgrade => "before upgrade",
+            };
+            say!(
+                "{}  {kind:<15} {:>8.1} MB  {}",
+                backup.created_at.strftime("%Y-%m-%d %H:%M"),
+                backup.bytes as f64 / 1e6,
+                backup.path.display()
+            );
+        }
+    }
+
+    pub fn restored_backup(&self, file: &std::path::Path, restored: &Restored) {
+        if self.json {
+            return self.json(restored);
+        }
+        say!("restored {} ({} articles)", file.display(), restored.articles);
+        say!("the store as it was before is kept in {}", restored.safety_backup.path.display());
     }
 
     fn json<T: Serialize + ?Sized>(&self, value: &T) {

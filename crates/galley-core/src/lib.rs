@@ -5,6 +5,7 @@
 //! change gets, when `published_at` is set, seeding a new store with the sample article — and it
 //! owns the clock. It speaks plain data only and never depends on Tauri or any UI.
 
+mod backup;
 mod diff;
 mod error;
 mod export;
@@ -15,6 +16,7 @@ mod mirror_state;
 mod paths;
 mod settings;
 
+pub use backup::{BackupFile, BackupKind, Restored, scheduled_to_keep};
 pub use diff::{DiffField, DiffSpan, FieldDiff, SpanKind, diff_fields};
 pub use error::Error;
 pub use export::{ExportFormat, ExportReport, ExportedFile, Selection};

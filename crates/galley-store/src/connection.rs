@@ -55,6 +55,10 @@ pub(crate) fn open_writer(path: &Path) -> Result<(Connection, bool)> {
     // pages (measured: bulk import 12% faster). Pages are only held once they are used.
     conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB.neg())?;
     register_functions(&conn)?;
+    if !empty && version < LATEST_VERSION {
+        // An upgrade rewrites tables: the store as it was is kept first.
+        crate::backup::backup_before_migration(&conn, path, version)?;
+    }
     migrations::migrate(&mut conn, version)?;
     Ok((conn, empty))
 }

@@ -29,8 +29,12 @@ pub enum Error {
     TooNew { path: PathBuf, found: i64, known: i64 },
     #[error("{path} is not a Galley store ({reason}); it was left untouched")]
     NotAStore { path: PathBuf, reason: String },
-    #[error("cannot create the folder for the store {path}: {source}")]
+    #[error("cannot create the folder {path}: {source}")]
     CreateFolder { path: PathBuf, source: std::io::Error },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{0} already exists; Galley never writes a backup over a file")]
+    BackupExists(PathBuf),
     #[error("the store could not be read or written: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("a stored snapshot could not be read: {0}")]
@@ -40,6 +44,6 @@ pub enum Error {
 impl Error {
     /// Whether the error comes from what the user asked for (as opposed to the store failing).
     pub fn is_user_error(&self) -> bool {
-        !matches!(self, Error::Sqlite(_) | Error::Snapshot(_) | Error::CreateFolder { .. })
+        !matches!(self, Error::Sqlite(_) | Error::Snapshot(_) | Error::CreateFolder { .. } | Error::Io { .. })
     }
 }

@@ -7,6 +7,7 @@
 
 mod articles;
 mod assets;
+mod backup;
 mod connection;
 mod error;
 mod index;
@@ -24,6 +25,7 @@ use rusqlite::Connection;
 
 pub use articles::{ListFilter, ListSort, SectionCount, Stored};
 pub use assets::Asset;
+pub use backup::{BackupFacts, backup_folder, check_backup};
 pub use error::Error;
 pub use migrations::LATEST_VERSION;
 pub use mirror::{ContentHash, MirrorConflict, MirrorLink, MirrorRecord};

@@ -1,6 +1,7 @@
 //! The CLI contract that scripts rely on, tested through the real binary on a real store.
 
 mod articles;
+mod backup;
 mod cli;
 mod export;
 mod import;

@@ -1,5 +1,6 @@
 //! Integration tests of the Library, on real stores in temporary folders.
 
+mod backup;
 mod crash;
 mod export;
 mod library;

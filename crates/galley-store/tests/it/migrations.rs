@@ -37,6 +37,11 @@ fn a_version_1_store_is_upgraded_and_its_articles_become_searchable() {
     let key: String =
         conn.query_row("SELECT headline_key FROM articles WHERE rowid = 1", [], |r| r.get(0)).unwrap();
     assert_eq!(key, "встреча галушки и сэко в токио", "schema 4 filled in the headline's sort key");
+
+    // The store as it was before the upgrade is kept, whole.
+    let kept = path.parent().unwrap().join("backups/old-schema-1.sqlite3");
+    let facts = galley_store::check_backup(&kept).unwrap();
+    assert_eq!((facts.schema, facts.articles), (1, 1));
 }
 
 #[test]

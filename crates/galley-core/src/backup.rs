@@ -1,0 +1,236 @@
+//! Backups of the store: made on demand, on a schedule while the app runs, before a restore and
+//! (by the store) before every schema upgrade; kept in `backups/` beside the store; thinned out by
+//! age; restored into the open store after a backup of what it holds now.
+//!
+//! Names say when and why: `galley-20261128T153000.000Z-manual.sqlite3`, `…-scheduled`,
+//! `…-before-restore`; the store's own `galley-schema-4.sqlite3` is the store as it was before
+//! schema 5.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use galley_model::Timestamp;
+use galley_store::BackupFacts;
+use jiff::SignedDuration;
+use serde::Serialize;
+
+use crate::{Error, Library, Result};
+
+/// Why a backup was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum BackupKind {
+    /// Asked for (`galley-cli backup`, the app's settings).
+    Manual,
+    /// Made by the app while it runs; thinned out by age.
+    Scheduled,
+    /// The store as it was just before a backup was restored into it.
+    BeforeRestore,
+    /// The store as it was before a schema upgrade.
+    BeforeUpgrade,
+}
+
+impl BackupKind {
+    fn suffix(self) -> &'static str {
+        match self {
+            BackupKind::Manual => "manual",
+            BackupKind::Scheduled => "scheduled",
+            BackupKind::BeforeRestore => "before-restore",
+            BackupKind::BeforeUpgrade => "schema",
+        }
+    }
+}
+
+/// A backup file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BackupFile {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub path: PathBuf,
+    pub kind: BackupKind,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub created_at: Timestamp,
+    pub bytes: u64,
+}
+
+/// What a restore did: the backup of the store made first, and what the restored store holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Restored {
+    pub safety_backup: BackupFile,
+    pub articles: u64,
+}
+
+/// To the millisecond, so two backups in one second have their own names and order.
+const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%.3fZ";
+
+impl Library {
+    /// Where this store's backups are kept.
+    pub fn backup_folder(&self) -> PathBuf {
+        galley_store::backup_folder(self.path())
+    }
+
+    /// Makes a backup: to `out` when given (a file that must not exist), else in the backup folder.
+    pub fn backup(&self, kind: BackupKind, out: Option<&Path>) -> Result<BackupFile> {
+        let now = self.now();
+        let path = match out {
+            Some(path) => path.to_owned(),
+            None => {
+                let stem =
+                    self.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let time = now.strftime(TIME_FORMAT).to_string();
+                self.backup_folder().join(format!("{stem}-{time}-{}.sqlite3", kind.suffix()))
+            }
+        };
+        self.store.backup_to(&path)?;
+        let bytes =
+            std::fs::metadata(&path).map_err(|source| Error::Io { path: path.clone(), source })?.len();
+        Ok(BackupFile { path, kind, created_at: now, bytes })
+    }
+
+    /// The backups in the backup folder, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupFile>> {
+        let folder = self.backup_folder();
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => return Err(Error::Io { path: folder, source }),
+        };
+        let stem = self.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut backups = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Io { path: folder.clone(), source })?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(meta) = entry.metadata().ok().filter(|m| m.is_file()) else { continue };
+            let modified = meta.modified().ok().and_then(|t| Timestamp::try_from(t).ok());
+            if let Some((kind, created_at)) =
+                parse_name(&name, &stem).or_else(|| Some((upgrade(&name, &stem)?, modified?)))
+            {
+                backups.push(BackupFile { path: entry.path(), kind, created_at, bytes: meta.len() });
+            }
+        }
+        backups.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| b.path.cmp(&a.path)));
+        Ok(backups)
+    }
+
+    /// Removes the scheduled backups the age policy no longer keeps (see [`scheduled_to_keep`]);
+    /// other kinds stay until the user removes them. Returns what was removed.
+    pub fn prune_backups(&self) -> Result<Vec<PathBuf>> {
+        let scheduled: Vec<BackupFile> =
+            self.backups()?.into_iter().filter(|b| b.kind == BackupKind::Scheduled).collect();
+        let times: Vec<Timestamp> = scheduled.iter().map(|b| b.created_at).collect();
+        let keep = scheduled_to_keep(&times, self.now());
+        let mut removed = Vec::new();
+        for (index, backup) in scheduled.into_iter().enumerate() {
+            if !keep.contains(&index) {
+                std::fs::remove_file(&backup.path)
+                    .map_err(|source| Error::Io { path: backup.path.clone(), source })?;
+                removed.push(backup.path);
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Replaces the store's content with a backup's, after checking the backup and backing up the
+    /// store as it is now (so a restore can itself be undone).
+    pub fn restore_backup(&self, file: &Path) -> Result<Restored> {
+        galley_store::check_backup(file)?;
+        let safety_backup = self.backup(BackupKind::BeforeRestore, None)?;
+        let BackupFacts { articles, .. } = self.store.restore_from(file)?;
+        Ok(Restored { safety_backup, articles })
+    }
+}
+
+/// `<stem>-<time>-<kind>.sqlite3`.
+fn parse_name(name: &str, stem: &str) -> Option<(BackupKind, Timestamp)> {
+    let rest = name.strip_prefix(stem)?.strip_prefix('-')?.strip_suffix(".sqlite3")?;
+    let (time, kind) = rest.split_once('-')?;
+    let kind = [BackupKind::Manual, BackupKind::Scheduled, BackupKind::BeforeRestore]
+        .into_iter()
+        .find(|k| k.suffix() == kind)?;
+    let digits = time.strip_suffix('Z')?;
+    Some((kind, Timestamp::strptime("%Y%m%dT%H%M%S%.f%z", format!("{digits}+0000")).ok()?))
+}
+
+/// `<stem>-schema-<N>[-<n>].sqlite3`, made by the store before an upgrade.
+fn upgrade(name: &str, stem: &str) -> Option<BackupKind> {
+    let rest = name.strip_prefix(stem)?.strip_prefix("-schema-")?.strip_suffix(".sqlite3")?;
+    rest.split('-').all(|part| part.parse::<u32>().is_ok()).then_some(BackupKind::BeforeUpgrade)
+}
+
+/// Which scheduled backups to keep, by index: the newest of each hour for a day, of each day for a
+/// week, of each week for eight weeks, and always the newest of all.
+pub fn scheduled_to_keep(times: &[Timestamp], now: Timestamp) -> std::collections::HashSet<usize> {
+    const HOUR: i64 = 3_600;
+    const DAY: i64 = 24 * HOUR;
+    const WEEK: i64 = 7 * DAY;
+    let tiers = [(DAY, HOUR), (7 * DAY, DAY), (8 * WEEK, WEEK)];
+    let mut keep = std::collections::HashSet::new();
+    let mut newest: Option<usize> = None;
+    for (span, bucket) in tiers {
+        let mut per_bucket: BTreeMap<i64, usize> = BTreeMap::new();
+        for (index, time) in times.iter().enumerate() {
+            let age = now.duration_since(*time);
+            if age > SignedDuration::from_secs(span) {
+                continue;
+            }
+            let key = time.as_second().div_euclid(bucket);
+            let best = per_bucket.entry(key).or_insert(index);
+            if times[index] > times[*best] {
+                *best = index;
+            }
+        }
+        keep.extend(per_bucket.into_values());
+    }
+    for (index, time) in times.iter().enumerate() {
+        if newest.is_none_or(|n| *time > times[n]) {
+            newest = Some(index);
+        }
+    }
+    keep.extend(newest);
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn names_say_when_and_why() {
+        let (kind, time) = parse_name("galley-20261128T153000Z-manual.sqlite3", "galley").unwrap();
+        assert_eq!((kind, time), (BackupKind::Manual, at("2026-11-28T15:30:00Z")));
+        assert_eq!(
+            parse_name("galley-20261128T153000Z-before-restore.sqlite3", "galley").unwrap().0,
+            BackupKind::BeforeRestore
+        );
+        assert_eq!(upgrade("galley-schema-4.sqlite3", "galley"), Some(BackupKind::BeforeUpgrade));
+        assert_eq!(upgrade("galley-schema-4-2.sqlite3", "galley"), Some(BackupKind::BeforeUpgrade));
+        assert_eq!(parse_name("other-20261128T153000.000Z-manual.sqlite3", "galley"), None);
+        assert_eq!(parse_name("galley-notes.sqlite3", "galley"), None);
+    }
+
+    #[test]
+    fn scheduled_backups_thin_out_with_age() {
+        let now = at("2026-11-28T12:00:00Z");
+        // Every 20 minutes for ten weeks.
+        let times: Vec<Timestamp> =
+            (0..10 * 7 * 24 * 3).map(|n| now - SignedDuration::from_mins(20 * n)).collect();
+        let keep = scheduled_to_keep(&times, now);
+        let ages: Vec<i64> = {
+            let mut ages: Vec<i64> =
+                keep.iter().map(|&i| now.duration_since(times[i]).as_secs() / 3_600).collect();
+            ages.sort_unstable();
+            ages
+        };
+        assert!(keep.contains(&0), "the newest stays");
+        let within = |hours: i64| ages.iter().filter(|&&age| age <= hours).count();
+        assert!((24..=26).contains(&within(24)), "about one an hour for a day: {ages:?}");
+        assert!((30..=33).contains(&within(7 * 24)), "then about one a day for the week: {ages:?}");
+        assert!((36..=42).contains(&ages.len()), "then one a week for eight weeks: {ages:?}");
+        assert!(ages.iter().all(|&age| age <= 8 * 7 * 24), "nothing older than eight weeks: {ages:?}");
+    }
+}
