@@ -35,6 +35,10 @@ const COMMANDS: &[&str] = &[
     "mirror_link_pick",
     "mirror_unlink",
     "mirror_resolve",
+    "backup_list",
+    "backup_now",
+    "backup_pick",
+    "backup_restore",
 ];
 
 fn main() {

@@ -4,6 +4,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::commands::backup::{BackupChoice, BackupList};
 use crate::commands::import::{ImportProblem, ImportResult};
 use crate::commands::settings::{PathKind, SettingsView};
 use crate::commands::{app::AppConfig, export::ExportSaved, preview::Preview};
@@ -53,6 +54,10 @@ pub fn typescript() -> String {
         MirrorState::decl(&config),
         MirrorStatus::decl(&config),
         MirrorUpdate::decl(&config),
+        galley_core::BackupKind::decl(&config),
+        galley_core::BackupFile::decl(&config),
+        BackupList::decl(&config),
+        BackupChoice::decl(&config),
         galley_core::Field::decl(&config),
         galley_core::SearchHit::decl(&config),
         galley_query::Snippet::decl(&config),

@@ -68,6 +68,7 @@ pub fn run(started: Instant) {
             // Follow the store's mirror folder, if it has one, for as long as the app runs.
             let state = app.state::<AppState>();
             state.mirror.start(app.handle().clone(), state.library.clone());
+            start_scheduled_backups(state.library.clone());
             Ok(())
         })
         .on_window_event(|window, event| match event {
@@ -101,6 +102,23 @@ pub fn run(started: Instant) {
                 let _ = window.close();
             }
         });
+}
+
+/// How often the app looks whether an hourly backup is due.
+const BACKUP_CHECK: Duration = Duration::from_secs(10 * 60);
+
+/// Backs the store up every hour it changed, while the app runs, and thins out old backups
+/// (`Library::scheduled_backup`). A backup that fails is said on standard error and tried again.
+fn start_scheduled_backups(library: std::sync::Arc<galley_core::Library>) {
+    std::thread::spawn(move || {
+        let mut last_change = None;
+        loop {
+            if let Err(err) = library.scheduled_backup(&mut last_change) {
+                eprintln!("Galley could not back up the store: {err}");
+            }
+            std::thread::sleep(BACKUP_CHECK);
+        }
+    });
 }
 
 /// Files dragged onto the window: the page shows where to drop while they hover; dropped files
@@ -143,6 +161,10 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppSt
         commands::articles::article_inspect,
         commands::articles::section_list,
         commands::import::article_import_pick,
+        commands::backup::backup_list,
+        commands::backup::backup_now,
+        commands::backup::backup_pick,
+        commands::backup::backup_restore,
         commands::mirror::mirror_status,
         commands::mirror::mirror_link_pick,
         commands::mirror::mirror_unlink,

@@ -651,6 +651,45 @@ test('a mirror folder linked in the app follows files edited elsewhere, and a co
   await driver.wait(async () => !(await headlines()).includes('Из Vim'), 5_000, 'and the list leaves it out');
 });
 
+test('a backup made and restored from the settings brings the store back, and keeps the one it replaced', async () => {
+  await closeDialogs();
+  await driver.findElement(By.id('open-settings')).click();
+  await driver.findElement(By.id('backup-now')).click();
+  const message = driver.findElement(By.id('settings-message'));
+  await driver.wait(async () => /backups\/.*-manual\.sqlite3/.test(await message.getAttribute('textContent')), 10_000, 'the backup is made');
+  const backups = () => JSON.parse(execFileSync(cli, ['--store', store, 'backups', '--json'], { encoding: 'utf8' }));
+  const made = backups().find((b) => b.kind === 'manual');
+  assert.ok(made, 'the CLI lists it');
+  const count = () => JSON.parse(execFileSync(cli, ['--store', store, 'list', '--json', '--limit', '1000'], { encoding: 'utf8' })).length;
+  const before = count();
+  await closeDialogs();
+
+  // Work done after the backup.
+  await newArticleWithBody('Абзац, написанный после копии.');
+  await saved();
+  assert.equal(count(), before + 1);
+
+  await driver.findElement(By.id('open-settings')).click();
+  await driver.findElement(By.id('backup-restore')).click();
+  await pickInOpenDialog('^(Какую копию восстановить|Backup to restore)$', made.path);
+  const confirm = driver.findElement(By.id('restore-dialog'));
+  await driver.wait(async () => (await driver.executeScript("return document.getElementById('restore-dialog').open")), 10_000, 'the restore asks first');
+  // What each side holds (spiked articles counted too): the store one more than the backup.
+  const [inBackup, inStore] = (await uiText('restore-text')).match(/\d+/g).map(Number);
+  assert.equal(inStore, inBackup + 1, await uiText('restore-text'));
+  await driver.executeScript('window.beforeRestore = true');
+  await confirm.findElement(By.id('restore-ok')).click();
+  await driver.wait(async () => count() === before, 10_000, 'the store holds what the backup held');
+  // The page starts again on the restored store.
+  await driver.wait(async () => !(await driver.executeScript('return window.beforeRestore === true').catch(() => true)), 15_000, 'the page starts again');
+  await driver.wait(until.elementLocated(By.css('.vlist-row .headline')), 15_000, 'the page is back');
+  await saved();
+  const kept = backups().find((b) => b.kind === 'before_restore');
+  assert.ok(kept, 'the store as it was is kept as a backup');
+  const inKept = JSON.parse(execFileSync(cli, ['--store', kept.path, 'list', '--json', '--limit', '1000'], { encoding: 'utf8' }));
+  assert.equal(inKept.length, before + 1, 'with the work done after the backup');
+});
+
 test('closing the window right after typing keeps what was typed', async () => {
   const headline = await newArticleWithBody('Последняя фраза перед закрытием окна.');
   // At once, before the autosave's pause is over: as a person clicking the window's close button.

@@ -8,6 +8,9 @@ import type {
   AppConfig,
   Article,
   ArticleFields,
+  BackupChoice,
+  BackupFile,
+  BackupList,
   ExportFormat,
   ExportSaved,
   FieldDiff,
@@ -87,6 +90,13 @@ export const api = {
   mirrorUnlink: () => invoke<MirrorStatus>('mirror_unlink'),
   /** Settles an article's conflict, keeping Galley's version or the file's. */
   mirrorResolve: (id: string, kept: 'galley' | 'file') => invoke<MirrorStatus>('mirror_resolve', { id, kept }),
+
+  listBackups: () => invoke<BackupList>('backup_list'),
+  backupNow: () => invoke<BackupFile>('backup_now'),
+  /** Asks for a backup file with the native dialog and checks it; null when cancelled. */
+  pickBackup: (title: string) => invoke<BackupChoice | null>('backup_pick', { title }),
+  /** Puts a backup's content in place of the store's; resolves to the backup made of the store first. */
+  restoreBackup: (path: string) => invoke<BackupFile>('backup_restore', { path }),
 
   listTemplates: () => invoke<string[]>('template_list'),
   /** Asks where to save with the native dialog; `null` when the user cancels. */

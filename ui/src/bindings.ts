@@ -220,6 +220,18 @@ export type MirrorUpdate = { status: MirrorStatus,
  */
 changes: Array<Change>, };
 
+export type BackupKind = "manual" | "scheduled" | "before_restore" | "before_upgrade";
+
+export type BackupFile = { path: string, kind: BackupKind, created_at: string, bytes: number, };
+
+export type BackupList = { folder: string, 
+/**
+ * Newest first.
+ */
+backups: Array<BackupFile>, };
+
+export type BackupChoice = { path: string, articles: number, store_articles: number, };
+
 export type Field = "headline" | "summary" | "body";
 
 export type SearchHit = { 

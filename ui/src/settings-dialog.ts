@@ -1,8 +1,9 @@
 // The settings dialog: interface language, theme, the language of new articles, headline and
-// length limits per section, the templates folder and the store file; the mirror folder is shown
-// and set up in its own dialog. Saved to the settings file in the OS config folder by the shell;
-// `applied` puts language and theme in force at once.
+// length limits per section, the templates folder and the store file; backups (`backups.ts`);
+// the mirror folder is shown and set up in its own dialog. Saved to the settings file in the OS
+// config folder by the shell; `applied` puts language and theme in force at once.
 import { api, errorMessage, type SectionLimits, type Settings, type SettingsView, type Theme, type UiLanguage } from './api';
+import { showBackups } from './backups';
 import { t, tf, type Key } from './i18n';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -36,6 +37,7 @@ export async function openSettings(applied: (settings: Settings) => void): Promi
   draft = structuredClone(view.settings);
   fill(view);
   mirror.textContent = mirrorStatus.folder ?? t('mirrorNone');
+  void showBackups();
   message.textContent = '';
   delete message.dataset.state;
   if (!dialog.open) dialog.showModal();

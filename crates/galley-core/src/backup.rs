@@ -131,14 +131,37 @@ impl Library {
         Ok(removed)
     }
 
+    /// The app's hourly backup: made when the newest backup is an hour old or more and the store
+    /// changed since the last one this process made (`last_change`, kept by the caller); the
+    /// scheduled backups are thinned out after. `None` when none was due.
+    pub fn scheduled_backup(&self, last_change: &mut Option<i64>) -> Result<Option<BackupFile>> {
+        let change = self.last_change()?;
+        let newest = self.backups()?.into_iter().map(|b| b.created_at).max();
+        let hour_old =
+            newest.is_none_or(|newest| self.now().duration_since(newest) >= SignedDuration::from_hours(1));
+        if !hour_old || *last_change == Some(change) {
+            return Ok(None);
+        }
+        let backup = self.backup(BackupKind::Scheduled, None)?;
+        *last_change = Some(change);
+        self.prune_backups()?;
+        Ok(Some(backup))
+    }
+
     /// Replaces the store's content with a backup's, after checking the backup and backing up the
     /// store as it is now (so a restore can itself be undone).
     pub fn restore_backup(&self, file: &Path) -> Result<Restored> {
-        galley_store::check_backup(file)?;
+        check_backup(file)?;
         let safety_backup = self.backup(BackupKind::BeforeRestore, None)?;
         let BackupFacts { articles, .. } = self.store.restore_from(file)?;
         Ok(Restored { safety_backup, articles })
     }
+}
+
+/// Checks that a file is a sound Galley store this version can open (without changing it), and
+/// says what it holds.
+pub fn check_backup(path: &Path) -> Result<BackupFacts> {
+    Ok(galley_store::check_backup(path)?)
 }
 
 /// `<stem>-<time>-<kind>.sqlite3`.

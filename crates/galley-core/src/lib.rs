@@ -16,13 +16,14 @@ mod mirror_state;
 mod paths;
 mod settings;
 
-pub use backup::{BackupFile, BackupKind, Restored, scheduled_to_keep};
+pub use backup::{BackupFile, BackupKind, Restored, check_backup, scheduled_to_keep};
 pub use diff::{DiffField, DiffSpan, FieldDiff, SpanKind, diff_fields};
 pub use error::Error;
 pub use export::{ExportFormat, ExportReport, ExportedFile, Selection};
 pub use fs::write_atomically;
 pub use galley_import::ImportError;
 pub use galley_model as model;
+pub use galley_store::BackupFacts;
 pub use galley_store::Error as StoreError;
 pub use galley_store::{ContentHash, MirrorConflict, MirrorLink, MirrorRecord};
 pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod articles;
+pub mod backup;
 pub mod export;
 pub mod import;
 pub mod links;

@@ -104,3 +104,18 @@ fn old_scheduled_backups_are_thinned_out_and_others_kept() {
     assert!((25..=28).contains(&scheduled), "a day of hourly ones and one a day before: {scheduled}");
     assert!(left.iter().any(|b| b.path == manual.path), "a backup made by hand stays");
 }
+
+#[test]
+fn the_hourly_backup_waits_for_an_hour_and_for_a_change() {
+    let (_dir, library, clock) = library();
+    let mut seen = None;
+    assert!(library.scheduled_backup(&mut seen).unwrap().is_some(), "the first one at once");
+    clock.advance(jiff::SignedDuration::from_mins(30));
+    let sample = library.list(None, None, 1).unwrap()[0].id.to_string();
+    library.edit(&sample, ArticlePatch { dek: Some("Правка".into()), ..Default::default() }).unwrap();
+    assert!(library.scheduled_backup(&mut seen).unwrap().is_none(), "not within the hour");
+    clock.advance(jiff::SignedDuration::from_mins(31));
+    assert!(library.scheduled_backup(&mut seen).unwrap().is_some(), "an hour on, with a change");
+    clock.advance(jiff::SignedDuration::from_hours(2));
+    assert!(library.scheduled_backup(&mut seen).unwrap().is_none(), "nothing changed since");
+}
