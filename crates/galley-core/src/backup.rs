@@ -113,14 +113,15 @@ impl Library {
         Ok(backups)
     }
 
-    /// Removes the scheduled backups the age policy no longer keeps (see [`scheduled_to_keep`]);
-    /// other kinds stay until the user removes them. Returns what was removed.
+    /// Removes the scheduled backups the age policy no longer keeps (see [`scheduled_to_keep`]),
+    /// and what a backup killed half-way left (`*.partial`, an hour old); other kinds stay until
+    /// the user removes them. Returns what was removed.
     pub fn prune_backups(&self) -> Result<Vec<PathBuf>> {
+        let mut removed = self.remove_partial_backups()?;
         let scheduled: Vec<BackupFile> =
             self.backups()?.into_iter().filter(|b| b.kind == BackupKind::Scheduled).collect();
         let times: Vec<Timestamp> = scheduled.iter().map(|b| b.created_at).collect();
         let keep = scheduled_to_keep(&times, self.now());
-        let mut removed = Vec::new();
         for (index, backup) in scheduled.into_iter().enumerate() {
             if !keep.contains(&index) {
                 std::fs::remove_file(&backup.path)
@@ -146,6 +147,28 @@ impl Library {
         *last_change = Some(change);
         self.prune_backups()?;
         Ok(Some(backup))
+    }
+
+    /// `*.partial` files an hour old or more in the backup folder: backups a killed process left
+    /// half-written (one being written now is younger).
+    fn remove_partial_backups(&self) -> Result<Vec<PathBuf>> {
+        let folder = self.backup_folder();
+        let Ok(entries) = std::fs::read_dir(&folder) else { return Ok(Vec::new()) };
+        let mut removed = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let old = entry
+                .metadata()
+                .ok()
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= std::time::Duration::from_secs(3_600));
+            if path.extension().is_some_and(|e| e == "partial") && old {
+                std::fs::remove_file(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                removed.push(path);
+            }
+        }
+        Ok(removed)
     }
 
     /// Replaces the store's content with a backup's, after checking the backup and backing up the
