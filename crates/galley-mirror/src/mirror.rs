@@ -661,7 +661,7 @@ impl<'a> Pass<'a> {
             }
             // Galley changed it a moment ago: a conflict, as below.
         }
-        let (article, seq) = self.article(id)?.unwrap_or_else(|| unreachable!("read above"));
+        let Some((article, seq)) = self.article(id)? else { return Ok(()) };
         self.records.push(MirrorRecord {
             file_hash: None,
             article_hash: hash(file_text(&article).as_bytes()),
