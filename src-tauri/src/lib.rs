@@ -104,14 +104,17 @@ pub fn run(started: Instant) {
         });
 }
 
-/// How often the app looks whether an hourly backup is due.
+/// How often the app looks whether an hourly backup is due…
 const BACKUP_CHECK: Duration = Duration::from_secs(10 * 60);
+/// …the first time a while after start, so a backup never competes with opening the desk.
+const FIRST_BACKUP_CHECK: Duration = Duration::from_secs(3 * 60);
 
 /// Backs the store up every hour it changed, while the app runs, and thins out old backups
 /// (`Library::scheduled_backup`). A backup that fails is said on standard error and tried again.
 fn start_scheduled_backups(library: std::sync::Arc<galley_core::Library>) {
     std::thread::spawn(move || {
         let mut last_change = None;
+        std::thread::sleep(FIRST_BACKUP_CHECK);
         loop {
             if let Err(err) = library.scheduled_backup(&mut last_change) {
                 eprintln!("Galley could not back up the store: {err}");
