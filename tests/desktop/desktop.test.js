@@ -514,8 +514,8 @@ async function pickInOpenDialog(title, path, { fromHome = false } = {}) {
   await pause(300);
   execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
   execFileSync('xdotool', ['type', '--delay', '15', path]);
-  // The location box completes names as they are typed; Return once it has.
-  await pause(600);
+  // The location box completes names as they are typed: for a folder, Return once it has.
+  await pause(fromHome ? 600 : 300);
   execFileSync('xdotool', ['key', 'Return']);
 }
 
@@ -649,6 +649,15 @@ test('a mirror folder linked in the app follows files edited elsewhere, and a co
   const show = () => JSON.parse(execFileSync(cli, ['--store', store, 'show', id, '--json'], { encoding: 'utf8' }));
   await driver.wait(async () => show().status === 'spiked', 10_000, 'a deleted file spikes its article');
   await driver.wait(async () => !(await headlines()).includes('Из Vim'), 5_000, 'and the list leaves it out');
+
+  // Unlinked from the dialog, the folder is no longer followed (and the tests after this one run
+  // on a store without a mirror, as before it).
+  await line.click();
+  await driver.findElement(By.id('mirror-unlink')).click();
+  await driver.wait(async () => !(await line.isDisplayed()), 5_000, 'the sidebar line goes');
+  const linked = execFileSync(cli, ['--store', store, 'sync', '--conflicts', '--json'], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(linked), [], 'nothing waits');
+  await closeDialogs();
 });
 
 test('a backup made and restored from the settings brings the store back, and keeps the one it replaced', async () => {
