@@ -10,9 +10,36 @@ use crate::{Error, Result};
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let io = |source| Error::Io { path: path.to_owned(), source };
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp =
-        tempfile::Builder::new().prefix(".galley-").suffix(".tmp").tempfile_in(folder).map_err(io)?;
-    temp.write_all(bytes).map_err(io)?;
+    if !replace_file_if(path, bytes, || Ok(true)).map_err(io)? {
+        return Err(io(std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist")));
+    }
+    // The rename itself is made durable by syncing the folder (not possible on Windows).
+    #[cfg(unix)]
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// The atomic write of [`write_atomically`] (without syncing the folder: a caller writing many
+/// files syncs each folder once), with `still_wanted` asked after the new bytes are on disk and
+/// just before the rename: when it says no, nothing is replaced, which keeps the window in which
+/// another program's save could be overwritten to the rename itself. Returns whether it wrote; a
+/// folder that is missing is never created (it was moved or deleted a moment ago, and writing
+/// would bring it back), and is no write.
+pub fn replace_file_if(
+    path: &Path,
+    bytes: &[u8],
+    still_wanted: impl FnOnce() -> std::io::Result<bool>,
+) -> std::io::Result<bool> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let gone = |err: &std::io::Error| err.kind() == std::io::ErrorKind::NotFound;
+    let mut temp = match tempfile::Builder::new().prefix(".galley-").suffix(".tmp").tempfile_in(folder) {
+        Ok(temp) => temp,
+        Err(err) if gone(&err) => return Ok(false),
+        Err(err) => return Err(err),
+    };
+    temp.write_all(bytes)?;
     // A temporary file is private (0600); the file it becomes keeps the old file's permissions,
     // or gets the usual ones for a new document.
     #[cfg(unix)]
@@ -21,16 +48,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let permissions = std::fs::metadata(path)
             .map(|m| m.permissions())
             .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
-        temp.as_file().set_permissions(permissions).map_err(io)?;
+        temp.as_file().set_permissions(permissions)?;
     }
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(path).map_err(|e| io(e.error))?;
-    // The rename itself is made durable by syncing the folder (not possible on Windows).
-    #[cfg(unix)]
-    if let Ok(dir) = std::fs::File::open(folder) {
-        let _ = dir.sync_all();
+    temp.as_file().sync_all()?;
+    if !still_wanted()? {
+        return Ok(false);
     }
-    Ok(())
+    match temp.persist(path) {
+        Ok(_) => Ok(true),
+        Err(err) if gone(&err.error) => Ok(false),
+        Err(err) => Err(err.error),
+    }
 }
 
 #[cfg(test)]

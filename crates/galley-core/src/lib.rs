@@ -20,7 +20,7 @@ pub use backup::{BackupFile, BackupKind, Restored, check_backup, scheduled_to_ke
 pub use diff::{DiffField, DiffSpan, FieldDiff, SpanKind, diff_fields};
 pub use error::Error;
 pub use export::{ExportFormat, ExportReport, ExportedFile, Selection};
-pub use fs::write_atomically;
+pub use fs::{replace_file_if, write_atomically};
 pub use galley_import::ImportError;
 pub use galley_model as model;
 pub use galley_store::BackupFacts;
@@ -30,6 +30,7 @@ pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};
 pub use galley_store::{ListSort, SectionCount};
 pub use import::{ImportOutcome, ImportedFile};
 pub use library::{Inspection, Library, ListPage, ListView, OpenOptions, inspect};
+pub use mirror_state::file_version;
 pub use paths::{SETTINGS_ENV, STORE_ENV, configured_store_path, default_store_path, settings_path};
 pub use settings::{Limits, Loaded, SectionLimits, Settings, SidePanel, Theme, UiLanguage};
 

@@ -80,9 +80,8 @@ impl Library {
 
     /// Makes a file's version of an article current (reason: external edit), if the article is
     /// still at `expected` (its `change_seq`); `None` when it changed meanwhile (an autosave came
-    /// first: then both changed, which is the caller's conflict). The file never holds the
-    /// editor's note, so the stored note is kept, as is the slug when the file has none;
-    /// publishing sets `published_at` the first time.
+    /// first: then both changed, which is the caller's conflict). The fields are the file's as
+    /// [`file_version`] reads them; publishing sets `published_at` the first time.
     pub fn apply_external_edit(
         &self,
         article: ArticleId,
@@ -91,10 +90,7 @@ impl Library {
     ) -> Result<Option<(Article, i64)>> {
         let now = self.now();
         let change = |current: ArticleFields| {
-            // A file without a slug (a note without front matter) keeps the article's: links to it
-            // must not change because a header was left out.
-            let slug = if file.slug.trim().is_empty() { current.slug } else { file.slug };
-            let mut fields = ArticleFields { note: current.note, slug, ..file };
+            let mut fields = file_version(&current, file);
             if fields.status == Status::Published && fields.published_at.is_none() {
                 fields.published_at = Some(now);
             }
@@ -107,7 +103,15 @@ impl Library {
     /// Returns the revision's number.
     pub fn keep_conflicting_version(&self, article: ArticleId, file: ArticleFields) -> Result<u32> {
         let current = self.store.article(&article.to_string())?;
-        let fields = ArticleFields { note: current.fields.note, ..file };
+        let fields = file_version(&current.fields, file);
         Ok(self.store.add_revision(article, &fields, RevisionReason::Conflict, self.now())?)
     }
+}
+
+/// An article's fields as its file gives them: the file's, with the stored note (a file never
+/// holds it) and the stored slug when the file has none (a note without front matter: links to
+/// the article must not change because a header was left out).
+pub fn file_version(current: &ArticleFields, file: ArticleFields) -> ArticleFields {
+    let slug = if file.slug.trim().is_empty() { current.slug.clone() } else { file.slug };
+    ArticleFields { note: current.note.clone(), slug, ..file }
 }

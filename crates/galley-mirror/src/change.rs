@@ -46,23 +46,6 @@ pub enum Kept {
     File,
 }
 
-impl Change {
-    /// The file the change is about.
-    pub fn path(&self) -> &str {
-        match self {
-            Change::Wrote { path, .. }
-            | Change::Removed { path, .. }
-            | Change::Created { path, .. }
-            | Change::Updated { path, .. }
-            | Change::Spiked { path, .. }
-            | Change::Conflict { path, .. }
-            | Change::Resolved { path, .. }
-            | Change::Problem { path, .. } => path,
-            Change::Moved { to, .. } => to,
-        }
-    }
-}
-
 impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let title = |headline: &str| match headline.char_indices().nth(60) {

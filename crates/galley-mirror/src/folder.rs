@@ -1,7 +1,7 @@
 //! The folder's side: which files are mirrored, reading them with their hashes, and writing them
 //! atomically.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use galley_core::ContentHash;
@@ -142,43 +142,15 @@ impl Folder {
         self.write_checked(relative, bytes, || Ok(true))
     }
 
-    /// Writes a file atomically (see `write`), but `still_wanted` is asked after the new bytes are on disk and just
-    /// before the rename; when it says no, nothing is replaced. This keeps the window in which
-    /// another program's save could be overwritten to the rename itself.
+    /// Writes a file atomically, if `still_wanted` says so just before the rename, never creating
+    /// a folder ([`galley_core::replace_file_if`]); returns whether it wrote.
     pub fn write_checked(
         &self,
         relative: &str,
         bytes: &[u8],
         still_wanted: impl FnOnce() -> io::Result<bool>,
     ) -> io::Result<bool> {
-        let path = self.path(relative);
-        let dir = path.parent().unwrap_or(&self.root);
-        // A folder is never created here: one that is missing was moved or deleted a moment ago,
-        // and writing would bring it back.
-        let gone = |err: &io::Error| err.kind() == io::ErrorKind::NotFound;
-        let mut temp = match tempfile::Builder::new().prefix(".galley-").suffix(".tmp").tempfile_in(dir) {
-            Ok(temp) => temp,
-            Err(err) if gone(&err) => return Ok(false),
-            Err(err) => return Err(err),
-        };
-        temp.write_all(bytes)?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let permissions = std::fs::metadata(&path)
-                .map(|m| m.permissions())
-                .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
-            temp.as_file().set_permissions(permissions)?;
-        }
-        temp.as_file().sync_all()?;
-        if !still_wanted()? {
-            return Ok(false);
-        }
-        match temp.persist(&path) {
-            Ok(_) => Ok(true),
-            Err(err) if gone(&err.error) => Ok(false),
-            Err(err) => Err(err.error),
-        }
+        galley_core::replace_file_if(&self.path(relative), bytes, still_wanted)
     }
 
     /// Makes the renames of a batch of writes durable (one sync of each folder written to, not

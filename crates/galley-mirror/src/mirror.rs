@@ -114,11 +114,11 @@ impl Mirror {
         let link = self.check_link(library)?;
         let until = library.last_change()?;
         let full = matches!(scope, Scope::Full);
-        let paths = self.paths_to_read(library, scope)?;
+        // A full pass reads every record once, for the paths to look at and to look them up.
+        let known = if full { Some(Known::load(library)?) } else { None };
+        let paths = self.paths_to_read(library, scope, known.as_ref())?;
         let mut pass = Pass::new(library, &self.folder, &mut self.problems);
-        if full {
-            pass.known = Some(Known::load(library)?);
-        }
+        pass.known = known;
         pass.files(paths)?;
         // What changed in the store and is not in the files yet; a full pass looks further back,
         // for a change that could not be written then (its file was unreadable).
@@ -132,14 +132,18 @@ impl Mirror {
 
     /// The files a pass reads: every file and every recorded one for a full pass; else the files
     /// at or below the paths events named.
-    fn paths_to_read(&self, library: &Library, scope: Scope) -> Result<BTreeSet<String>> {
-        let everything = || -> Result<BTreeSet<String>> {
+    fn paths_to_read(
+        &self,
+        library: &Library,
+        scope: Scope,
+        known: Option<&Known>,
+    ) -> Result<BTreeSet<String>> {
+        let Scope::Paths(changed) = scope else {
             let mut paths: BTreeSet<String> =
                 self.folder.list().map_err(|e| self.io(e))?.into_iter().collect();
-            paths.extend(library.mirror_records()?.into_iter().map(|r| r.path));
-            Ok(paths)
+            paths.extend(known.into_iter().flat_map(|known| known.by_path.keys().cloned()));
+            return Ok(paths);
         };
-        let Scope::Paths(changed) = scope else { return everything() };
         let mut paths = BTreeSet::new();
         for path in changed {
             // Events inside `.git` and other hidden folders, and editors' temporary files, are not ours.
@@ -232,12 +236,9 @@ pub fn file_text(article: &Article) -> String {
     markdown_file::write_for_folder(article.id, &article.fields, article.created_at)
 }
 
-/// Whether a file's fields say what the article says: the file never holds the note, and one
-/// without a slug leaves the article's as it is.
+/// Whether a file's fields say what the article says (as [`galley_core::file_version`] reads them).
 fn same_words(file: &ArticleFields, article: &ArticleFields) -> bool {
-    let slug = if file.slug.is_empty() { article.slug.clone() } else { file.slug.clone() };
-    let file = ArticleFields { note: article.note.clone(), slug, ..file.clone() };
-    &file == article
+    galley_core::file_version(article, file.clone()) == *article
 }
 
 /// Writes `text` to the file when it still holds the bytes hashing to `expected` (or is still

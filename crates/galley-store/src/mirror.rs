@@ -102,18 +102,6 @@ impl Store {
             .query_row([], |row| row.get(0))?)
     }
 
-    /// The articles changed after `seq` up to `until`, in the order they changed, each with its
-    /// `change_seq`.
-    pub fn changed_between(&self, seq: i64, until: i64) -> Result<Vec<(ArticleId, i64)>> {
-        let conn = self.reader();
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, change_seq FROM articles WHERE change_seq > ? AND change_seq <= ? ORDER BY change_seq",
-        )?;
-        let rows =
-            stmt.query_map([seq, until], |row| Ok((parse_id(row.get_ref(0)?.as_str()?)?, row.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
     /// Stores drafts read from a mirror's files, each committed together with its file's record
     /// (`record` makes it from the article as stored and its `change_seq`): a pass interrupted
     /// after this leaves no article without its record, which the next pass would create again.
