@@ -20,6 +20,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== tests" >&2
 cargo test --workspace --locked
 
+echo "== fuzzing: each target briefly" >&2
+# About 12 s per target from the committed corpus; the build goes beside the main one.
+bash scripts/fuzz.sh --short
+
 echo "== exported HTML in the W3C validator and Chromium (axe-core)" >&2
 cargo build --locked -p galley-cli
 target_dir=$(cargo metadata --format-version 1 --no-deps | sed -E 's/.*"target_directory":"([^"]*)".*/\1/')

@@ -130,7 +130,9 @@ fn decode_utf16(bytes: &[u8], encoding: &'static Encoding, how: &str) -> Result<
         });
     };
     let controls = text.chars().filter(|&c| is_control_char(c)).count();
-    if too_many_controls(controls, text.chars().count()) {
+    // Text never holds NUL, as in UTF-8 (where one makes the file binary): the journalist could
+    // not see it, and the article's `.md` export would not import again.
+    if text.contains('\0') || too_many_controls(controls, text.chars().count()) {
         return Err(ImportError::Binary { looks_like: BINARY });
     }
     Ok(Decoded {
@@ -277,6 +279,19 @@ fn is_blank(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `markdown_import` fuzz target: a UTF-16 file with a NUL character among
+    /// enough text imported with it, and the article's `.md` export then read as binary.
+    #[test]
+    fn utf16_with_a_nul_character_is_not_text() {
+        let text = format!("{RUSSIAN}\0{RUSSIAN}");
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&bytes).unwrap_err(), ImportError::Binary { looks_like: BINARY });
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(RUSSIAN.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&bytes).unwrap().text, RUSSIAN);
+    }
 
     const RUSSIAN: &str = "Вопросы российско-японского сотрудничества на Дальнем Востоке обсуждались в Токио. \
         Стороны согласовали план интенсификации экономических связей между Японией и Россией.";

@@ -39,7 +39,9 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, ImportError> {
     let mut readability =
         Readability::new(decoded.text.as_str(), None, Some(config)).map_err(|_| ImportError::NoArticle)?;
     if readability.doc.select("head *, body *").is_empty() {
-        return plain_text(decoded);
+        // No elements: the page is its text, without what markup it has (a doctype, `<html>`).
+        let text = readability.doc.text().to_string();
+        return plain_text(Decoded { text, ..decoded });
     }
     // What Readability's article leaves out, read before `parse` replaces the document with it.
     let page = Page::read(&readability);
@@ -58,7 +60,14 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
 
     let mut warnings = decoded.warnings;
-    let mut body = article.text_content.trim().to_owned();
+    // Control characters are invisible and break search, counts and the `.md` file the article
+    // becomes (too many read as binary); `.txt` import drops them too.
+    let mut body: String = article
+        .text_content
+        .trim()
+        .chars()
+        .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
     let raw_byline = article.byline.as_deref().map(str::trim).unwrap_or_default();
     // A byline the page printed above the text is metadata now, not the body's first paragraph.
     if !raw_byline.is_empty()
@@ -128,9 +137,11 @@ fn is_han_or_kana(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-/// The text with each run of whitespace one space, and none at either end.
+/// The text with each run of whitespace one space, none at either end, and no control characters
+/// (invisible, and they break search and counts; `.txt` import drops them too).
 fn normalize_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let visible: String = text.chars().filter(|&c| c.is_whitespace() || !c.is_control()).collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -189,6 +200,46 @@ mod tests {
             assert!(!fields.body.contains(left), "{left} is the site's, not the article's: {}", fields.body);
         }
         assert!(imported.warnings.is_empty(), "a declared encoding is no guess: {:?}", imported.warnings);
+    }
+
+    /// Found by the `html_import` fuzz target: a control character in the title reached the
+    /// headline (the same goes for the description and the byline).
+    #[test]
+    fn control_characters_never_reach_the_one_line_fields() {
+        let page = page("utf-8")
+            .replace(
+                "<title>Встреча Галушки и Сэко</title>",
+                "<title>Встреча\u{6} Галушки \u{1b}и Сэко</title>",
+            )
+            .replace("план из 18 позиций.", "план\u{7} из 18 позиций.")
+            .replace("content=\"Иван Петров\"", "content=\"Иван\u{1} Петров\"");
+        let fields = parse(page.as_bytes()).unwrap().draft.fields;
+        assert_eq!(fields.headline, "Встреча Галушки и Сэко");
+        assert_eq!(fields.dek, "Министры обсудили план из 18 позиций.");
+        assert_eq!(fields.byline, ["Иван Петров"]);
+    }
+
+    /// Found by the `html_import` fuzz target: a page of markup without elements in it
+    /// (`<!DOCTYPE html><html la<n`) was read as plain text, its markup the headline.
+    #[test]
+    fn markup_without_elements_is_not_text() {
+        for page in ["<!DOCTYPE html><html la<n", "<!DOCTYPE html><html></html>", "<html><!-- x --></html>"] {
+            let err = parse(page.as_bytes()).unwrap_err();
+            assert!(matches!(err, ImportError::NoArticle), "{page}: {err}");
+        }
+        let imported = parse(b"<html>Mayor opens the bridge\n\nThe mayor opened it.</html>").unwrap();
+        assert_eq!(imported.draft.fields.headline, "Mayor opens the bridge");
+        assert_eq!(imported.draft.fields.body, "The mayor opened it.\n");
+    }
+
+    /// Found by the `html_import` fuzz target: control characters in the page's text reached the
+    /// body, and the article's `.md` export then read as binary and would not import again.
+    #[test]
+    fn control_characters_never_reach_the_body() {
+        let page = page("utf-8").replace("Документ содержит", "Документ\u{13}\u{13}\u{13} содержит\r\n");
+        let body = parse(page.as_bytes()).unwrap().draft.fields.body;
+        assert!(body.contains("Документ содержит"), "{body}");
+        assert!(!body.chars().any(|c| c.is_control() && c != '\n'), "{body:?}");
     }
 
     #[test]
