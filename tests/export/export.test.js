@@ -1,11 +1,12 @@
 // Exported HTML as a reader's browser and the validators see it: the W3C Nu validator (no errors),
-// axe-core in headless Chromium (no violations), and hostile Markdown that must not run.
+// axe-core in headless Chromium (no violations), and hostile Markdown that must not run: a handful
+// written here, and every published payload in tests/hostile/payloads.json.
 //
 // Needs GALLEY_CLI (the galley-cli binary); scripts/test.sh builds it and sets it.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -130,4 +131,117 @@ test('hostile Markdown exports without anything that runs', async () => {
     assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
     assert.deepEqual(dialogs, []);
   });
+});
+
+// Every published payload (tests/hostile/payloads.json) as the body, headline, dek, tag and related
+// link of an article of its own, imported as .md files and exported as HTML in one batch each, then
+// opened one after another in one Chromium page. Nothing may run (no dialog, no script error, no
+// `window.__pwned`, no title set to PWNED), and the page may load nothing but images: no script,
+// frame, stylesheet or request of any other kind, and it never navigates.
+const payloads = JSON.parse(readFileSync(join(here, '../hostile/payloads.json'), 'utf8'));
+const asTag = (text) => {
+  const tag = [...text].map((c) => (/[\u0000-\u001f\u007f-\u009f]/.test(c) ? ' ' : c)).slice(0, 200).join('');
+  return tag.split('/').every((level) => level.trim() === '') ? 'пусто' : tag;
+};
+const payloadDir = join(dir, 'payloads');
+const payloadOut = join(dir, 'payloads-html');
+mkdirSync(payloadDir);
+const payloadFiles = payloads.map((p, i) => {
+  const json = (value) => JSON.stringify(value);
+  const file = join(payloadDir, `${String(i).padStart(3, '0')}.md`);
+  writeFileSync(file, [
+    '---',
+    `title: ${json(p.payload)}`,
+    `slug: ${json(`hostile-${p.id}`.toLowerCase())}`,
+    `dek: ${json(p.payload)}`,
+    `tags: [${json(asTag(p.payload))}, "Hostile suite"]`,
+    'related:',
+    `  - title: ${json(p.payload)}`,
+    `    url: ${json(p.payload.trim())}`,
+    '---',
+    'Текст перед вставкой.',
+    '',
+    p.payload,
+    '',
+    'Текст после вставки.',
+    '',
+  ].join('\n'));
+  return file;
+});
+
+test('every published payload exported as HTML runs nothing in Chromium', async () => {
+  const started = Date.now();
+  const imported = spawnSync(cli, ['--store', store, 'import', ...payloadFiles], { encoding: 'utf8' });
+  assert.equal(imported.status, 0, imported.stdout + imported.stderr);
+  galley(['export', '--tag', 'Hostile suite', '--format', 'html', '--out', payloadOut]);
+  const files = readdirSync(payloadOut).filter((name) => name.endsWith('.html'));
+  assert.equal(files.length, payloads.length, 'one page per payload');
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const problems = [];
+  try {
+    const page = await browser.newPage();
+    let current = '';
+    let expectedUrl = '';
+    page.on('dialog', (dialog) => { problems.push(`${current}: a dialog: ${dialog.message()}`); dialog.dismiss(); });
+    page.on('pageerror', (error) => problems.push(`${current}: a script ran and failed: ${error.message}`));
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url() !== expectedUrl) problems.push(`${current}: navigated to ${frame.url()}`);
+      else if (frame !== page.mainFrame()) problems.push(`${current}: a frame loaded ${frame.url()}`);
+    });
+    // Nothing leaves the machine: requests other than the page itself are recorded and refused.
+    const remoteImages = new Set();
+    await page.route('**/*', (route) => {
+      const request = route.request();
+      const url = request.url();
+      if (url === expectedUrl) return route.continue();
+      if (request.resourceType() === 'image' && /^(https?|file|data):/.test(url)) {
+        remoteImages.add(url);
+      } else {
+        problems.push(`${current}: a ${request.resourceType()} request to ${url}`);
+      }
+      return route.abort();
+    });
+    for (const name of files) {
+      current = name;
+      expectedUrl = pathToFileURL(join(payloadOut, name)).href;
+      await page.goto(expectedUrl, { waitUntil: 'load' });
+      // What a reader does: hover and focus everything, open every <details>, and click every link
+      // that goes neither to the web nor to a relative page (following those is what links do).
+      await page.evaluate(async () => {
+        for (const element of document.querySelectorAll('body *')) {
+          for (const type of ['mouseover', 'mouseenter', 'focus', 'animationstart']) {
+            element.dispatchEvent(new Event(type, { bubbles: true }));
+          }
+        }
+        document.querySelectorAll('details').forEach((d) => { d.open = !d.open; });
+        document.querySelectorAll('a').forEach((a) => {
+          const href = (a.getAttribute('href') ?? '').replace(/[\t\n\r]/g, '');
+          if (!/^\s*(https?|mailto):/i.test(href) && (href === '' || /^\s*[a-z][a-z0-9+.-]*:/i.test(href))) a.click();
+        });
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      });
+      const state = await page.evaluate(() => ({
+        pwned: window.__pwned ?? null,
+        title: document.title,
+        url: location.href,
+        scripts: [...document.scripts].map((s) => s.type),
+        badLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')]
+          .flatMap((e) => ['href', 'src', 'action', 'formaction'].map((n) => e.getAttribute(n)))
+          .filter((u) => u !== null && /^\s*[a-z][a-z0-9+.-]*:/i.test(u.replace(/[\t\n\r]/g, '')) && !/^\s*(https?|mailto):/i.test(u)),
+        jsonLd: JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent)['@type'],
+      }));
+      if (state.pwned !== null) problems.push(`${name}: window.__pwned = ${state.pwned}`);
+      if (state.title === 'PWNED') problems.push(`${name}: the title was set by a script`);
+      if (state.url !== expectedUrl) problems.push(`${name}: the page is at ${state.url}`);
+      if (JSON.stringify(state.scripts) !== '["application/ld+json"]') problems.push(`${name}: scripts ${state.scripts}`);
+      if (state.badLinks.length) problems.push(`${name}: links to ${state.badLinks.join(' ')}`);
+      if (state.jsonLd !== 'NewsArticle') problems.push(`${name}: the JSON-LD did not parse as written`);
+    }
+    console.log(`# ${files.length} payload pages in Chromium in ${Date.now() - started} ms; ` +
+      `images the pages asked for (allowed in a body; refused here): ${[...remoteImages].join(' ') || 'none'}`);
+  } finally {
+    await browser.close();
+  }
+  assert.deepEqual(problems, []);
 });

@@ -13,6 +13,7 @@ use galley_core::model::{ArticleFields, Draft, RevisionReason, Status, SystemClo
 use galley_core::{Library, OpenOptions};
 use galley_corpus::Corpus;
 
+mod large;
 mod mirror;
 
 struct Options {
@@ -20,11 +21,12 @@ struct Options {
     queries: usize,
     store: Option<PathBuf>,
     seed: u64,
-    /// Run only these parts (`search`, `list`, `desk`, `autosave`, `render`, `export`); all if empty.
+    /// Run only these parts (`search`, `list`, `desk`, `autosave`, `render`, `export`, `mirror`, `large`);
+    /// all if empty.
     only: Vec<String>,
 }
 
-const PARTS: &[&str] = &["search", "list", "desk", "autosave", "render", "export", "mirror"];
+const PARTS: &[&str] = &["search", "list", "desk", "autosave", "render", "export", "mirror", "large"];
 /// The parts that work on the big store (the others make their own data).
 const STORE_PARTS: &[&str] = &["search", "list", "desk", "autosave", "export"];
 
@@ -48,7 +50,7 @@ fn parse_args() -> Result<Options, String> {
             "--help" | "-h" => {
                 return Err("usage: galley-bench [--articles N] [--queries N] [--store PATH] [--seed N] [--only PART]...\n\
                             With --store, an existing store that already holds the articles is reused.\n\
-                            PART is one of search, list, desk, autosave, render, export, mirror (repeatable)."
+                            PART is one of search, list, desk, autosave, render, export, mirror, large (repeatable)."
                     .into());
             }
             other => return Err(format!("unknown argument `{other}`")),
@@ -108,6 +110,9 @@ fn main() {
     }
     if runs("mirror") {
         mirror::run(options.seed, &mut report);
+    }
+    if runs("large") {
+        large::run(&mut report);
     }
     report.print();
 }

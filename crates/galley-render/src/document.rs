@@ -5,13 +5,16 @@
 //! body, related links, tags), metadata (description, author, keywords, Open Graph and `article:`
 //! tags) and a JSON-LD `NewsArticle`, the only script in the file. A user's template gets the same
 //! values. Every value is escaped by the template engine except the body (already sanitized) and
-//! the JSON-LD (escaped for a `<script>` element here).
+//! the JSON-LD (escaped for a `<script>` element here). Escaping cannot judge a URL, so related
+//! links are judged as the body's links are: one to a scheme other than http(s) or mailto is left
+//! out, with a warning.
 
 use galley_model::{Article, Timestamp};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
 use crate::typography::Typographer;
+use crate::url::unsafe_scheme;
 use crate::{Rendered, render_body};
 
 /// The built-in template's source.
@@ -56,18 +59,21 @@ pub fn standalone_html(article: &Article, template: Option<(&str, &str)>) -> Res
     env.set_fuel(Some(TEMPLATE_FUEL));
     env.add_template(name, source).map_err(|e| TemplateError::new(name, &e))?;
     let body = render_body(&article.fields.body, &article.fields.language);
-    let values = DocumentValues::new(article, &body.html);
+    let mut warnings = body.warnings;
+    let values = DocumentValues::new(article, &body.html, &mut warnings);
     let html = env
         .get_template(name)
         .and_then(|t| t.render(minijinja::value::Serde(&values)))
         .map_err(|e| TemplateError::new(name, &e))?;
-    Ok(Rendered { html, warnings: body.warnings })
+    Ok(Rendered { html, warnings })
 }
 
 /// What a template can use.
 #[derive(Debug, Serialize)]
 struct DocumentValues<'a> {
     lang: &'a str,
+    /// `rtl` for a language written right to left, so the page reads from the right; none otherwise.
+    dir: Option<&'static str>,
     og_locale: &'static str,
     /// The headline, typeset: what `<title>` and `<h1>` show.
     title: String,
@@ -80,7 +86,8 @@ struct DocumentValues<'a> {
     dateline: &'a str,
     section: &'a str,
     tags: &'a [String],
-    related: &'a [galley_model::Related],
+    /// The related links whose URLs the sanitizer would keep in a body; the others are left out.
+    related: Vec<&'a galley_model::Related>,
     published: Moment,
     modified: Moment,
     body: &'a str,
@@ -104,7 +111,7 @@ struct Labels {
 }
 
 impl<'a> DocumentValues<'a> {
-    fn new(article: &'a Article, body: &'a str) -> DocumentValues<'a> {
+    fn new(article: &'a Article, body: &'a str, warnings: &mut Vec<String>) -> DocumentValues<'a> {
         let f = &article.fields;
         let typeset = |text: &str| {
             let mut typographer = Typographer::new(&f.language);
@@ -116,6 +123,7 @@ impl<'a> DocumentValues<'a> {
         let russian = f.language == "ru";
         DocumentValues {
             lang: &f.language,
+            dir: is_right_to_left(&f.language).then_some("rtl"),
             og_locale: if russian { "ru_RU" } else { "en_US" },
             title: headline.clone(),
             headline,
@@ -126,7 +134,7 @@ impl<'a> DocumentValues<'a> {
             dateline: &f.dateline,
             section: &f.section,
             tags: &f.tags,
-            related: &f.related,
+            related: safe_related(&f.related, warnings),
             published: Moment { iso: iso(published_at), human: human_date(published_at, russian) },
             modified: Moment { iso: iso(article.updated_at), human: human_date(article.updated_at, russian) },
             body,
@@ -141,6 +149,38 @@ impl<'a> DocumentValues<'a> {
             slug: &f.slug,
         }
     }
+}
+
+/// Whether a language (a code such as `ar` or `he-IL`) is written right to left: Arabic, Hebrew,
+/// Persian, Urdu, Pashto, Sindhi, Kurdish (Sorani), Uyghur, Dhivehi, Yiddish, Syriac, N'Ko.
+fn is_right_to_left(language: &str) -> bool {
+    let primary = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    matches!(
+        primary.as_str(),
+        "ar" | "he" | "iw" | "fa" | "ur" | "ps" | "sd" | "ckb" | "ug" | "dv" | "yi" | "syr" | "nqo"
+    )
+}
+
+/// The related links a document may carry: a template escapes a URL's characters but cannot see
+/// its scheme, so `javascript:`, `data:`, `file:` and app schemes are judged here, as the
+/// sanitizer judges links in the body (OSV.dev's reference list had this hole: GHSA-prqw-jx4x-vw4x).
+fn safe_related<'a>(
+    related: &'a [galley_model::Related],
+    warnings: &mut Vec<String>,
+) -> Vec<&'a galley_model::Related> {
+    related
+        .iter()
+        .filter(|link| match unsafe_scheme(&link.url) {
+            None => true,
+            Some(scheme) => {
+                warnings.push(format!(
+                    "the related link to a `{scheme}:` address was left out: links may only go to http(s), \
+                     mailto, a relative path or an #anchor"
+                ));
+                false
+            }
+        })
+        .collect()
 }
 
 fn iso(ts: Timestamp) -> String {
