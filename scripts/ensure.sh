@@ -8,8 +8,9 @@ GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates libwebkit2g
 
 # Debian packages the tests need besides: Java for the W3C Nu validator, Chromium for axe-core,
 # Xvfb and WebKitWebDriver for driving the desktop app; xdotool, xclip, python3 (its X11 close
-# request) and procps (pgrep, pkill) for the end-to-end steps a person would take.
-GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium xvfb xauth webkit2gtk-driver xdotool xclip python3 procps)
+# request) and procps (pgrep, pkill) for the end-to-end steps a person would take; strace injects
+# I/O errors into the CLI for the fault tests (mount, from util-linux, makes their small disks).
+GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium xvfb xauth webkit2gtk-driver xdotool xclip python3 procps strace)
 
 ensure_packages() {
     local missing=()
@@ -77,5 +78,12 @@ build_ui() {
 ensure_tauri_driver() {
     if ! tauri-driver --help >/dev/null 2>&1; then
         cargo install tauri-driver --locked --version 2.1.0
+    fi
+}
+
+# cargo-fuzz, which builds and runs the libFuzzer targets in fuzz/ (scripts/fuzz.sh).
+ensure_cargo_fuzz() {
+    if ! cargo fuzz --version >/dev/null 2>&1; then
+        cargo install cargo-fuzz --locked --version 0.13.2
     fi
 }

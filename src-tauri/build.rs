@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "backup_pick",
     "backup_restore",
+    "store_health",
 ];
 
 fn main() {

@@ -58,6 +58,10 @@ pub fn typescript() -> String {
         galley_core::BackupFile::decl(&config),
         BackupList::decl(&config),
         BackupChoice::decl(&config),
+        galley_core::LostArticle::decl(&config),
+        galley_core::RecoveryOffer::decl(&config),
+        crate::ReadOnlyKind::decl(&config),
+        crate::StoreHealth::decl(&config),
         galley_core::Field::decl(&config),
         galley_core::SearchHit::decl(&config),
         galley_query::Snippet::decl(&config),
@@ -86,6 +90,7 @@ pub fn typescript() -> String {
         ("DROP_HOVER", crate::DROP_HOVER),
         ("IMPORTED", crate::IMPORTED),
         ("MIRROR", crate::MIRROR),
+        ("STORE_HEALTH", crate::STORE_HEALTH),
     ] {
         out.push_str(&format!("\nexport const {name} = {event:?};\n"));
     }

@@ -12,6 +12,7 @@ mod error;
 mod mirror;
 mod navigation;
 mod state;
+mod store_check;
 
 use std::time::{Duration, Instant};
 
@@ -22,6 +23,7 @@ pub use commands::links::is_openable;
 pub use error::{ErrorCode, IpcError};
 pub use navigation::is_app_url;
 pub use state::{AppState, TRACE_ENV, Trace};
+pub use store_check::{ReadOnlyKind, STORE_HEALTH, StoreHealth};
 
 /// Sent to the page when the window is asked to close: the page saves, then calls `app_close`.
 pub const CLOSE_REQUESTED: &str = "galley://close-requested";
@@ -69,6 +71,8 @@ pub fn run(started: Instant) {
             let state = app.state::<AppState>();
             state.mirror.start(app.handle().clone(), state.library.clone());
             start_scheduled_backups(state.library.clone());
+            // Every page of the store is checked beside the desk; damage found stops all writes.
+            state.store_check.start(app.handle().clone(), state.library.clone());
             Ok(())
         })
         .on_window_event(|window, event| match event {
@@ -92,6 +96,9 @@ pub fn run(started: Instant) {
         .build(tauri::generate_context!())
         .expect("the Tauri app builds")
         .run(|app, event| {
+            if let RunEvent::Exit = event {
+                app.state::<AppState>().store_check.stop();
+            }
             // Quitting the app (⌘Q on macOS, a session ending) skips the windows' close requests:
             // while a window is open, turn the quit into closing it, so its page saves first.
             // Once the last window has closed, the app exits.
@@ -168,6 +175,7 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppSt
         commands::backup::backup_now,
         commands::backup::backup_pick,
         commands::backup::backup_restore,
+        commands::backup::store_health,
         commands::mirror::mirror_status,
         commands::mirror::mirror_link_pick,
         commands::mirror::mirror_unlink,

@@ -15,6 +15,8 @@ pub struct AppState {
     pub library: Arc<Library>,
     /// Follows the store's mirror folder.
     pub mirror: crate::mirror::MirrorRunner,
+    /// The check of every page of the store, run at start.
+    pub store_check: crate::store_check::StoreCheck,
     pub trace: Option<Trace>,
     settings: Mutex<Settings>,
     /// Where the settings are saved; `None` when there is no config folder (they then last a session).
@@ -61,19 +63,22 @@ impl AppState {
         let settings = loaded.as_ref().map(|l| l.settings.clone()).unwrap_or_default();
         let mut problems: Vec<String> = loaded.and_then(|l| l.problem).into_iter().collect();
         let default = || default_store.clone().ok_or(galley_core::Error::NoDataFolder);
-        let open = |path: &Path| AppState::open_with(path, settings_path.clone(), settings.clone());
+        let open = |path: &Path, existing: bool| {
+            AppState::open_with(path, existing, settings_path.clone(), settings.clone())
+        };
         let mut state = match (store, &settings.store) {
-            (Some(path), _) => open(&path)?,
-            (None, Some(chosen)) => match open(chosen) {
+            (Some(path), _) => open(&path, false)?,
+            // Never made anew: its drive may only be unplugged.
+            (None, Some(chosen)) => match open(chosen, true) {
                 Ok(state) => state,
                 Err(err) => {
                     problems.push(format!(
                         "the store chosen in the settings could not be opened ({err}); Galley opened the default store"
                     ));
-                    open(&default()?)?
+                    open(&default()?, false)?
                 }
             },
-            (None, None) => open(&default()?)?,
+            (None, None) => open(&default()?, false)?,
         };
         state.settings_problem = (!problems.is_empty()).then(|| problems.join("; "));
         Ok(state)
@@ -82,20 +87,23 @@ impl AppState {
     /// Opens the store at `path` with the settings read from `settings_path` (defaults if none).
     pub fn open(path: &Path, settings_path: Option<PathBuf>) -> Result<AppState, galley_core::Error> {
         let settings = settings_path.as_deref().map(|p| Settings::load(p).settings).unwrap_or_default();
-        AppState::open_with(path, settings_path, settings)
+        AppState::open_with(path, false, settings_path, settings)
     }
 
-    /// Opens the store at `path` with settings already read from `settings_path`.
+    /// Opens the store at `path` (which must exist when `existing`) with settings already read
+    /// from `settings_path`.
     fn open_with(
         path: &Path,
+        existing: bool,
         settings_path: Option<PathBuf>,
         settings: Settings,
     ) -> Result<AppState, galley_core::Error> {
-        let library = Library::open(path)?;
+        let library = if existing { Library::open_existing(path)? } else { Library::open(path)? };
         library.set_templates_folder(settings.templates.clone());
         Ok(AppState {
             library: Arc::new(library),
             mirror: crate::mirror::MirrorRunner::default(),
+            store_check: crate::store_check::StoreCheck::default(),
             trace: None,
             settings: Mutex::new(settings),
             settings_path,

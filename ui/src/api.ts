@@ -28,10 +28,11 @@ import type {
   SectionCount,
   Settings,
   SettingsView,
+  StoreHealth,
   Status,
   TagCount,
 } from './bindings';
-import { CLOSE_REQUESTED, DROP_HOVER, IMPORTED, LINK_REQUESTED, MIRROR } from './bindings';
+import { CLOSE_REQUESTED, DROP_HOVER, IMPORTED, LINK_REQUESTED, MIRROR, STORE_HEALTH } from './bindings';
 
 export type * from './bindings';
 
@@ -97,6 +98,8 @@ export const api = {
   pickBackup: (title: string) => invoke<BackupChoice | null>('backup_pick', { title }),
   /** Puts a backup's content in place of the store's; resolves to the backup made of the store first. */
   restoreBackup: (path: string) => invoke<BackupFile>('backup_restore', { path }),
+  /** Whether the store takes writes; for a damaged one, the newest good backup and what it lacks. */
+  storeHealth: () => invoke<StoreHealth>('store_health'),
 
   listTemplates: () => invoke<string[]>('template_list'),
   /** Asks where to save with the native dialog; `null` when the user cancels. */
@@ -123,6 +126,9 @@ export const api = {
   /** The mirror folder's status changed, or a pass carried changes between the folder and the store. */
   onMirror: (handler: (update: MirrorUpdate) => void) =>
     listen<MirrorUpdate>(MIRROR, (event) => handler(event.payload)),
+  /** The check of every page found the store damaged: it takes no more writes. */
+  onStoreHealth: (handler: (health: StoreHealth) => void) =>
+    listen<StoreHealth>(STORE_HEALTH, (event) => handler(event.payload)),
 };
 
 export type Api = typeof api;

@@ -220,7 +220,7 @@ export type MirrorUpdate = { status: MirrorStatus,
  */
 changes: Array<Change>, };
 
-export type BackupKind = "manual" | "scheduled" | "before_restore" | "before_upgrade";
+export type BackupKind = "manual" | "scheduled" | "before_restore" | "before_upgrade" | "damaged";
 
 export type BackupFile = { path: string, kind: BackupKind, created_at: string, bytes: number, };
 
@@ -231,6 +231,42 @@ export type BackupList = { folder: string,
 backups: Array<BackupFile>, };
 
 export type BackupChoice = { path: string, articles: number, store_articles: number, };
+
+export type LostArticle = { id: string, headline: string, updated_at: string, 
+/**
+ * The backup has an older version of it (else it has none).
+ */
+in_backup: boolean, };
+
+export type RecoveryOffer = { backup: BackupFile, 
+/**
+ * Articles in the backup.
+ */
+articles: number, 
+/**
+ * What restoring it would lose; `None` when the damaged store cannot be read to tell.
+ */
+lost: Array<LostArticle> | null, };
+
+export type ReadOnlyKind = "damaged" | "unwritable";
+
+export type StoreHealth = { 
+/**
+ * The check of every page is still running.
+ */
+checking: boolean, 
+/**
+ * Set when the store takes no writes.
+ */
+read_only: ReadOnlyKind | null, 
+/**
+ * What happened, in full, when it takes none.
+ */
+message: string | null, 
+/**
+ * For a damaged store: the newest good backup, with what restoring it would lose.
+ */
+offer: RecoveryOffer | null, };
 
 export type Field = "headline" | "summary" | "body";
 
@@ -289,3 +325,5 @@ export const DROP_HOVER = "galley://drop-hover";
 export const IMPORTED = "galley://imported";
 
 export const MIRROR = "galley://mirror";
+
+export const STORE_HEALTH = "galley://store-health";

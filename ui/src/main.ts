@@ -45,6 +45,7 @@ import { embargoed, listRow, type Row } from './list-row';
 import { openExportDialog } from './export-dialog';
 import { showImported } from './import-results';
 import { mirrorSummary, openMirror, updateMirror, type MirrorHooks } from './mirror-dialog';
+import { watchStoreHealth } from './store-health';
 import { inspectorStrings, localized } from './inspector-strings';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -1053,6 +1054,10 @@ async function start(): Promise<void> {
   // What went wrong reading the settings or opening the store they name stays in view until closed.
   if (stored.problem) showNotice(tf('settingsProblem', { problem: stored.problem }), 'settings');
   void api.mirrorStatus().then(showMirror);
+  void watchStoreHealth(async () => {
+    await saver.flush();
+    return saver.state !== 'failed';
+  });
   const first = await reloadList();
   if (trace) {
     // The list is in the DOM; the next frame paints it.

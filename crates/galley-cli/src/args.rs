@@ -214,6 +214,10 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Check every page of the store (SQLite's quick check; the store stays usable meanwhile). A
+    /// damaged store is kept from every write until a backup is restored; this prints the newest
+    /// good backup and the articles restoring it would lose, and exits 1.
+    Verify,
     /// Counts per field: words, characters with and without spaces, reading time.
     Stats {
         #[arg(value_name = "ID|SLUG")]

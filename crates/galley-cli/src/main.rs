@@ -210,6 +210,16 @@ fn command(library: &Library, out: &Printer, command: Command, json: bool) -> Re
             let restored = library.restore_backup(&file)?;
             out.restored_backup(&file, &restored);
         }
+        Command::Verify => {
+            let check =
+                library.check_store(std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)))?;
+            let damaged = matches!(check, galley_core::PageCheck::Damaged(_));
+            let offer = if damaged { library.recovery_offer()? } else { None };
+            out.verified(&check, offer.as_ref());
+            if damaged {
+                return Ok(ExitCode::from(1));
+            }
+        }
         Command::Attach { article, image, alt } => out.saved(&library.attach_image(&article, &image, &alt)?),
         Command::Check { article } => out.check(&library.check(&article)?),
         Command::Sync { folder, once, poll, conflicts, resolve, keep, unlink } => {

@@ -11,7 +11,10 @@ macro_rules! say {
 use std::fmt::Write as _;
 
 use galley_core::model::{Article, ArticleStats, ArticleSummary, Counts, RevisionSummary, Timestamp};
-use galley_core::{BackupFile, BackupKind, ExportReport, ImportOutcome, Restored, SearchHit, TagCount};
+use galley_core::{
+    BackupFile, BackupKind, ExportReport, ImportOutcome, PageCheck, RecoveryOffer, Restored, SearchHit,
+    TagCount,
+};
 use galley_render::check::Problem;
 use serde::Serialize;
 use serde_json::json;
@@ -45,6 +48,7 @@ impl Printer {
                 BackupKind::Scheduled => "scheduled",
                 BackupKind::BeforeRestore => "before restore",
                 BackupKind::BeforeUpgrade => "before upgrade",
+                BackupKind::Damaged => "damaged store",
             };
             say!(
                 "{}  {kind:<15} {:>8.1} MB  {}",
@@ -61,6 +65,68 @@ impl Printer {
         }
         say!("restored {} ({} articles)", file.display(), restored.articles);
         say!("the store as it was before is kept in {}", restored.safety_backup.path.display());
+        if let Some(recovered) = &restored.recovered {
+            say!(
+                "{} articles the backup lacked were saved as .md files in {}",
+                recovered.saved,
+                recovered.folder.display()
+            );
+            for headline in &recovered.unreadable {
+                say!("could not be read from the damaged store: {headline}");
+            }
+        }
+    }
+
+    pub fn verified(&self, check: &PageCheck, offer: Option<&RecoveryOffer>) {
+        if self.json {
+            let (status, problems) = match check {
+                PageCheck::Sound => ("sound", &[][..]),
+                PageCheck::Damaged(problems) => ("damaged", &problems[..]),
+                PageCheck::Stopped => ("stopped", &[][..]),
+            };
+            return self.json(&serde_json::json!({ "status": status, "problems": problems, "offer": offer }));
+        }
+        match check {
+            PageCheck::Sound => say!("the store is sound"),
+            PageCheck::Stopped => say!("the check was stopped before the end"),
+            PageCheck::Damaged(problems) => {
+                say!("the store is damaged; Galley no longer writes to it. SQLite found:");
+                for problem in problems.iter().take(20) {
+                    say!("  {problem}");
+                }
+                match offer {
+                    None => say!("no backup passes the check; `galley-cli backups` lists them"),
+                    Some(offer) => {
+                        say!(
+                            "newest good backup: {} ({}, {} articles)",
+                            offer.backup.path.display(),
+                            offer.backup.created_at.strftime("%Y-%m-%d %H:%M"),
+                            offer.articles
+                        );
+                        match &offer.lost {
+                            None => {
+                                say!("what restoring it would lose cannot be read from the damaged store")
+                            }
+                            Some(lost) if lost.is_empty() => say!("restoring it would lose nothing"),
+                            Some(lost) => {
+                                say!(
+                                    "restoring it would lose changes to {} articles (saved as .md files when restored):",
+                                    lost.len()
+                                );
+                                for article in lost {
+                                    say!(
+                                        "  {}  {}",
+                                        article.updated_at.strftime("%Y-%m-%d %H:%M"),
+                                        article.headline
+                                    );
+                                }
+                            }
+                        }
+                        say!("to restore it: galley-cli restore-backup {}", offer.backup.path.display());
+                    }
+                }
+            }
+        }
     }
 
     fn json<T: Serialize + ?Sized>(&self, value: &T) {

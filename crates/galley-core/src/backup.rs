@@ -10,10 +10,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use galley_model::Timestamp;
-use galley_store::BackupFacts;
+use galley_store::{BackupFacts, ReadOnly};
 use jiff::SignedDuration;
 use serde::Serialize;
 
+use crate::recovery::Recovered;
 use crate::{Error, Library, Result};
 
 /// Why a backup was made.
@@ -29,6 +30,9 @@ pub enum BackupKind {
     BeforeRestore,
     /// The store as it was before a schema upgrade.
     BeforeUpgrade,
+    /// The files of a store found damaged, copied byte for byte before a backup replaced it (kept
+    /// for forensics; it does not pass the check a restore makes).
+    Damaged,
 }
 
 impl BackupKind {
@@ -38,6 +42,7 @@ impl BackupKind {
             BackupKind::Scheduled => "scheduled",
             BackupKind::BeforeRestore => "before-restore",
             BackupKind::BeforeUpgrade => "schema",
+            BackupKind::Damaged => "damaged",
         }
     }
 }
@@ -57,12 +62,15 @@ pub struct BackupFile {
 /// What a restore did: the backup of the store made first, and what the restored store holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Restored {
+    /// The store as it was (for a damaged store: its files, copied as they were).
     pub safety_backup: BackupFile,
     pub articles: u64,
+    /// For a damaged store: the articles the backup lacked, saved as `.md` files.
+    pub recovered: Option<Recovered>,
 }
 
 /// To the millisecond, so two backups in one second have their own names and order.
-const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%.3fZ";
+pub(crate) const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%.3fZ";
 
 impl Library {
     /// Where this store's backups are kept.
@@ -113,15 +121,20 @@ impl Library {
         Ok(backups)
     }
 
-    /// Removes the scheduled backups the age policy no longer keeps (see [`scheduled_to_keep`]),
+    /// Removes the scheduled backups the age policy no longer keeps (see [`scheduled_to_keep`]) or
+    /// that do not fit in their share of the disk (see [`scheduled_space`]: the oldest go first),
     /// and what a backup killed half-way left (`*.partial`, an hour old); other kinds stay until
     /// the user removes them. Returns what was removed.
     pub fn prune_backups(&self) -> Result<Vec<PathBuf>> {
         let mut removed = self.remove_partial_backups()?;
+        // Newest first, as `backups` lists them.
         let scheduled: Vec<BackupFile> =
             self.backups()?.into_iter().filter(|b| b.kind == BackupKind::Scheduled).collect();
         let times: Vec<Timestamp> = scheduled.iter().map(|b| b.created_at).collect();
-        let keep = scheduled_to_keep(&times, self.now());
+        let mut keep = scheduled_to_keep(&times, self.now());
+        let store_bytes = std::fs::metadata(self.path()).map(|m| m.len()).unwrap_or(0);
+        let sizes: Vec<u64> = scheduled.iter().map(|b| b.bytes).collect();
+        keep_within_space(&mut keep, &sizes, scheduled_space(store_bytes));
         for (index, backup) in scheduled.into_iter().enumerate() {
             if !keep.contains(&index) {
                 std::fs::remove_file(&backup.path)
@@ -173,11 +186,16 @@ impl Library {
 
     /// Replaces the store's content with a backup's, after checking the backup and backing up the
     /// store as it is now (so a restore can itself be undone).
+    /// A damaged store, which cannot be backed up, has its files copied as they are instead, and
+    /// the articles the backup lacks saved as `.md` files (see `recovery.rs`).
     pub fn restore_backup(&self, file: &Path) -> Result<Restored> {
         check_backup(file)?;
-        let safety_backup = self.backup(BackupKind::BeforeRestore, None)?;
+        let (safety_backup, recovered) = match self.read_only() {
+            Some(ReadOnly::Damaged { .. }) => self.keep_damaged_store(file)?,
+            _ => (self.backup(BackupKind::BeforeRestore, None)?, None),
+        };
         let BackupFacts { articles, .. } = self.store.restore_from(file)?;
-        Ok(Restored { safety_backup, articles })
+        Ok(Restored { safety_backup, articles, recovered })
     }
 }
 
@@ -191,7 +209,7 @@ pub fn check_backup(path: &Path) -> Result<BackupFacts> {
 fn parse_name(name: &str, stem: &str) -> Option<(BackupKind, Timestamp)> {
     let rest = name.strip_prefix(stem)?.strip_prefix('-')?.strip_suffix(".sqlite3")?;
     let (time, kind) = rest.split_once('-')?;
-    let kind = [BackupKind::Manual, BackupKind::Scheduled, BackupKind::BeforeRestore]
+    let kind = [BackupKind::Manual, BackupKind::Scheduled, BackupKind::BeforeRestore, BackupKind::Damaged]
         .into_iter()
         .find(|k| k.suffix() == kind)?;
     let digits = time.strip_suffix('Z')?;
@@ -202,6 +220,27 @@ fn parse_name(name: &str, stem: &str) -> Option<(BackupKind, Timestamp)> {
 fn upgrade(name: &str, stem: &str) -> Option<BackupKind> {
     let rest = name.strip_prefix(stem)?.strip_prefix("-schema-")?.strip_suffix(".sqlite3")?;
     rest.split('-').all(|part| part.parse::<u32>().is_ok()).then_some(BackupKind::BeforeUpgrade)
+}
+
+/// The most the scheduled backups of a store of `store_bytes` may take together: four times the
+/// store, or 1 GiB for a smaller one. The age policy alone would keep about forty copies, which a
+/// store of gigabytes cannot afford; the newest always stays, however big.
+pub fn scheduled_space(store_bytes: u64) -> u64 {
+    (4 * store_bytes).max(1 << 30)
+}
+
+/// Drops from `keep` (indexes into `sizes`, newest first) the oldest backups that do not fit in
+/// `space` together with the newer ones; the newest stays whatever its size.
+fn keep_within_space(keep: &mut std::collections::HashSet<usize>, sizes: &[u64], space: u64) {
+    let mut used = 0;
+    for (index, bytes) in sizes.iter().enumerate() {
+        if keep.contains(&index) {
+            used += bytes;
+            if used > space && index > 0 {
+                keep.remove(&index);
+            }
+        }
+    }
 }
 
 /// Which scheduled backups to keep, by index: the newest of each hour for a day, of each day for a
@@ -257,6 +296,23 @@ mod tests {
         assert_eq!(upgrade("galley-schema-4-2.sqlite3", "galley"), Some(BackupKind::BeforeUpgrade));
         assert_eq!(parse_name("other-20261128T153000.000Z-manual.sqlite3", "galley"), None);
         assert_eq!(parse_name("galley-notes.sqlite3", "galley"), None);
+    }
+
+    #[test]
+    fn scheduled_backups_of_a_big_store_keep_to_their_share_of_the_disk() {
+        assert_eq!(scheduled_space(10 << 20), 1 << 30, "a small store: 1 GiB");
+        assert_eq!(scheduled_space(2_300 << 20), 4 * (2_300 << 20), "a 2.3 GB store: four copies");
+        // Forty backups the age policy keeps, 1 GB each, newest first, in 4.5 GB: the four newest.
+        let sizes = vec![1_000_000_000; 40];
+        let mut keep: std::collections::HashSet<usize> = (0..40).step_by(2).collect();
+        keep_within_space(&mut keep, &sizes, 4_500_000_000);
+        let mut kept: Vec<usize> = keep.into_iter().collect();
+        kept.sort_unstable();
+        assert_eq!(kept, [0, 2, 4, 6]);
+        // The newest stays even when it alone is too big.
+        let mut keep: std::collections::HashSet<usize> = [0, 1].into();
+        keep_within_space(&mut keep, &[9, 9], 5);
+        assert_eq!(keep, [0].into());
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub enum Error {
     Store(#[from] galley_store::Error),
     #[error("{path}: {source}")]
     Import { path: PathBuf, source: galley_import::ImportError },
-    #[error("{path}: {source}")]
+    #[error("{}: {}", path.display(), crate::fs::io_problem(source))]
     Io { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     Invalid(String),
@@ -20,6 +20,12 @@ pub enum Error {
     IsAFolder { path: PathBuf },
     #[error("no folder for Galley's data was found; give a store with --store or GALLEY_STORE")]
     NoDataFolder,
+    /// A store that should exist is not there; a new one is not made in its place.
+    #[error(
+        "the store {} is not there (its drive may be unplugged, or its folder moved or renamed)",
+        path.display()
+    )]
+    StoreMissing { path: PathBuf },
 }
 
 impl Error {
@@ -31,7 +37,8 @@ impl Error {
             | Error::Invalid(_)
             | Error::UnsupportedFile { .. }
             | Error::IsAFolder { .. }
-            | Error::NoDataFolder => true,
+            | Error::NoDataFolder
+            | Error::StoreMissing { .. } => true,
             Error::Io { source, .. } => matches!(
                 source.kind(),
                 std::io::ErrorKind::NotFound

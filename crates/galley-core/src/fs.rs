@@ -8,7 +8,10 @@ use crate::{Error, Result};
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it over
 /// `path`. A crash or a full disk leaves the old file as it was.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source| Error::Io { path: path.to_owned(), source };
+    let io = |source: std::io::Error| Error::Io {
+        path: path.to_owned(),
+        source: std::io::Error::new(source.kind(), format!("could not write the file: {source}")),
+    };
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !replace_file_if(path, bytes, || Ok(true)).map_err(io)? {
         return Err(io(std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist")));
@@ -27,7 +30,44 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// another program's save could be overwritten to the rename itself. Returns whether it wrote; a
 /// folder that is missing is never created (it was moved or deleted a moment ago, and writing
 /// would bring it back), and is no write.
+///
+/// An error leaves the file as it was and no temporary file behind; its message says so, and says
+/// what went wrong in words for people when the drive is full, read-only or failing.
 pub fn replace_file_if(
+    path: &Path,
+    bytes: &[u8],
+    still_wanted: impl FnOnce() -> std::io::Result<bool>,
+) -> std::io::Result<bool> {
+    replace(path, bytes, still_wanted).map_err(|err| {
+        std::io::Error::new(err.kind(), format!("{}; the file on disk was left as it was", io_problem(&err)))
+    })
+}
+
+/// An IO error in words for people, for the errors a full, read-only or failing drive gives
+/// (the standard messages, "No space left on device (os error 28)", say little to a journalist).
+pub(crate) fn io_problem(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    // The operating system's error, also when a library wrapped it with the file's name.
+    let os = std::iter::successors(Some(err), |err| {
+        let inner = err.get_ref()?;
+        inner.downcast_ref::<std::io::Error>().or_else(|| inner.source()?.downcast_ref::<std::io::Error>())
+    })
+    .find(|err| err.raw_os_error().is_some());
+    // Messages Galley wrote itself already say what happened.
+    let Some(os) = os else { return err.to_string() };
+    match os.kind() {
+        ErrorKind::StorageFull => "the disk is full (no space left on the device)".to_owned(),
+        ErrorKind::QuotaExceeded => "the disk quota is used up".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "the drive is read-only".to_owned(),
+        _ if cfg!(unix) && os.raw_os_error() == Some(5) => {
+            "the drive failed to read or write (an input/output error: it may be failing or unplugged)"
+                .to_owned()
+        }
+        _ => err.to_string(),
+    }
+}
+
+fn replace(
     path: &Path,
     bytes: &[u8],
     still_wanted: impl FnOnce() -> std::io::Result<bool>,
@@ -39,7 +79,8 @@ pub fn replace_file_if(
         Err(err) if gone(&err) => return Ok(false),
         Err(err) => return Err(err),
     };
-    temp.write_all(bytes)?;
+    // On the file itself: its errors are the system's, not wrapped with the temporary's name.
+    temp.as_file_mut().write_all(bytes)?;
     // A temporary file is private (0600); the file it becomes keeps the old file's permissions,
     // or gets the usual ones for a new document.
     #[cfg(unix)]

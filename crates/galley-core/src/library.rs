@@ -47,6 +47,16 @@ impl Library {
         Library::open_with(path, Arc::new(SystemClock), OpenOptions::default())
     }
 
+    /// Opens the store at `path`, which must exist: a store the user chose, whose drive may be
+    /// unplugged. A new store made in its place would take the journalist's words onto another
+    /// disk, hidden again once the drive is back.
+    pub fn open_existing(path: &Path) -> Result<Library> {
+        if !path.is_file() {
+            return Err(Error::StoreMissing { path: path.to_owned() });
+        }
+        Library::open(path)
+    }
+
     /// Opens (or creates) the store at `path` with a given clock and options.
     pub fn open_with(path: &Path, clock: Arc<dyn Clock>, options: OpenOptions) -> Result<Library> {
         let store = Store::open(path)?;

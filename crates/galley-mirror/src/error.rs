@@ -15,6 +15,12 @@ pub enum Error {
         .0.display()
     )]
     FolderMissing(PathBuf),
+    #[error(
+        "the store {} is no longer there (its drive was unplugged, or its folder moved); the mirror folder \
+         waits until it is back",
+        .0.display()
+    )]
+    StoreMissing(PathBuf),
     #[error("this store is not linked to a mirror folder (link one with `galley-cli sync FOLDER`)")]
     NotLinked,
     #[error("the store is linked to {}, not to {}; unlink it first (`galley-cli sync --unlink`)", linked.display(), asked.display())]
@@ -31,7 +37,7 @@ impl Error {
     pub fn is_user_error(&self) -> bool {
         match self {
             Error::Library(err) => err.is_user_error(),
-            Error::Io { .. } | Error::Watch { .. } => false,
+            Error::Io { .. } | Error::Watch { .. } | Error::StoreMissing(_) => false,
             Error::FolderMissing(_)
             | Error::NotLinked
             | Error::LinkedElsewhere { .. }

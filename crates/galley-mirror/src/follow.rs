@@ -117,15 +117,28 @@ fn follow_signals(
     polling: bool,
     report: &mut dyn FnMut(Event),
 ) -> Result<Next> {
+    // A failure is reported once, not at every try: it comes back until something changes.
+    let mut last_failure: Option<String> = None;
     let mut run = |scope: Scope, report: &mut dyn FnMut(Event)| -> bool {
         let full = matches!(scope, Scope::Full);
-        match mirror.pass(library, scope) {
+        // A store that takes no writes (found damaged, or on a read-only drive) gets no pass until
+        // it does again (a backup restored): a pass would carry edits it cannot keep.
+        let result = match library.read_only() {
+            Some(reason) => Err(galley_core::Error::Store(reason.into()).into()),
+            None => mirror.pass(library, scope),
+        };
+        match result {
             Ok(changes) => {
+                last_failure = None;
                 report(Event::Passed { full, changes, problems: mirror.problems() });
                 true
             }
             Err(err) => {
-                report(Event::Failed { message: err.to_string() });
+                let message = err.to_string();
+                if last_failure.as_ref() != Some(&message) {
+                    report(Event::Failed { message: message.clone() });
+                    last_failure = Some(message);
+                }
                 false
             }
         }

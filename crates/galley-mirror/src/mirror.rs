@@ -217,6 +217,13 @@ impl Mirror {
     /// Waits for other Galley processes' passes; released when the file is closed.
     fn lock(&self) -> Result<File> {
         let io = |source| Error::Io { path: self.lock.clone(), source };
+        // A store whose drive was unplugged (or whose folder was moved) while this process holds
+        // it open: a lock made at the old path would be a stray file where the drive was, and
+        // would not keep other processes' passes out.
+        let store = self.lock.with_extension("");
+        if !store.exists() {
+            return Err(Error::StoreMissing(store));
+        }
         let file = File::options().create(true).truncate(false).write(true).open(&self.lock).map_err(io)?;
         file.lock().map_err(io)?;
         Ok(file)

@@ -82,7 +82,7 @@ impl Store {
     /// Stores a new article (or, when the draft carries the id of one already stored, a new
     /// revision of it) and returns it as stored.
     pub fn create(&self, draft: Draft, reason: RevisionReason, now: Timestamp) -> Result<Article> {
-        let mut conn = self.writer();
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         let stored = insert_or_update(&tx, draft, reason, now)?;
         tx.commit()?;
@@ -110,7 +110,7 @@ impl Store {
         now: Timestamp,
         mut then: impl FnMut(&Connection, &Stored, T) -> Result<()>,
     ) -> Result<Vec<Result<Stored>>> {
-        let mut conn = self.writer();
+        let mut conn = self.writer()?;
         let mut tx = conn.transaction()?;
         let mut results = Vec::new();
         for (draft, extra) in drafts {
@@ -142,7 +142,7 @@ impl Store {
         label: Option<&str>,
         now: Timestamp,
     ) -> Result<Article> {
-        let mut conn = self.writer();
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         let rowid = rowid_of(&tx, id)?;
         update(&tx, rowid, id, fields, reason, label, now)?;
@@ -160,7 +160,7 @@ impl Store {
         reason: RevisionReason,
         now: Timestamp,
     ) -> Result<Option<(Article, i64)>> {
-        let mut conn = self.writer();
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         let rowid = rowid_of(&tx, id)?;
         if change_seq_of(&tx, rowid)? != expected {
@@ -247,15 +247,35 @@ impl Store {
     }
 }
 
-/// How the list sorts a headline: lowercased, ё as е (as a Russian index sorts). Schema 4 computes
-/// the same for articles stored before it.
+/// How the list sorts a headline: composed (NFC), without the diacritics left over, lowercased,
+/// ё as е (as a Russian index sorts). Composing first puts a й typed as и + breve among the й, not
+/// before every и; a stress mark or a stack of Zalgo marks does not move a headline either. (Marks
+/// that are letters' vowels, as in Devanagari, are kept: they are not in the diacritics' blocks.)
+/// Schema 4 computed keys for the articles stored before it without composing or dropping marks:
+/// such a headline keeps its old place until the article is next saved.
 pub(crate) fn headline_key(headline: &str) -> String {
-    headline.to_lowercase().replace('ё', "е")
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = headline.nfc().filter(|c| !is_diacritic(*c)).collect();
+    composed.to_lowercase().replace('ё', "е")
+}
+
+/// The Combining Diacritical Marks blocks (and their supplements, for symbols, half marks).
+fn is_diacritic(c: char) -> bool {
+    matches!(
+        c,
+        '\u{300}'..='\u{36F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+    )
 }
 
 /// How the `section:` filter and the section list compare a section: lowercased.
 pub(crate) fn section_key(section: &str) -> String {
-    section.to_lowercase()
+    use unicode_normalization::UnicodeNormalization;
+    // Composed first: a section typed with a decomposed й is the same section.
+    section.nfc().collect::<String>().to_lowercase()
 }
 
 /// The columns [`summary_from_row`] reads, from `articles a`.

@@ -18,7 +18,7 @@ impl Store {
     /// Stores image bytes (once, however often they are added) and returns their hash.
     pub fn put_asset(&self, bytes: &[u8], media_type: &str, now: Timestamp) -> Result<String> {
         let hash = blake3::hash(bytes).to_hex().to_string();
-        self.writer()
+        self.writer()?
             .prepare_cached(
                 "INSERT INTO assets (hash, media_type, bytes, created_at) VALUES (?, ?, ?, ?) \
                  ON CONFLICT (hash) DO NOTHING",

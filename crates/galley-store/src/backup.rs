@@ -7,9 +7,12 @@ use std::path::{Path, PathBuf};
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
+use galley_model::Timestamp;
+
 use crate::connection::APPLICATION_ID;
 use crate::migrations::{self, LATEST_VERSION};
-use crate::{Error, Result, Store};
+use crate::time::from_ms;
+use crate::{Error, ReadOnly, Result, Store};
 
 /// The folder a store's backups are kept in: `backups` beside it.
 pub fn backup_folder(store: &Path) -> PathBuf {
@@ -30,8 +33,56 @@ pub(crate) fn backup_before_migration(conn: &Connection, store: &Path, schema: i
         })
         .find(|path| !path.exists())
         .expect("some numbered name is free");
-    conn.execute("VACUUM INTO ?", [path.to_string_lossy()])?;
-    Ok(path)
+    // Written under a temporary name and renamed once it is whole and on disk: a process killed
+    // half-way leaves a `.partial` file (cleared when backups are thinned out), never a file
+    // with a backup's name that is not one. The name is this process's own: another process may
+    // be upgrading the same store at the same moment.
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(format!(".{}.partial", std::process::id()));
+    let temp = PathBuf::from(temp);
+    let _ = std::fs::remove_file(&temp);
+    let result = (|| {
+        conn.execute("VACUUM INTO ?", [temp.to_string_lossy()])?;
+        let io = |source| Error::Io { path: path.clone(), source };
+        std::fs::File::open(&temp).and_then(|file| file.sync_all()).map_err(io)?;
+        std::fs::rename(&temp, &path).map_err(io)?;
+        // The rename is on disk before the upgrade can be.
+        #[cfg(unix)]
+        std::fs::File::open(&folder).and_then(|dir| dir.sync_all()).map_err(io)?;
+        Ok(path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// An article as a store (or a backup) last saw it: enough to tell what a restore would lose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleVersion {
+    pub id: String,
+    pub headline: String,
+    pub updated_at: Timestamp,
+    pub revision: u32,
+}
+
+/// The articles a backup file holds, read without changing it.
+pub fn article_versions_in(path: &Path) -> Result<Vec<ArticleVersion>> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    read_versions(&conn)
+}
+
+fn read_versions(conn: &Connection) -> Result<Vec<ArticleVersion>> {
+    let mut stmt = conn.prepare("SELECT id, headline, updated_at, revision FROM articles")?;
+    let rows = stmt.query_map([], |row| {
+        Ok(ArticleVersion {
+            id: row.get(0)?,
+            headline: row.get(1)?,
+            updated_at: from_ms(row.get(2)?),
+            revision: row.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// What a backup file holds, read from it without changing it.
@@ -58,10 +109,18 @@ impl Store {
         let result = (|| {
             let source = Connection::open_with_flags(self.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
             source.busy_timeout(std::time::Duration::from_secs(10))?;
-            source.execute("VACUUM INTO ?", [temp.to_string_lossy()])?;
+            source.execute("VACUUM INTO ?", [temp.to_string_lossy()]).map_err(|err| {
+                Error::BackupNotWritten { path: path.to_owned(), reason: copy_problem(&err) }
+            })?;
             drop(source);
             let facts = check_backup(&temp)?;
-            std::fs::rename(&temp, path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
+            // On disk before it has a backup's name, and the name on disk before it is reported:
+            // after a power cut a file with that name is the whole backup.
+            let io = |source| Error::Io { path: path.to_owned(), source };
+            std::fs::File::open(&temp).and_then(|file| file.sync_all()).map_err(io)?;
+            std::fs::rename(&temp, path).map_err(io)?;
+            #[cfg(unix)]
+            std::fs::File::open(folder).and_then(|dir| dir.sync_all()).map_err(io)?;
             Ok(facts)
         })();
         if result.is_err() {
@@ -70,14 +129,23 @@ impl Store {
         result
     }
 
+    /// Every article's id, headline, time of its last change and newest revision.
+    pub fn article_versions(&self) -> Result<Vec<ArticleVersion>> {
+        read_versions(&self.reader())
+    }
+
     /// Replaces everything in the store with the backup at `path`, which is checked first (a Galley
     /// store this version can open, sound by SQLite's quick check). Every connection, in this
     /// process and others, sees the backup's content at its next read; an older schema is
     /// brought up to date; what it knew of a mirror folder's files is forgotten.
+    /// A store found damaged takes the restore (it is the cure), and is writable again after it.
     pub fn restore_from(&self, path: &Path) -> Result<BackupFacts> {
         let facts = check_backup(path)?;
+        if self.unwritable {
+            return Err(ReadOnly::Unwritable { path: self.path.clone() }.into());
+        }
         let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let mut writer = self.writer();
+        let mut writer = self.writer_even_if_damaged();
         {
             let backup = Backup::new(&source, &mut writer)?;
             backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
@@ -87,7 +155,53 @@ impl Store {
         // moved on. Without them the next pass compares each file with the restored article
         // afresh: where they differ both are kept (a conflict), and neither side silently wins.
         writer.execute("DELETE FROM mirror_files", [])?;
+        drop(writer);
+        self.clear_damage();
         Ok(facts)
+    }
+
+    /// Copies the store's files as they are, byte for byte (the database and its write-ahead log,
+    /// as `path` and `path-wal`): the copy of a damaged store kept before a backup replaces it,
+    /// which `VACUUM INTO` could not read. `path` must not exist.
+    pub fn copy_files_to(&self, path: &Path) -> Result<()> {
+        if path.exists() {
+            return Err(Error::BackupExists(path.to_owned()));
+        }
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(folder)
+            .map_err(|source| Error::CreateFolder { path: folder.to_owned(), source })?;
+        // Holding the writer keeps this process from changing the files during the copy.
+        let _writer = self.writer_even_if_damaged();
+        let with_suffix = |base: &Path, suffix: &str| {
+            let mut name = base.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        };
+        for suffix in ["", "-wal"] {
+            let from = with_suffix(&self.path, suffix);
+            let to = with_suffix(path, suffix);
+            // An empty or missing log holds nothing the database lacks.
+            if suffix == "-wal" && std::fs::metadata(&from).map_or(true, |m| m.len() == 0) {
+                continue;
+            }
+            std::fs::copy(&from, &to).map_err(|source| Error::Io { path: to, source })?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a copy of the store could not be written, in words for people: SQLite's own would blame
+/// the store's drive for what the backup's drive did.
+fn copy_problem(err: &rusqlite::Error) -> String {
+    match err.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => "the disk is full".into(),
+        Some(rusqlite::ErrorCode::SystemIoFailure) => {
+            "an input/output error (a drive may be failing, full or unplugged)".into()
+        }
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
+            "its folder cannot be written".into()
+        }
+        _ => err.to_string(),
     }
 }
 

@@ -20,13 +20,43 @@ const WRITER_CACHE_KIB: i64 = 32 * 1024;
 /// How long a connection waits for another process's write before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Opens the connection that writes, creating or upgrading the store; tells whether it was created.
-pub(crate) fn open_writer(path: &Path) -> Result<(Connection, bool)> {
+/// The connection that writes, as opened.
+pub(crate) struct Opened {
+    pub(crate) conn: Connection,
+    /// This open created the store.
+    pub(crate) created: bool,
+    /// The file (or its drive) cannot be written: the store was opened to be read only.
+    pub(crate) unwritable: bool,
+}
+
+/// Opens the connection that writes, creating or upgrading the store. A store that exists but
+/// cannot be written (a read-only file, folder or drive) is opened to be read, when it needs no
+/// upgrade.
+pub(crate) fn open_writer(path: &Path) -> Result<Opened> {
+    match open_for_writing(path) {
+        Err(err) if path.is_file() && cannot_write(&err) => {
+            let conn = open_unwritable(path)?;
+            Ok(Opened { conn, created: false, unwritable: true })
+        }
+        Ok(opened) if opened.unwritable => {
+            drop(opened);
+            let conn = open_unwritable(path)?;
+            Ok(Opened { conn, created: false, unwritable: true })
+        }
+        other => other,
+    }
+}
+
+fn open_for_writing(path: &Path) -> Result<Opened> {
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder)
             .map_err(|source| Error::CreateFolder { path: folder.to_owned(), source })?;
     }
     let mut conn = Connection::open(path)?;
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        // SQLite opened a file it may not write to read-only, silently.
+        return Ok(Opened { conn, created: false, unwritable: true });
+    }
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Every write transaction takes the write lock when it begins. A deferred one that reads first
     // (most do) and then writes fails at once with SQLITE_BUSY_SNAPSHOT, without waiting, when
@@ -60,11 +90,78 @@ pub(crate) fn open_writer(path: &Path) -> Result<(Connection, bool)> {
         crate::backup::backup_before_migration(&conn, path, version)?;
     }
     migrations::migrate(&mut conn, version)?;
-    Ok((conn, empty))
+    Ok(Opened { conn, created: empty, unwritable: false })
+}
+
+/// Whether opening failed because the file, its folder or its drive cannot be written.
+fn cannot_write(err: &Error) -> bool {
+    match err {
+        Error::Sqlite(err) => {
+            matches!(err.sqlite_error_code(), Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen))
+        }
+        Error::CreateFolder { source, .. } | Error::Io { source, .. } => matches!(
+            source.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        ),
+        _ => false,
+    }
+}
+
+/// Opens a store that cannot be written, to read it. It must need no upgrade. Read-only first; when
+/// SQLite cannot make the shared-memory file a write-ahead log needs beside it (a read-only
+/// folder or drive), as an immutable file: what a log left beside it is then not seen.
+fn open_unwritable(path: &Path) -> Result<Connection> {
+    let flags =
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let (conn, (application_id, version)) = match Connection::open_with_flags(path, flags)
+        .map_err(Error::from)
+        .and_then(|conn| identify(&conn, path).map(|facts| (conn, facts)))
+    {
+        Ok(opened) => opened,
+        Err(err) if cannot_write(&err) => {
+            let conn = Connection::open_with_flags(unwritable_uri(path), flags)?;
+            let facts = identify(&conn, path)?;
+            (conn, facts)
+        }
+        Err(err) => return Err(err),
+    };
+    if application_id != APPLICATION_ID {
+        return Err(Error::NotAStore {
+            path: path.to_owned(),
+            reason: "it holds another program's data".into(),
+        });
+    }
+    if version > LATEST_VERSION {
+        return Err(Error::TooNew { path: path.to_owned(), found: version, known: LATEST_VERSION });
+    }
+    if version < LATEST_VERSION {
+        return Err(Error::UnwritableNeedsUpgrade { path: path.to_owned() });
+    }
+    conn.pragma_update(None, "query_only", true)?;
+    register_functions(&conn)?;
+    Ok(conn)
+}
+
+/// `file:` URI of a store opened with `immutable=1`; `%`, `?` and `#` in the path are escaped.
+fn unwritable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Opens the connection that only reads. The writer must have opened (and upgraded) the file first.
-pub(crate) fn open_reader(path: &Path) -> Result<Connection> {
+pub(crate) fn open_reader(path: &Path, unwritable: bool) -> Result<Connection> {
+    if unwritable {
+        return open_unwritable(path);
+    }
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,

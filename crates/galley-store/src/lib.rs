@@ -10,6 +10,7 @@ mod assets;
 mod backup;
 mod connection;
 mod error;
+mod health;
 mod index;
 mod migrations;
 mod mirror;
@@ -19,14 +20,16 @@ mod tags;
 mod time;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
 
 pub use articles::{ListFilter, ListSort, SectionCount, Stored};
 pub use assets::Asset;
-pub use backup::{BackupFacts, backup_folder, check_backup};
+pub use backup::{ArticleVersion, BackupFacts, article_versions_in, backup_folder, check_backup};
 pub use error::Error;
+pub use health::{PageCheck, ReadOnly};
 pub use migrations::LATEST_VERSION;
 pub use mirror::{ContentHash, MirrorConflict, MirrorLink, MirrorRecord};
 pub use search::{Field, SearchHit};
@@ -43,16 +46,33 @@ pub struct Store {
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
     created: bool,
+    /// The file cannot be written: both connections only read.
+    unwritable: bool,
+    /// Why writes are refused, once known (see `health.rs`).
+    read_only: Mutex<Option<ReadOnly>>,
+    /// Damage is noted beside the store, so its note going away (a restore by another process)
+    /// lifts it here too.
+    damage_noted: AtomicBool,
 }
 
 impl Store {
     /// Opens the store at `path`, creating it (and its folder) when missing and upgrading its schema
     /// when older. A store made by a newer Galley, or a file that is not a Galley store, is refused
-    /// and left exactly as it was.
+    /// and left exactly as it was. A store that cannot be written, or that a check found damaged,
+    /// opens to be read: writes are refused with [`Error::ReadOnly`].
     pub fn open(path: &Path) -> Result<Store> {
-        let (writer, created) = connection::open_writer(path)?;
-        let reader = connection::open_reader(path)?;
-        Ok(Store { path: path.to_owned(), writer: Mutex::new(writer), reader: Mutex::new(reader), created })
+        let opened = connection::open_writer(path)?;
+        let reader = connection::open_reader(path, opened.unwritable)?;
+        let read_only = opened.unwritable.then(|| ReadOnly::Unwritable { path: path.to_owned() });
+        Ok(Store {
+            path: path.to_owned(),
+            writer: Mutex::new(opened.conn),
+            reader: Mutex::new(reader),
+            created: opened.created,
+            unwritable: opened.unwritable,
+            read_only: Mutex::new(read_only),
+            damage_noted: AtomicBool::new(false),
+        })
     }
 
     /// The file this store lives in.
@@ -73,7 +93,16 @@ impl Store {
         Ok(rows.into_iter().filter(|row| row != "ok").collect())
     }
 
-    fn writer(&self) -> MutexGuard<'_, Connection> {
+    /// The connection that writes; refused while the store is read-only.
+    fn writer(&self) -> Result<MutexGuard<'_, Connection>> {
+        match self.read_only() {
+            Some(reason) => Err(reason.into()),
+            None => Ok(self.writer_even_if_damaged()),
+        }
+    }
+
+    /// The connection that writes, for what may write to a damaged store: a restore.
+    fn writer_even_if_damaged(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves no half-written state behind (transactions roll
         // back on drop), so a poisoned lock is still safe to use.
         self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())

@@ -26,6 +26,12 @@ pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<()> {
     for (from, step) in STEPS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
         let to = from as i64 + 1;
         let tx = conn.transaction()?;
+        // Another process opening the store at the same moment may have taken this step since the
+        // version was read: the write lock is held now, so what the file says is final.
+        let now: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if now >= to {
+            continue;
+        }
         tx.execute_batch(step)?;
         if to == 2 {
             index::rebuild(&tx)?;

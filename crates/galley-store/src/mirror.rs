@@ -62,7 +62,7 @@ impl Store {
     /// the old one: the new folder is compared from scratch.
     pub fn link_mirror(&self, folder: &Path) -> Result<()> {
         let text = folder.to_string_lossy();
-        let mut conn = self.writer();
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         let current: Option<String> =
             tx.query_row("SELECT folder FROM mirror", [], |row| row.get(0)).optional()?;
@@ -80,7 +80,7 @@ impl Store {
 
     /// Unlinks the folder (its files stay where they are) and forgets what was known of it.
     pub fn unlink_mirror(&self) -> Result<()> {
-        let mut conn = self.writer();
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         tx.execute("DELETE FROM mirror_files", [])?;
         tx.execute("DELETE FROM mirror", [])?;
@@ -90,7 +90,7 @@ impl Store {
 
     /// Notes that the folder holds every change up to `seq`.
     pub fn set_mirror_synced(&self, seq: i64) -> Result<()> {
-        self.writer().prepare_cached("UPDATE mirror SET synced_seq = ?")?.execute([seq])?;
+        self.writer()?.prepare_cached("UPDATE mirror SET synced_seq = ?")?.execute([seq])?;
         Ok(())
     }
 
@@ -195,7 +195,7 @@ impl Store {
     /// Writes records in one transaction. A path belongs to one article: a record that held the
     /// path before is dropped (its article gets a file of its own on the next pass).
     pub fn put_mirror_records(&self, records: &[MirrorRecord]) -> Result<()> {
-        let mut conn = self.writer();
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         for record in records {
             put_record(&tx, record)?;
@@ -206,7 +206,7 @@ impl Store {
 
     /// Forgets an article's record.
     pub fn forget_mirror_record(&self, article: ArticleId) -> Result<()> {
-        let mut conn = self.writer();
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         let rowid = rowid_of(&tx, article)?;
         tx.execute("DELETE FROM mirror_files WHERE article = ?", [rowid])?;
@@ -223,7 +223,7 @@ impl Store {
         reason: RevisionReason,
         now: Timestamp,
     ) -> Result<u32> {
-        let mut conn = self.writer();
+        let mut conn = self.writer()?;
         let tx = conn.transaction()?;
         let rowid = rowid_of(&tx, article)?;
         let number = revisions::record(&tx, rowid, fields, reason, None, now)?;

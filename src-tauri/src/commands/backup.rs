@@ -8,7 +8,7 @@ use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::{AppState, IpcError};
+use crate::{AppState, IpcError, StoreHealth};
 
 /// The backups beside the store, and where they are kept.
 #[derive(Debug, Serialize, ts_rs::TS)]
@@ -69,4 +69,11 @@ pub fn backup_pick<R: Runtime>(
 #[tauri::command(async)]
 pub fn backup_restore(state: State<'_, AppState>, path: String) -> Result<BackupFile, IpcError> {
     Ok(state.library.restore_backup(&PathBuf::from(path))?.safety_backup)
+}
+
+/// Whether the store takes writes, whether its check is still running, and for a damaged store
+/// the newest good backup with what restoring it would lose.
+#[tauri::command(async)]
+pub fn store_health(state: State<'_, AppState>) -> StoreHealth {
+    state.store_check.health(&state.library)
 }

@@ -180,17 +180,78 @@ fn a_page_from_elsewhere_cannot_call_galleys_commands() {
     assert_eq!(list["total"], 1, "nothing was created");
 }
 
+/// The directives of the app's CSP, each as its list of sources.
+fn csp_directives(config: &Value) -> Vec<(String, Vec<String>)> {
+    let csp = &config["app"]["security"]["csp"];
+    match csp {
+        Value::Object(map) => map
+            .iter()
+            .map(|(name, sources)| {
+                let sources = sources.as_str().expect("a directive's sources are a string");
+                (name.clone(), sources.split_whitespace().map(str::to_owned).collect())
+            })
+            .collect(),
+        Value::String(text) => text
+            .split(';')
+            .filter_map(|directive| {
+                let mut words = directive.split_whitespace().map(str::to_owned);
+                Some((words.next()?, words.collect()))
+            })
+            .collect(),
+        other => panic!("the app has no CSP: {other}"),
+    }
+}
+
 #[test]
 fn the_csp_and_capability_stay_strict() {
     let config: Value = serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
-    let csp = &config["app"]["security"]["csp"];
-    assert_eq!(csp["script-src"], "'self'", "no inline or eval'd script");
-    assert_eq!(csp["object-src"], "'none'");
-    assert_eq!(csp["base-uri"], "'none'");
-    assert!(!csp.to_string().contains("unsafe-eval"));
-    let capability: Value = serde_json::from_str(include_str!("../../capabilities/default.json")).unwrap();
-    let permissions: Vec<&str> =
-        capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    let directives = csp_directives(&config);
+    let sources = |name: &str| -> Vec<String> {
+        directives.iter().find(|(n, _)| n == name).map(|(_, s)| s.clone()).unwrap_or_default()
+    };
+    assert_eq!(sources("script-src"), ["'self'"], "no inline, eval'd or remote script");
+    assert_eq!(sources("object-src"), ["'none'"]);
+    assert_eq!(sources("base-uri"), ["'none'"]);
+    assert_eq!(sources("form-action"), ["'none'"]);
+    assert_eq!(sources("default-src"), ["'self'"]);
+    assert_eq!(sources("frame-src"), ["'self'"], "the preview's srcdoc frame and nothing from elsewhere");
+    for (name, list) in &directives {
+        for source in list {
+            assert!(
+                !matches!(source.as_str(), "'unsafe-eval'" | "'wasm-unsafe-eval'" | "'unsafe-hashes'" | "*")
+                    && !source.contains("unsafe-eval"),
+                "{name} allows {source}"
+            );
+            // Inline style is allowed (the preview's table alignment, the theme); inline script never.
+            assert!(
+                source != "'unsafe-inline'" || name == "style-src",
+                "{name} allows inline code: only style-src may"
+            );
+            // Nothing may load from the web: the app is offline-first and its pages are its own.
+            let remote =
+                source.starts_with("http:") || source.starts_with("https:") || source.starts_with("ws");
+            assert!(
+                !remote || (name == "connect-src" && source == "http://ipc.localhost"),
+                "{name} lets the app load from {source}"
+            );
+        }
+        assert!(
+            !matches!(name.as_str(), "script-src-elem" | "script-src-attr" | "worker-src"),
+            "{name} would loosen script-src"
+        );
+    }
+    let security = &config["app"]["security"];
+    assert_eq!(security["freezePrototype"], true);
+    assert!(
+        security.get("dangerousDisableAssetCspModification").is_none_or(|v| v == false),
+        "Tauri's CSP nonces and hashes stay on"
+    );
+    assert!(security.get("assetProtocol").is_none_or(|p| p["enable"] != true), "no asset protocol");
+    assert!(
+        config["app"].get("withGlobalTauri").is_none_or(|v| v == false),
+        "no window.__TAURI__ global for a payload to find"
+    );
+
     // Galley's own commands, and listening for the shell's events; no plugin permission at all:
     // the dialog, clipboard and opener are driven from Rust commands.
     let commands: Vec<String> = include_str!("../../build.rs")
@@ -198,12 +259,208 @@ fn the_csp_and_capability_stay_strict() {
         .filter_map(|line| line.trim().strip_prefix('"')?.strip_suffix("\",").map(str::to_owned))
         .collect();
     assert!(commands.len() > 10, "{commands:?}");
-    for permission in &permissions {
-        let own =
-            permission.strip_prefix("allow-").is_some_and(|name| commands.contains(&name.replace('-', "_")));
-        let events = ["core:event:allow-listen", "core:event:allow-unlisten"].contains(permission);
-        assert!(own || events, "{permission} is more than the app needs");
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities");
+    let mut files: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|entry| entry.unwrap().path()).collect();
+    files.sort();
+    assert_eq!(
+        files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect::<Vec<_>>(),
+        ["default.json"],
+        "one capability, the main window's: a new file would grant more"
+    );
+    for file in &files {
+        let capability: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let name = file.display();
+        assert_eq!(capability["windows"], json!(["main"]), "{name}: only the main window");
+        assert!(capability.get("webviews").is_none(), "{name}: no webview grants");
+        assert!(capability.get("remote").is_none(), "{name}: no page from elsewhere may call commands");
+        assert!(
+            capability.get("platforms").is_none_or(|p| p.is_array()),
+            "{name}: platforms, if named, are a list"
+        );
+        for permission in capability["permissions"].as_array().unwrap() {
+            // A permission with a scope is an object naming it; Galley grants none.
+            let permission =
+                permission.as_str().unwrap_or_else(|| panic!("{name}: a scoped permission: {permission}"));
+            let own = permission
+                .strip_prefix("allow-")
+                .is_some_and(|name| commands.contains(&name.replace('-', "_")));
+            let events = ["core:event:allow-listen", "core:event:allow-unlisten"].contains(&permission);
+            assert!(own || events, "{name}: {permission} is more than the app needs");
+        }
     }
+}
+
+/// The link targets the published payloads carry: Markdown destinations, reference definitions,
+/// autolinks and URL attributes, each also with its character references decoded (as a browser
+/// reads an attribute), plus a related link's whole text.
+fn payload_urls() -> Vec<String> {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/hostile/payloads.json"))
+            .expect("tests/hostile/payloads.json");
+    let payloads: Vec<Value> = serde_json::from_str(&text).unwrap();
+    let mut urls = Vec::new();
+    let mut push = |url: &str| {
+        let url = url.trim_matches(|c| c == '"' || c == '\'' || c == '<' || c == '>');
+        if !url.is_empty() {
+            urls.push(url.to_owned());
+            urls.push(decode_references(url));
+        }
+    };
+    for payload in &payloads {
+        let text = payload["payload"].as_str().unwrap();
+        if payload["vector"] == "related" {
+            push(text);
+        }
+        // [text](destination), and ![alt](destination)
+        for (i, _) in text.match_indices("](") {
+            let rest = text[i + 2..].trim_start();
+            let end = rest.find([')', ' ', '\n']).unwrap_or(rest.len());
+            push(&rest[..end]);
+        }
+        // [label]: destination
+        for line in text.lines() {
+            if let Some((_, rest)) = line.trim_start().strip_prefix('[').and_then(|l| l.split_once("]:")) {
+                push(rest.split_whitespace().next().unwrap_or(""));
+            }
+        }
+        // <scheme:…> autolinks
+        for (i, _) in text.match_indices('<') {
+            let rest = &text[i + 1..];
+            let end = rest.find(['>', ' ', '\n']).unwrap_or(rest.len());
+            let candidate = &rest[..end];
+            if candidate.split_once(':').is_some_and(|(s, _)| {
+                !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            }) {
+                push(candidate);
+            }
+        }
+        // href=…, src=…, action=…, formaction=…, data=…, background=…
+        for attribute in ["href=", "src=", "action=", "data=", "background="] {
+            for (i, _) in text.match_indices(attribute) {
+                let rest = &text[i + attribute.len()..];
+                let (quote, rest) = match rest.chars().next() {
+                    Some(q @ ('"' | '\'')) => (Some(q), &rest[1..]),
+                    _ => (None, rest),
+                };
+                let end = match quote {
+                    Some(q) => rest.find(q),
+                    None => rest.find([' ', '>', '\n']),
+                }
+                .unwrap_or(rest.len());
+                push(&rest[..end]);
+            }
+        }
+    }
+    urls.sort();
+    urls.dedup();
+    urls
+}
+
+/// `&#106;`, `&#x6A;`, `&#58` (no semicolon), `&colon;` and `&Tab;` as a browser reads them.
+fn decode_references(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let named =
+            [("&colon;", ':'), ("&Tab;", '\t'), ("&NewLine;", '\n'), ("&lpar;", '('), ("&rpar;", ')')];
+        if let Some((name, c)) = named.iter().find(|(name, _)| rest.starts_with(name)) {
+            out.push(*c);
+            rest = &rest[name.len()..];
+            continue;
+        }
+        let (radix, digits_from) = match rest.get(..3) {
+            Some("&#x" | "&#X") => (16, 3),
+            _ if rest.starts_with("&#") => (10, 2),
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+                continue;
+            }
+        };
+        let digits: String = rest[digits_from..].chars().take_while(|c| c.is_digit(radix)).collect();
+        match u32::from_str_radix(&digits, radix).ok().and_then(char::from_u32) {
+            Some(c) if !digits.is_empty() => {
+                out.push(c);
+                rest = &rest[digits_from + digits.len()..];
+                rest = rest.strip_prefix(';').unwrap_or(rest);
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn links_the_shell_refuses_to_open_and_templates_it_offers() {
+    let shell = shell();
+    let mut refused = vec![
+        "javascript:alert(1)".to_owned(),
+        " JavaScript:alert(1)".to_owned(),
+        "java\tscript:alert(1)".to_owned(),
+        "\u{1}javascript:alert(1)".to_owned(),
+        "vbscript:msgbox(1)".to_owned(),
+        "data:text/html,<script>alert(1)</script>".to_owned(),
+        "file:///etc/passwd".to_owned(),
+        "FILE:///C:/Windows/System32/calc.exe".to_owned(),
+        "file://server/share/payload.exe".to_owned(),
+        "smb://example.invalid/share/payload.exe".to_owned(),
+        "\\\\example.invalid\\share\\payload.exe".to_owned(),
+        "obsidian://open?vault=Notes&file=x".to_owned(),
+        "joplin://x-callback-url/openNote?id=1".to_owned(),
+        "joplin-content://note-viewer/etc/passwd".to_owned(),
+        "typora://app/exec".to_owned(),
+        "ms-settings:".to_owned(),
+        "ms-msdt:/id PCWDiagnostic".to_owned(),
+        "search-ms:query=x".to_owned(),
+        "vscode://file/etc/passwd".to_owned(),
+        "tauri://localhost/index.html".to_owned(),
+        "ipc://localhost/article_create".to_owned(),
+        "//example.invalid/x".to_owned(),
+        "./update.js".to_owned(),
+        "https://example.com/\nline".to_owned(),
+        String::new(),
+    ];
+    let from_payloads = payload_urls();
+    assert!(from_payloads.len() > 40, "{from_payloads:?}");
+    let mut openable = 0;
+    for url in from_payloads {
+        if galley_desktop::is_openable(&url) {
+            // Only web and mail links may go to the browser (after the user says yes).
+            let lower = url.trim_start().to_ascii_lowercase();
+            assert!(
+                ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s)),
+                "the opener would take {url:?}"
+            );
+            openable += 1;
+        } else {
+            refused.push(url);
+        }
+    }
+    assert!(openable > 0 && refused.len() > 60, "{openable} openable, {} refused", refused.len());
+    for url in &refused {
+        assert!(!galley_desktop::is_openable(url), "{url:?}");
+        let err = call(&shell, "link_open", json!({ "url": url })).unwrap_err();
+        assert_eq!(err["code"], "bad_input", "{url:?}");
+        // Nor may any of them load in the app's window.
+        if let Ok(parsed) = url.trim().parse::<tauri::Url>() {
+            let own_page = parsed.scheme() == "tauri" && parsed.host_str() == Some("localhost");
+            assert!(own_page || !galley_desktop::is_app_url(&parsed), "{url:?} would load in the window");
+        }
+    }
+    println!(
+        "link targets: {} refused by the opener through IPC, {openable} web or mail links from payloads",
+        refused.len()
+    );
+    assert_eq!(call(&shell, "template_list", json!({})).unwrap(), json!([]));
+    let config = call(&shell, "app_config", json!({})).unwrap();
+    assert_eq!(config["trace"], false);
+    assert!(config["store"].as_str().unwrap().ends_with("store.sqlite3"));
 }
 
 #[test]
@@ -222,19 +479,6 @@ fn a_window_can_list_and_restore_revisions() {
     let restored = call(&shell, "revision_restore", json!({"id": id, "number": 1})).unwrap();
     assert_eq!(restored["headline"], "Первая версия");
     assert_eq!(restored["revision"], 3, "a restore is a new revision: nothing after it is lost");
-}
-
-#[test]
-fn links_the_shell_refuses_to_open_and_templates_it_offers() {
-    let shell = shell();
-    for url in ["javascript:alert(1)", "file:///etc/passwd", "tauri://localhost/index.html"] {
-        let err = call(&shell, "link_open", json!({"url": url})).unwrap_err();
-        assert_eq!(err["code"], "bad_input", "{url}");
-    }
-    assert_eq!(call(&shell, "template_list", json!({})).unwrap(), json!([]));
-    let config = call(&shell, "app_config", json!({})).unwrap();
-    assert_eq!(config["trace"], false);
-    assert!(config["store"].as_str().unwrap().ends_with("store.sqlite3"));
 }
 
 #[test]
@@ -260,6 +504,24 @@ fn a_store_in_the_settings_that_cannot_open_leaves_the_default_open_and_says_why
     let state = AppState::open_configured(Some(given.clone()), None, Some(default)).unwrap();
     assert_eq!(state.library.path(), given.as_path());
     assert!(state.settings_problem.is_none());
+}
+
+#[test]
+fn a_store_chosen_in_the_settings_that_is_gone_is_not_made_anew() {
+    // Its drive unplugged: the mount point is an empty folder. A store made there would take the
+    // journalist's words onto another disk, hidden again once the drive is back.
+    let dir = tempfile::tempdir().unwrap();
+    let mount = dir.path().join("drive");
+    std::fs::create_dir(&mount).unwrap();
+    let chosen = mount.join("desk.sqlite3");
+    let settings = dir.path().join("settings.json");
+    std::fs::write(&settings, serde_json::json!({ "store": chosen }).to_string()).unwrap();
+    let default = dir.path().join("default.sqlite3");
+    let state = AppState::open_configured(None, Some(settings), Some(default.clone())).unwrap();
+    assert_eq!(state.library.path(), default.as_path());
+    let problem = state.settings_problem.expect("the user is told");
+    assert!(problem.contains("desk.sqlite3") && problem.contains("is not there"), "{problem}");
+    assert_eq!(std::fs::read_dir(&mount).unwrap().count(), 0, "nothing is made where the drive was");
 }
 
 #[test]

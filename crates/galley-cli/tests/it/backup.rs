@@ -41,3 +41,43 @@ fn backup_backups_and_restore_backup_from_the_terminal() {
     assert_eq!(refused.code, 1, "{refused:?}");
     assert!(refused.stderr.contains("already exists"), "{refused:?}");
 }
+
+#[test]
+fn a_damaged_store_is_verified_refuses_writes_and_is_restored_from_the_newest_good_backup() {
+    use std::io::{Seek, SeekFrom, Write};
+    let g = Galley::new();
+    let id = g.sample_id();
+    let backup = g.run(&["backup"]).ok().stdout.trim().to_owned();
+    assert_eq!(g.run(&["verify"]).ok().stdout.trim(), "the store is sound");
+    g.run(&["edit", &id, "--dek", "После копии"]).ok();
+
+    // Noise over the search index's root page, as a failing disk would leave it.
+    let root: i64 = rusqlite::Connection::open(g.store())
+        .unwrap()
+        .query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'search_index_data'", [], |r| r.get(0))
+        .unwrap();
+    let mut file = std::fs::OpenOptions::new().write(true).open(g.store()).unwrap();
+    file.seek(SeekFrom::Start((root as u64 - 1) * 4096)).unwrap();
+    file.write_all(&[0x5A; 4096]).unwrap();
+    drop(file);
+
+    let verified = g.run(&["verify"]);
+    assert_eq!(verified.code, 1, "{verified:?}");
+    for expected in ["the store is damaged", &format!("newest good backup: {backup}"), "restore-backup"] {
+        assert!(verified.stdout.contains(expected), "{expected}: {verified:?}");
+    }
+    assert!(verified.stdout.contains("would lose changes to 1 articles"), "{verified:?}");
+    let refused = g.run(&["edit", &id, "--dek", "не записать"]);
+    assert_eq!(refused.code, 2, "the store failing, not the request: {refused:?}");
+    assert!(
+        refused.stderr.contains("is damaged") && refused.stderr.contains("restore-backup"),
+        "{refused:?}"
+    );
+    assert_eq!(g.run(&["show", &id, "--json"]).ok().json()["dek"], "После копии", "still readable");
+
+    let restored = g.run(&["restore-backup", &backup]).ok();
+    assert!(restored.stdout.contains("-damaged.sqlite3"), "{restored:?}");
+    assert!(restored.stdout.contains("1 articles the backup lacked were saved as .md files"), "{restored:?}");
+    assert_eq!(g.run(&["verify"]).ok().stdout.trim(), "the store is sound");
+    g.run(&["edit", &id, "--dek", "Снова пишется"]).ok();
+}

@@ -4,7 +4,9 @@ mod articles;
 mod backup;
 mod cli;
 mod export;
+mod faults;
 mod import;
+mod large;
 mod search;
 mod sync;
 

@@ -3,4 +3,7 @@
 mod backup;
 mod crash;
 mod export;
+mod hostile;
+mod large;
 mod library;
+mod recovery;

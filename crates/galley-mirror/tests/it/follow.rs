@@ -419,3 +419,37 @@ fn polling_follows_where_events_cannot() {
     wait_for("the polled change", LIMIT, || body_of(&desk, name.trim_end_matches(".md")).contains("опросом"));
     following.stop();
 }
+
+/// A store found damaged (here by another process, which leaves its note beside the store) takes
+/// no pass: the failure is said once, not at every try, and the folder's edit waits. Once a backup
+/// is restored, following goes on and the edit is kept.
+#[test]
+fn a_store_found_damaged_is_left_alone_until_a_backup_is_restored_and_the_edit_waits() {
+    let (desk, following, name, slug) = following();
+    let backup = desk.library.backup(galley_core::BackupKind::Manual, None).unwrap();
+    let note = desk.dir.path().join("store.sqlite3.damaged");
+    std::fs::write(&note, "database disk image is malformed\n").unwrap();
+    desk.write(&name, &(desk.read(&name) + "\nНаписано, пока хранилище повреждено.\n"));
+    let failures = || {
+        following
+            .events()
+            .iter()
+            .filter(|e| matches!(e, Event::Failed { message } if message.contains("is damaged")))
+            .count()
+    };
+    wait_for("the damage said", LIMIT, || failures() > 0);
+    // Ten store ticks, each of which tries again.
+    std::thread::sleep(Duration::from_millis(1_000));
+    assert_eq!(failures(), 1, "said once: {:?}", following.events());
+    assert!(!body_of(&desk, &slug).contains("пока хранилище повреждено"), "nothing written to it");
+
+    desk.library.restore_backup(&backup.path).unwrap();
+    assert!(!note.exists());
+    // The restore forgot the folder's records: the file's version comes in, current or as a
+    // conflict beside the backup's.
+    wait_for("the edit kept", LIMIT, || {
+        body_of(&desk, &slug).contains("пока хранилище повреждено")
+            || desk.reasons(&slug).contains(&RevisionReason::Conflict)
+    });
+    following.stop();
+}
