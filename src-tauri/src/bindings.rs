@@ -58,6 +58,8 @@ pub fn typescript() -> String {
         galley_core::BackupFile::decl(&config),
         BackupList::decl(&config),
         BackupChoice::decl(&config),
+        galley_core::Recovered::decl(&config),
+        galley_core::Restored::decl(&config),
         galley_core::LostArticle::decl(&config),
         galley_core::RecoveryOffer::decl(&config),
         crate::ReadOnlyKind::decl(&config),

@@ -2,15 +2,15 @@
 //! takes no more writes (`galley_core::Library::check_store`), and the page is told, with the
 //! newest good backup and what restoring it would lose. The check stops when the app exits.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use galley_core::{Library, PageCheck, ReadOnly, RecoveryOffer};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime};
 
-/// Sent to the page when the check finds the store damaged.
+/// Sent to the page with the store's health when the check ends.
 pub const STORE_HEALTH: &str = "galley://store-health";
 
 /// How long after start the check begins: once the desk is on screen, so on two cores it never
@@ -28,8 +28,6 @@ pub enum ReadOnlyKind {
 /// The store's health, as the page shows it.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct StoreHealth {
-    /// The check of every page is still running.
-    pub checking: bool,
     /// Set when the store takes no writes.
     pub read_only: Option<ReadOnlyKind>,
     /// What happened, in full, when it takes none.
@@ -38,29 +36,24 @@ pub struct StoreHealth {
     pub offer: Option<RecoveryOffer>,
 }
 
-/// The running (or finished) check.
+/// The check, started once; `stop` ends it when the app exits.
 #[derive(Default)]
 pub struct StoreCheck {
-    running: Mutex<bool>,
     stop: Arc<AtomicBool>,
 }
 
 impl StoreCheck {
-    /// Starts the check on a thread of its own; the page hears of damage through [`STORE_HEALTH`].
+    /// Starts the check on a thread of its own. The page hears the store's health through
+    /// [`STORE_HEALTH`] when the check ends: damage found, or a note of damage lifted.
     pub fn start<R: Runtime>(&self, app: AppHandle<R>, library: Arc<Library>) {
-        *self.running.lock().unwrap_or_else(|p| p.into_inner()) = true;
         let stop = self.stop.clone();
         std::thread::spawn(move || {
             std::thread::sleep(CHECK_DELAY);
-            let result = library.check_store(stop);
-            if let Some(state) = tauri::Manager::try_state::<crate::AppState>(&app) {
-                *state.store_check.running.lock().unwrap_or_else(|p| p.into_inner()) = false;
-            }
-            match result {
-                Ok(PageCheck::Damaged(_)) => {
-                    let _ = app.emit(STORE_HEALTH, health(&library, false));
+            match library.check_store(stop) {
+                Ok(PageCheck::Sound | PageCheck::Damaged(_)) => {
+                    let _ = app.emit(STORE_HEALTH, health(&library));
                 }
-                Ok(PageCheck::Sound | PageCheck::Stopped) => {}
+                Ok(PageCheck::Stopped) => {}
                 Err(err) => eprintln!("Galley could not check the store: {err}"),
             }
         });
@@ -70,14 +63,10 @@ impl StoreCheck {
     pub fn stop(&self) {
         self.stop.store(true, Ordering::Relaxed);
     }
-
-    /// The store's health now.
-    pub fn health(&self, library: &Library) -> StoreHealth {
-        health(library, *self.running.lock().unwrap_or_else(|p| p.into_inner()))
-    }
 }
 
-fn health(library: &Library, checking: bool) -> StoreHealth {
+/// The store's health now.
+pub fn health(library: &Library) -> StoreHealth {
     let read_only = library.read_only();
     let kind = read_only.as_ref().map(|r| match r {
         ReadOnly::Damaged { .. } => ReadOnlyKind::Damaged,
@@ -90,5 +79,5 @@ fn health(library: &Library, checking: bool) -> StoreHealth {
         }),
         _ => None,
     };
-    StoreHealth { checking, read_only: kind, message: read_only.map(|r| r.to_string()), offer }
+    StoreHealth { read_only: kind, message: read_only.map(|r| r.to_string()), offer }
 }

@@ -22,6 +22,7 @@ import type {
   MirrorStatus,
   MirrorUpdate,
   PathKind,
+  Restored,
   Preview,
   RevisionSummary,
   SearchHit,
@@ -96,8 +97,8 @@ export const api = {
   backupNow: () => invoke<BackupFile>('backup_now'),
   /** Asks for a backup file with the native dialog and checks it; null when cancelled. */
   pickBackup: (title: string) => invoke<BackupChoice | null>('backup_pick', { title }),
-  /** Puts a backup's content in place of the store's; resolves to the backup made of the store first. */
-  restoreBackup: (path: string) => invoke<BackupFile>('backup_restore', { path }),
+  /** Puts a backup's content in place of the store's; resolves to what was kept of the store first. */
+  restoreBackup: (path: string) => invoke<Restored>('backup_restore', { path }),
   /** Whether the store takes writes; for a damaged one, the newest good backup and what it lacks. */
   storeHealth: () => invoke<StoreHealth>('store_health'),
 

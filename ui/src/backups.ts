@@ -62,8 +62,8 @@ async function restore(): Promise<void> {
   try {
     const choice = await api.pickBackup(t('backupPickTitle'));
     if (!choice || !(await confirmRestore(choice.articles, choice.store_articles))) return;
-    const kept = await api.restoreBackup(choice.path);
-    say(tf('backupRestored', { path: kept.path }));
+    const restored = await api.restoreBackup(choice.path);
+    say(tf('backupRestored', { path: restored.safety_backup.path }));
     // Everything on screen came from the store that was replaced: start again on the restored one.
     window.setTimeout(() => window.location.reload(), 1500);
   } catch (error) {

@@ -232,6 +232,27 @@ backups: Array<BackupFile>, };
 
 export type BackupChoice = { path: string, articles: number, store_articles: number, };
 
+export type Recovered = { folder: string, 
+/**
+ * How many were saved.
+ */
+saved: number, 
+/**
+ * Headlines (ids for those without one) of those the damaged store could no longer give, or
+ * why none could be listed.
+ */
+unreadable: Array<string>, };
+
+export type Restored = { 
+/**
+ * The store as it was (for a damaged store: its files, copied as they were).
+ */
+safety_backup: BackupFile, articles: number, 
+/**
+ * For a damaged store: the articles the backup lacked, saved as `.md` files.
+ */
+recovered: Recovered | null, };
+
 export type LostArticle = { id: string, headline: string, updated_at: string, 
 /**
  * The backup has an older version of it (else it has none).
@@ -251,10 +272,6 @@ lost: Array<LostArticle> | null, };
 export type ReadOnlyKind = "damaged" | "unwritable";
 
 export type StoreHealth = { 
-/**
- * The check of every page is still running.
- */
-checking: boolean, 
 /**
  * Set when the store takes no writes.
  */

@@ -89,8 +89,23 @@ async function restoreOffered(path: string): Promise<void> {
   restore.disabled = true;
   restore.textContent = t('storeRestoring');
   try {
-    const kept = await api.restoreBackup(path);
-    $<HTMLUListElement>('store-banner-lost').replaceChildren();
+    const restored = await api.restoreBackup(path);
+    const kept = restored.safety_backup;
+    const lost = $<HTMLUListElement>('store-banner-lost');
+    lost.replaceChildren();
+    // Where the articles the backup lacked were saved, and those the damaged store could not give.
+    const recovered = restored.recovered;
+    const notes = recovered
+      ? [
+          ...(recovered.saved > 0 ? [tf('storeRecovered', { articles: count(recovered.saved, 'articlesCount'), folder: recovered.folder })] : []),
+          ...recovered.unreadable.map((what) => tf('storeUnreadable', { what })),
+        ]
+      : [];
+    for (const note of notes) {
+      const item = document.createElement('li');
+      item.textContent = note;
+      lost.append(item);
+    }
     if (!(await saveOpen())) {
       // The open article is not in the backup: its text stays on screen until the user reloads.
       text.textContent = tf('storeRestoredUnsaved', { path: kept.path });
@@ -102,8 +117,9 @@ async function restoreOffered(path: string): Promise<void> {
     $<HTMLElement>('store-banner-title').textContent = t('storeRestoredTitle');
     text.textContent = tf('storeRestored', { path: kept.path });
     restore.hidden = true;
-    // Everything on screen came from the damaged store: start again on the restored one.
-    window.setTimeout(() => window.location.reload(), 2500);
+    // Everything on screen came from the damaged store: start again on the restored one, once
+    // there was time to read where the recovered articles are.
+    window.setTimeout(() => window.location.reload(), notes.length > 0 ? 8000 : 2500);
   } catch (error) {
     text.textContent = t('failed') + errorMessage(error);
     restore.disabled = false;

@@ -61,9 +61,11 @@ pub struct BackupFile {
 
 /// What a restore did: the backup of the store made first, and what the restored store holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Restored {
     /// The store as it was (for a damaged store: its files, copied as they were).
     pub safety_backup: BackupFile,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub articles: u64,
     /// For a damaged store: the articles the backup lacked, saved as `.md` files.
     pub recovered: Option<Recovered>,
@@ -79,7 +81,12 @@ impl Library {
     }
 
     /// Makes a backup: to `out` when given (a file that must not exist), else in the backup folder.
+    /// A store found damaged is not backed up: the copy would pass for a good backup while
+    /// missing what the damage took.
     pub fn backup(&self, kind: BackupKind, out: Option<&Path>) -> Result<BackupFile> {
+        if let Some(damaged @ ReadOnly::Damaged { .. }) = self.read_only() {
+            return Err(galley_store::Error::from(damaged).into());
+        }
         let now = self.now();
         let path = match out {
             Some(path) => path.to_owned(),
@@ -149,6 +156,9 @@ impl Library {
     /// changed since the last one this process made (`last_change`, kept by the caller); the
     /// scheduled backups are thinned out after. `None` when none was due.
     pub fn scheduled_backup(&self, last_change: &mut Option<i64>) -> Result<Option<BackupFile>> {
+        if matches!(self.read_only(), Some(ReadOnly::Damaged { .. })) {
+            return Ok(None);
+        }
         let change = self.last_change()?;
         let newest = self.backups()?.into_iter().map(|b| b.created_at).max();
         let hour_old =

@@ -8,7 +8,7 @@ pub enum Error {
     Store(#[from] galley_store::Error),
     #[error("{path}: {source}")]
     Import { path: PathBuf, source: galley_import::ImportError },
-    #[error("{}: {}", path.display(), crate::fs::io_problem(source))]
+    #[error("{}: {}", path.display(), galley_store::io_problem(source))]
     Io { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     Invalid(String),

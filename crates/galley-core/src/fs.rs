@@ -39,32 +39,11 @@ pub fn replace_file_if(
     still_wanted: impl FnOnce() -> std::io::Result<bool>,
 ) -> std::io::Result<bool> {
     replace(path, bytes, still_wanted).map_err(|err| {
-        std::io::Error::new(err.kind(), format!("{}; the file on disk was left as it was", io_problem(&err)))
+        std::io::Error::new(
+            err.kind(),
+            format!("{}; the file on disk was left as it was", galley_store::io_problem(&err)),
+        )
     })
-}
-
-/// An IO error in words for people, for the errors a full, read-only or failing drive gives
-/// (the standard messages, "No space left on device (os error 28)", say little to a journalist).
-pub(crate) fn io_problem(err: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    // The operating system's error, also when a library wrapped it with the file's name.
-    let os = std::iter::successors(Some(err), |err| {
-        let inner = err.get_ref()?;
-        inner.downcast_ref::<std::io::Error>().or_else(|| inner.source()?.downcast_ref::<std::io::Error>())
-    })
-    .find(|err| err.raw_os_error().is_some());
-    // Messages Galley wrote itself already say what happened.
-    let Some(os) = os else { return err.to_string() };
-    match os.kind() {
-        ErrorKind::StorageFull => "the disk is full (no space left on the device)".to_owned(),
-        ErrorKind::QuotaExceeded => "the disk quota is used up".to_owned(),
-        ErrorKind::ReadOnlyFilesystem => "the drive is read-only".to_owned(),
-        _ if cfg!(unix) && os.raw_os_error() == Some(5) => {
-            "the drive failed to read or write (an input/output error: it may be failing or unplugged)"
-                .to_owned()
-        }
-        _ => err.to_string(),
-    }
 }
 
 fn replace(

@@ -50,7 +50,8 @@ pub struct Recovered {
     /// How many were saved.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub saved: u64,
-    /// Headlines (or ids) of those the damaged store could no longer give.
+    /// Headlines (ids for those without one) of those the damaged store could no longer give, or
+    /// why none could be listed.
     pub unreadable: Vec<String>,
 }
 
@@ -110,13 +111,23 @@ impl Library {
         let bytes =
             std::fs::metadata(&copy).map_err(|source| Error::Io { path: copy.clone(), source })?.len();
         let kept = BackupFile { path: copy, kind: BackupKind::Damaged, created_at: now, bytes };
-        let Ok(lost) = self.lost_by_restoring(backup) else { return Ok((kept, None)) };
-        if lost.is_empty() {
-            return Ok((kept, None));
-        }
         let folder = name("recovered");
-        std::fs::create_dir_all(&folder).map_err(|source| Error::Io { path: folder.clone(), source })?;
         let mut recovered = Recovered { folder, saved: 0, unreadable: Vec::new() };
+        let lost = match self.lost_by_restoring(backup) {
+            Ok(lost) if lost.is_empty() => return Ok((kept, None)),
+            Ok(lost) => lost,
+            Err(err) => {
+                // Its list of articles is damaged: nothing can be said of what the backup lacks,
+                // and the user is told so, with where the damaged files are kept.
+                recovered.unreadable.push(format!(
+                    "the damaged store could not list its articles ({err}); its files are kept in {}",
+                    kept.path.display()
+                ));
+                return Ok((kept, Some(recovered)));
+            }
+        };
+        std::fs::create_dir_all(&recovered.folder)
+            .map_err(|source| Error::Io { path: recovered.folder.clone(), source })?;
         for article in lost {
             match self.article(&article.id) {
                 Ok(found) => {
@@ -127,10 +138,17 @@ impl Library {
                         found.updated_at,
                         true,
                     );
-                    let path = recovered.folder.join(format!("{}.md", found.fields.slug));
-                    crate::write_atomically(&path, text.as_bytes())?;
+                    // Named by id as well: a damaged store's slugs need not be unique, or valid.
+                    let slug =
+                        Some(found.fields.slug.as_str()).filter(|s| galley_model::slug::is_valid_slug(s));
+                    let name = match slug {
+                        Some(slug) => format!("{slug}-{}.md", found.id),
+                        None => format!("{}.md", found.id),
+                    };
+                    crate::write_atomically(&recovered.folder.join(name), text.as_bytes())?;
                     recovered.saved += 1;
                 }
+                Err(_) if article.headline.trim().is_empty() => recovered.unreadable.push(article.id),
                 Err(_) => recovered.unreadable.push(article.headline),
             }
         }

@@ -121,13 +121,7 @@ fn follow_signals(
     let mut last_failure: Option<String> = None;
     let mut run = |scope: Scope, report: &mut dyn FnMut(Event)| -> bool {
         let full = matches!(scope, Scope::Full);
-        // A store that takes no writes (found damaged, or on a read-only drive) gets no pass until
-        // it does again (a backup restored): a pass would carry edits it cannot keep.
-        let result = match library.read_only() {
-            Some(reason) => Err(galley_core::Error::Store(reason.into()).into()),
-            None => mirror.pass(library, scope),
-        };
-        match result {
+        match mirror.pass(library, scope) {
             Ok(changes) => {
                 last_failure = None;
                 report(Event::Passed { full, changes, problems: mirror.problems() });

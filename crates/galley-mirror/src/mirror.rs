@@ -61,6 +61,15 @@ pub struct Conflict {
     pub revision: Option<u32>,
 }
 
+/// A store that takes no writes (found damaged, or on a read-only drive) gets no pass until it
+/// does again (a backup restored): a pass would write files from it and carry edits it cannot keep.
+fn takes_writes(library: &Library) -> Result<()> {
+    match library.read_only() {
+        Some(reason) => Err(galley_core::Error::Store(reason.into()).into()),
+        None => Ok(()),
+    }
+}
+
 impl Mirror {
     /// Links the store to `folder` (created if missing) and returns its mirror. A store already
     /// linked to another folder is refused: unlink it first.
@@ -110,6 +119,7 @@ impl Mirror {
 
     /// Brings folder and store into step; returns what it did.
     pub fn pass(&mut self, library: &Library, scope: Scope) -> Result<Vec<Change>> {
+        takes_writes(library)?;
         let _lock = self.lock()?;
         let link = self.check_link(library)?;
         let until = library.last_change()?;
@@ -188,6 +198,7 @@ impl Mirror {
     /// (it becomes the article's; a deleted file spikes the article). A file changed again since
     /// the conflict was found is read first, so the choice is made on its latest version.
     pub fn resolve(&mut self, library: &Library, article: ArticleId, kept: Kept) -> Result<Vec<Change>> {
+        takes_writes(library)?;
         let _lock = self.lock()?;
         self.check_link(library)?;
         let no_conflict = || Error::NoConflict(article.to_string());

@@ -43,12 +43,8 @@ pub(crate) fn backup_before_migration(conn: &Connection, store: &Path, schema: i
     let _ = std::fs::remove_file(&temp);
     let result = (|| {
         conn.execute("VACUUM INTO ?", [temp.to_string_lossy()])?;
-        let io = |source| Error::Io { path: path.clone(), source };
-        std::fs::File::open(&temp).and_then(|file| file.sync_all()).map_err(io)?;
-        std::fs::rename(&temp, &path).map_err(io)?;
         // The rename is on disk before the upgrade can be.
-        #[cfg(unix)]
-        std::fs::File::open(&folder).and_then(|dir| dir.sync_all()).map_err(io)?;
+        publish(&temp, &path, &folder)?;
         Ok(path)
     })();
     if result.is_err() {
@@ -63,7 +59,6 @@ pub struct ArticleVersion {
     pub id: String,
     pub headline: String,
     pub updated_at: Timestamp,
-    pub revision: u32,
 }
 
 /// The articles a backup file holds, read without changing it.
@@ -73,14 +68,9 @@ pub fn article_versions_in(path: &Path) -> Result<Vec<ArticleVersion>> {
 }
 
 fn read_versions(conn: &Connection) -> Result<Vec<ArticleVersion>> {
-    let mut stmt = conn.prepare("SELECT id, headline, updated_at, revision FROM articles")?;
+    let mut stmt = conn.prepare("SELECT id, headline, updated_at FROM articles")?;
     let rows = stmt.query_map([], |row| {
-        Ok(ArticleVersion {
-            id: row.get(0)?,
-            headline: row.get(1)?,
-            updated_at: from_ms(row.get(2)?),
-            revision: row.get(3)?,
-        })
+        Ok(ArticleVersion { id: row.get(0)?, headline: row.get(1)?, updated_at: from_ms(row.get(2)?) })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -114,13 +104,7 @@ impl Store {
             })?;
             drop(source);
             let facts = check_backup(&temp)?;
-            // On disk before it has a backup's name, and the name on disk before it is reported:
-            // after a power cut a file with that name is the whole backup.
-            let io = |source| Error::Io { path: path.to_owned(), source };
-            std::fs::File::open(&temp).and_then(|file| file.sync_all()).map_err(io)?;
-            std::fs::rename(&temp, path).map_err(io)?;
-            #[cfg(unix)]
-            std::fs::File::open(folder).and_then(|dir| dir.sync_all()).map_err(io)?;
+            publish(&temp, path, folder)?;
             Ok(facts)
         })();
         if result.is_err() {
@@ -129,7 +113,7 @@ impl Store {
         result
     }
 
-    /// Every article's id, headline, time of its last change and newest revision.
+    /// Every article's id, headline and time of its last change.
     pub fn article_versions(&self) -> Result<Vec<ArticleVersion>> {
         read_versions(&self.reader())
     }
@@ -177,26 +161,58 @@ impl Store {
             name.push(suffix);
             PathBuf::from(name)
         };
-        for suffix in ["", "-wal"] {
+        // The log first, so that once the database has its name the copy is whole.
+        for suffix in ["-wal", ""] {
             let from = with_suffix(&self.path, suffix);
             let to = with_suffix(path, suffix);
             // An empty or missing log holds nothing the database lacks.
             if suffix == "-wal" && std::fs::metadata(&from).map_or(true, |m| m.len() == 0) {
                 continue;
             }
-            std::fs::copy(&from, &to).map_err(|source| Error::Io { path: to, source })?;
+            let temp = with_suffix(&to, ".partial");
+            let copied = std::fs::copy(&from, &temp)
+                .map_err(|source| Error::Io { path: to.clone(), source })
+                .and_then(|_| publish(&temp, &to, folder));
+            if copied.is_err() {
+                let _ = std::fs::remove_file(&temp);
+            }
+            copied?;
         }
         Ok(())
     }
 }
 
+/// Gives a whole temporary file its name: synced, renamed, and the rename synced, so after a power
+/// cut a file with that name is the whole file.
+fn publish(temp: &Path, path: &Path, folder: &Path) -> Result<()> {
+    let io = |source| Error::Io { path: path.to_owned(), source };
+    std::fs::File::open(temp).and_then(|file| file.sync_all()).map_err(io)?;
+    std::fs::rename(temp, path).map_err(io)?;
+    sync_folder(folder).map_err(io)
+}
+
+/// Syncs a folder, so a rename in it is on disk. Some file systems (FUSE, network shares) refuse
+/// to sync a folder: there is nothing more to do on them.
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    match std::fs::File::open(folder).and_then(|dir| dir.sync_all()) {
+        Err(err)
+            if matches!(err.kind(), std::io::ErrorKind::InvalidInput | std::io::ErrorKind::Unsupported) => {}
+        other => return other,
+    }
+    let _ = folder;
+    Ok(())
+}
+
 /// Why a copy of the store could not be written, in words for people: SQLite's own would blame
-/// the store's drive for what the backup's drive did.
+/// the store's drive for what may be the backup's.
 fn copy_problem(err: &rusqlite::Error) -> String {
     match err.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DiskFull) => "the disk is full".into(),
         Some(rusqlite::ErrorCode::SystemIoFailure) => {
-            "an input/output error (a drive may be failing, full or unplugged)".into()
+            "an input/output error reading the store or writing the copy (a drive may be failing, full or \
+             unplugged)"
+                .into()
         }
         Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
             "its folder cannot be written".into()

@@ -34,6 +34,12 @@ pub enum Error {
          version of Galley must upgrade it before reading it; make it writable and open it again"
     )]
     UnwritableNeedsUpgrade { path: PathBuf },
+    #[error(
+        "the store {path} was found damaged, and this version of Galley would have to upgrade it; it \
+         was left untouched. Restore a backup (`galley-cli backups` lists them) with the version that \
+         found the damage, or copy the backup over the store"
+    )]
+    DamagedNeedsUpgrade { path: PathBuf },
     #[error("{0}")]
     ReadOnly(#[from] crate::health::ReadOnly),
     #[error("cannot create the folder {}: {}", path.display(), io_problem(source))]
@@ -61,6 +67,7 @@ impl Error {
                 | Error::Io { .. }
                 | Error::ReadOnly(_)
                 | Error::UnwritableNeedsUpgrade { .. }
+                | Error::DamagedNeedsUpgrade { .. }
                 | Error::BackupNotWritten { .. }
         )
     }
@@ -105,8 +112,10 @@ fn extended_code(err: &rusqlite::Error) -> i32 {
     }
 }
 
-/// An IO error in words for people, for the errors a full, read-only or failing drive gives.
-pub(crate) fn io_problem(err: &std::io::Error) -> String {
+/// An IO error in words for people, for the errors a full, read-only or failing drive gives (the
+/// standard messages, "No space left on device (os error 28)", say little to a journalist). The
+/// one wording for every crate that writes files.
+pub fn io_problem(err: &std::io::Error) -> String {
     use std::io::ErrorKind;
     // The operating system's error, also when a library wrapped it with the file's name.
     let os = std::iter::successors(Some(err), |err| {

@@ -54,29 +54,33 @@ pub(crate) fn damage_note(store: &Path) -> PathBuf {
 }
 
 impl Store {
-    /// Why the store takes no writes, if it takes none.
+    /// Why the store takes no writes, if it takes none: damage first, then an unwritable file.
     pub fn read_only(&self) -> Option<ReadOnly> {
-        let mut state = self.read_only.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        match &*state {
-            Some(ReadOnly::Unwritable { .. }) => {}
-            // Damage this process found, or read from the note: another process may have
+        let mut damage = self.damage.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let note = damage_note(&self.path);
+        match &*damage {
+            // Damage read from the note, or noted by this process: another process may have
             // restored a backup since, and removed the note.
-            Some(ReadOnly::Damaged { .. }) if self.damage_noted.load(Ordering::Relaxed) => {
-                if !damage_note(&self.path).exists() {
-                    *state = None;
+            Some(_) if self.damage_noted.load(Ordering::Relaxed) => {
+                if !note.exists() {
+                    *damage = None;
                 }
             }
-            Some(ReadOnly::Damaged { .. }) => {}
+            Some(_) => {}
             // Another process may have found damage since.
             None => {
-                if let Ok(text) = std::fs::read_to_string(damage_note(&self.path)) {
-                    let problems = text.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect();
-                    *state = Some(ReadOnly::Damaged { path: self.path.clone(), problems });
+                if let Ok(text) = std::fs::read_to_string(&note) {
+                    *damage =
+                        Some(text.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect());
                     self.damage_noted.store(true, Ordering::Relaxed);
                 }
             }
         }
-        state.clone()
+        match &*damage {
+            Some(problems) => Some(ReadOnly::Damaged { path: self.path.clone(), problems: problems.clone() }),
+            None if self.unwritable => Some(ReadOnly::Unwritable { path: self.path.clone() }),
+            None => None,
+        }
     }
 
     /// Checks every page of the store with SQLite's `quick_check`, on a connection of its own (saves
@@ -115,17 +119,13 @@ impl Store {
         // still keeps off it.
         let noted = std::fs::write(damage_note(&self.path), problems.join("\n") + "\n").is_ok();
         self.damage_noted.store(noted, Ordering::Relaxed);
-        *self.read_only.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) =
-            Some(ReadOnly::Damaged { path: self.path.clone(), problems });
+        *self.damage.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(problems);
     }
 
     /// Lifts a note of damage (a backup was restored, or a check found the store sound).
     pub(crate) fn clear_damage(&self) {
         let _ = std::fs::remove_file(damage_note(&self.path));
-        let mut state = self.read_only.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if matches!(*state, Some(ReadOnly::Damaged { .. })) {
-            *state = None;
-        }
+        *self.damage.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
     }
 }
 

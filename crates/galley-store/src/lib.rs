@@ -28,7 +28,7 @@ use rusqlite::Connection;
 pub use articles::{ListFilter, ListSort, SectionCount, Stored};
 pub use assets::Asset;
 pub use backup::{ArticleVersion, BackupFacts, article_versions_in, backup_folder, check_backup};
-pub use error::Error;
+pub use error::{Error, io_problem};
 pub use health::{PageCheck, ReadOnly};
 pub use migrations::LATEST_VERSION;
 pub use mirror::{ContentHash, MirrorConflict, MirrorLink, MirrorRecord};
@@ -48,8 +48,8 @@ pub struct Store {
     created: bool,
     /// The file cannot be written: both connections only read.
     unwritable: bool,
-    /// Why writes are refused, once known (see `health.rs`).
-    read_only: Mutex<Option<ReadOnly>>,
+    /// What a check found damaged, once known (see `health.rs`): writes are then refused.
+    damage: Mutex<Option<Vec<String>>>,
     /// Damage is noted beside the store, so its note going away (a restore by another process)
     /// lifts it here too.
     damage_noted: AtomicBool,
@@ -63,14 +63,13 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let opened = connection::open_writer(path)?;
         let reader = connection::open_reader(path, opened.unwritable)?;
-        let read_only = opened.unwritable.then(|| ReadOnly::Unwritable { path: path.to_owned() });
         Ok(Store {
             path: path.to_owned(),
             writer: Mutex::new(opened.conn),
             reader: Mutex::new(reader),
             created: opened.created,
             unwritable: opened.unwritable,
-            read_only: Mutex::new(read_only),
+            damage: Mutex::new(None),
             damage_noted: AtomicBool::new(false),
         })
     }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use galley_core::{BackupFile, BackupKind};
+use galley_core::{BackupFile, BackupKind, Restored};
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -65,15 +65,16 @@ pub fn backup_pick<R: Runtime>(
     }))
 }
 
-/// Restores a backup the user picked and confirmed; returns the backup made of the store first.
+/// Restores a backup the user picked and confirmed; returns what was kept of the store first (and,
+/// for a damaged store, where the articles the backup lacked were saved).
 #[tauri::command(async)]
-pub fn backup_restore(state: State<'_, AppState>, path: String) -> Result<BackupFile, IpcError> {
-    Ok(state.library.restore_backup(&PathBuf::from(path))?.safety_backup)
+pub fn backup_restore(state: State<'_, AppState>, path: String) -> Result<Restored, IpcError> {
+    Ok(state.library.restore_backup(&PathBuf::from(path))?)
 }
 
-/// Whether the store takes writes, whether its check is still running, and for a damaged store
-/// the newest good backup with what restoring it would lose.
+/// Whether the store takes writes, and for a damaged store the newest good backup with what
+/// restoring it would lose.
 #[tauri::command(async)]
 pub fn store_health(state: State<'_, AppState>) -> StoreHealth {
-    state.store_check.health(&state.library)
+    crate::store_check::health(&state.library)
 }

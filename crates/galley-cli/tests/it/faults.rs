@@ -11,6 +11,16 @@ use std::process::Command;
 
 use crate::{Run, run};
 
+/// Says why a fault test cannot run here (not root, no `strace`) and lets it pass, unless
+/// `GALLEY_REQUIRE_FAULTS` is set (CI sets it): then a test that cannot run fails.
+macro_rules! skip {
+    ($($arg:tt)*) => {{
+        let message = format!($($arg)*);
+        assert!(std::env::var_os("GALLEY_REQUIRE_FAULTS").is_none(), "{message} (GALLEY_REQUIRE_FAULTS is set)");
+        eprintln!("{message}");
+    }};
+}
+
 /// A small tmpfs on a folder for one test, unmounted when dropped, also when the test fails.
 struct Drive {
     dir: PathBuf,
@@ -34,14 +44,14 @@ impl Drive {
         match Command::new("mount").args(args).arg(dir).output() {
             Ok(out) if out.status.success() => Some(Drive { dir: dir.to_owned() }),
             Ok(out) => {
-                eprintln!(
+                skip!(
                     "SKIPPED {test}: cannot mount (run as root to test this): {}",
                     String::from_utf8_lossy(&out.stderr).trim()
                 );
                 None
             }
             Err(err) => {
-                eprintln!("SKIPPED {test}: no `mount` command: {err}");
+                skip!("SKIPPED {test}: no `mount` command: {err}");
                 None
             }
         }
@@ -97,7 +107,7 @@ fn strace(test: &str) -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !works {
-        eprintln!("SKIPPED {test}: `strace` is missing or cannot trace here (install the strace package)");
+        skip!("SKIPPED {test}: `strace` is missing or cannot trace here (install the strace package)");
     }
     works
 }

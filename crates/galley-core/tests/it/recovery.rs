@@ -121,11 +121,16 @@ fn a_damaged_store_is_never_written_and_the_newest_good_backup_restores_it_keepi
     expected.sort();
     assert_eq!(lost_ids, expected);
 
+    let damaged_bytes = std::fs::read(&store).unwrap();
+    let refused = library.backup(BackupKind::Manual, None).unwrap_err().to_string();
+    assert!(
+        refused.contains("is damaged"),
+        "a damaged store makes no backup that would pass for good: {refused}"
+    );
     let restored = library.restore_backup(&offer.backup.path).unwrap();
     assert_eq!(restored.safety_backup.kind, BackupKind::Damaged);
-    assert_eq!(
-        std::fs::read(&restored.safety_backup.path).unwrap().len() as u64,
-        restored.safety_backup.bytes,
+    assert!(
+        std::fs::read(&restored.safety_backup.path).unwrap() == damaged_bytes,
         "the damaged files are kept as they were"
     );
     let recovered = restored.recovered.expect("what the backup lacked is saved");

@@ -11,6 +11,16 @@ use galley_core::model::{ArticleFields, ManualClock};
 use galley_core::{Library, OpenOptions};
 use galley_mirror::{Change, Mirror, Scope};
 
+/// Says why a fault test cannot run here (not root, no `strace`) and lets it pass, unless
+/// `GALLEY_REQUIRE_FAULTS` is set (CI sets it): then a test that cannot run fails.
+macro_rules! skip {
+    ($($arg:tt)*) => {{
+        let message = format!($($arg)*);
+        assert!(std::env::var_os("GALLEY_REQUIRE_FAULTS").is_none(), "{message} (GALLEY_REQUIRE_FAULTS is set)");
+        eprintln!("{message}");
+    }};
+}
+
 /// A tmpfs mounted for one test, unmounted when dropped (also when the test fails).
 struct Tmpfs(PathBuf);
 
@@ -25,11 +35,11 @@ impl Tmpfs {
             Ok(out) if out.status.success() => Some(Tmpfs(dir.to_owned())),
             Ok(out) => {
                 let why = String::from_utf8_lossy(&out.stderr).trim().to_owned();
-                eprintln!("SKIPPED {test}: cannot mount a tmpfs (run as root to test this): {why}");
+                skip!("SKIPPED {test}: cannot mount a tmpfs (run as root to test this): {why}");
                 None
             }
             Err(err) => {
-                eprintln!("SKIPPED {test}: no `mount` command: {err}");
+                skip!("SKIPPED {test}: no `mount` command: {err}");
                 None
             }
         }
