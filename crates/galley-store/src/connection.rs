@@ -75,6 +75,10 @@ fn open_for_writing(path: &Path) -> Result<Opened> {
     if version > LATEST_VERSION {
         return Err(Error::TooNew { path: path.to_owned(), found: version, known: LATEST_VERSION });
     }
+    if !empty && version < LATEST_VERSION && crate::health::damage_note(path).exists() {
+        // An upgrade would rewrite a store a check found damaged.
+        return Err(Error::DamagedNeedsUpgrade { path: path.to_owned() });
+    }
 
     // WAL: readers never block the writer and a killed process leaves a consistent file.
     // synchronous=FULL: a save that was acknowledged survives a power cut, not just a crash.
@@ -85,10 +89,6 @@ fn open_for_writing(path: &Path) -> Result<Opened> {
     // pages (measured: bulk import 12% faster). Pages are only held once they are used.
     conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB.neg())?;
     register_functions(&conn)?;
-    if !empty && version < LATEST_VERSION && crate::health::damage_note(path).exists() {
-        // An upgrade would rewrite a store a check found damaged.
-        return Err(Error::DamagedNeedsUpgrade { path: path.to_owned() });
-    }
     if !empty && version < LATEST_VERSION {
         // An upgrade rewrites tables: the store as it was is kept first.
         crate::backup::backup_before_migration(&conn, path, version)?;

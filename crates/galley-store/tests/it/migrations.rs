@@ -45,6 +45,19 @@ fn a_version_1_store_is_upgraded_and_its_articles_become_searchable() {
 }
 
 #[test]
+fn a_store_found_damaged_is_never_upgraded() {
+    // An older Galley found it damaged and noted so beside it; a newer one must not rewrite it.
+    let (dir, path) = file_made_from(include_str!("../data/create_v1.sql"));
+    std::fs::write(dir.path().join("old.sqlite3.damaged"), "database disk image is malformed\n").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, Error::DamagedNeedsUpgrade { .. }), "{err}");
+    assert!(err.to_string().contains("left untouched"), "{err}");
+    assert!(std::fs::read(&path).unwrap() == before, "not a byte changed");
+    assert!(!dir.path().join("backups").exists(), "no copy made from it either");
+}
+
+#[test]
 fn a_store_from_a_newer_galley_is_refused_and_left_untouched() {
     let f = Fixture::new();
     let path = f.path();
