@@ -2,7 +2,6 @@
 //! autosave, load, preview, export, search, import), a 5,000-column table, 100,000 tags, and a
 //! history of 10,000 revisions. Each on a store of its own, so one does not slow the next.
 
-use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -12,11 +11,7 @@ use galley_core::{ExportFormat, Library, ListView, OpenOptions, Selection};
 
 use crate::{Report, median_of, ms};
 
-/// The sample report every store starts with: the prose the large article is made of.
-const SAMPLE: &str = include_str!("../../../fixtures/galushka-seko-meeting.txt");
-
-/// A word found once, in the middle of the large article.
-const NEEDLE: &str = "Кривохатьково";
+use galley_corpus::LONG_BODY_NEEDLE as NEEDLE;
 
 /// Runs every section, or those `GALLEY_BENCH_LARGE` names (`article,table,tags,history`).
 pub fn run(report: &mut Report) {
@@ -57,39 +52,6 @@ fn store_bytes(path: &Path) -> u64 {
     size(path) + size(&path.with_extension("sqlite3-wal"))
 }
 
-/// Russian news prose of about `bytes` bytes, made of the sample's paragraphs in varied order,
-/// with a heading, a list and a link in every part, and [`NEEDLE`] once in the middle.
-pub fn russian_body(bytes: usize) -> String {
-    let paragraphs: Vec<&str> =
-        SAMPLE.lines().map(str::trim).filter(|line| line.chars().count() > 80).collect();
-    let mut body = String::with_capacity(bytes + 8_192);
-    let mut needle = false;
-    let mut part = 0usize;
-    while body.len() < bytes {
-        part += 1;
-        let _ = writeln!(body, "## Часть {part}. Сотрудничество на Дальнем Востоке\n");
-        for n in 0..paragraphs.len() {
-            let paragraph = paragraphs[(n + part) % paragraphs.len()];
-            // Sentences in another order in every part, so no two parts are the same text.
-            let mut sentences: Vec<&str> = paragraph.split_inclusive(". ").collect();
-            let turn = part % sentences.len();
-            sentences.rotate_left(turn);
-            let _ = writeln!(body, "{}\n", sentences.concat().trim());
-        }
-        let _ = writeln!(
-            body,
-            "- проект {part}: инвестиции в ТОРы\n- проект {}: Свободный порт Владивосток\n- встреча №{part} в Токио\n",
-            part + 1
-        );
-        let _ = writeln!(body, "Подробнее: [материал {part}](https://example.ru/news/{part}).\n");
-        if !needle && body.len() >= bytes / 2 {
-            let _ = writeln!(body, "Делегация посетила {NEEDLE} и порт Ванино.\n");
-            needle = true;
-        }
-    }
-    body
-}
-
 /// A Markdown table of `columns` columns, rows added until it is about `bytes` long.
 pub fn table(columns: usize, bytes: usize) -> String {
     let mut table = format!("|{}\n|{}\n", " h |".repeat(columns), "---|".repeat(columns));
@@ -102,7 +64,7 @@ pub fn table(columns: usize, bytes: usize) -> String {
 fn large_article(dir: &Path, report: &mut Report) {
     let path = dir.join("large.sqlite3");
     let library = open(&path);
-    let body = russian_body(10_000_000);
+    let body = galley_corpus::long_body(10_000_000).0;
     report.note(format!(
         "large article: {} of Markdown, {} words",
         megabytes(body.len() as u64),
@@ -340,7 +302,7 @@ fn many_tags(dir: &Path, report: &mut Report) {
 fn long_history(dir: &Path, report: &mut Report) {
     const REVISIONS: usize = 10_000;
     let library = open(&dir.join("history.sqlite3"));
-    let body = russian_body(5_000);
+    let body = galley_corpus::long_body(5_000).0;
     let article = library
         .create(ArticleFields {
             headline: "Материал с долгой историей".into(),

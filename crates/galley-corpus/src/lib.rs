@@ -12,6 +12,8 @@
 //!   [`Draft`], byte for byte, on every machine and run.
 //! * [`queries`] makes what journalists type into the search box, in Galley's query language.
 //! * [`TAGS`] and [`SECTIONS`] are the newsroom's taxonomy that the articles use.
+//! * [`long_body`] makes one article of any size (10 MB for the large-content tests) from the
+//!   sample report's prose.
 //!
 //! What it must not do: read the clock, the environment or any file; iterate a `HashMap` or use
 //! anything else whose order can change between runs; use floating-point maths (all choices are
@@ -48,6 +50,7 @@
 
 mod en;
 mod grammar;
+mod long;
 mod out;
 mod query;
 mod ru;
@@ -57,6 +60,7 @@ use galley_model::{ArticleFields, Draft, Related, Status, Timestamp};
 
 use crate::out::{Out, Pick};
 
+pub use crate::long::{LONG_BODY_NEEDLE, long_body};
 pub use crate::query::queries;
 
 /// The newsroom's tags: hierarchical, at most two levels, `/` between them.

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use galley_core::model::{ArticleFields, Draft, ManualClock, RevisionReason, Status};
 use galley_core::{ExportFormat, Library, ListSort, ListView, OpenOptions, Selection, SpanKind};
+use galley_corpus::{LONG_BODY_NEEDLE as NEEDLE, long_body as russian_body};
 use jiff::SignedDuration;
 
 fn library() -> (tempfile::TempDir, Library, Arc<ManualClock>) {
@@ -23,46 +24,6 @@ fn library() -> (tempfile::TempDir, Library, Arc<ManualClock>) {
     )
     .unwrap();
     (dir, library, clock)
-}
-
-/// The sample report: the prose the large article is made of.
-const SAMPLE: &str = include_str!("../../../../fixtures/galushka-seko-meeting.txt");
-
-/// A word found once, in the middle of the large article.
-const NEEDLE: &str = "Кривохатьково";
-
-/// Russian news prose of about `bytes` bytes: the sample's paragraphs in a different order and
-/// with their sentences turned in every part, each part with a heading, a list of three and a
-/// link; [`NEEDLE`] once in the middle. Returns the body and the number of parts.
-fn russian_body(bytes: usize) -> (String, usize) {
-    let paragraphs: Vec<&str> =
-        SAMPLE.lines().map(str::trim).filter(|line| line.chars().count() > 80).collect();
-    let mut body = String::with_capacity(bytes + 8_192);
-    let mut needle = false;
-    let mut part = 0usize;
-    while body.len() < bytes {
-        part += 1;
-        writeln!(body, "## Часть {part}. Сотрудничество на Дальнем Востоке\n").unwrap();
-        for n in 0..paragraphs.len() {
-            let mut sentences: Vec<&str> =
-                paragraphs[(n + part) % paragraphs.len()].split_inclusive(". ").collect();
-            let turn = part % sentences.len();
-            sentences.rotate_left(turn);
-            writeln!(body, "{}\n", sentences.concat().trim()).unwrap();
-        }
-        writeln!(
-            body,
-            "- проект {part}: инвестиции в ТОРы\n- проект {}: Свободный порт Владивосток\n- встреча №{part} в Токио\n",
-            part + 1
-        )
-        .unwrap();
-        writeln!(body, "Подробнее: [материал {part}](https://example.ru/news/{part}).\n").unwrap();
-        if !needle && body.len() >= bytes / 2 {
-            writeln!(body, "Делегация посетила {NEEDLE} и порт Ванино.\n").unwrap();
-            needle = true;
-        }
-    }
-    (body, part)
 }
 
 fn count(haystack: &str, needle: &str) -> usize {
