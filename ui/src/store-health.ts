@@ -91,6 +91,7 @@ async function restoreOffered(path: string): Promise<void> {
   try {
     const restored = await api.restoreBackup(path);
     const kept = restored.safety_backup;
+    $<HTMLDivElement>('store-banner').title = '';
     const lost = $<HTMLUListElement>('store-banner-lost');
     lost.replaceChildren();
     // Where the articles the backup lacked were saved, and those the damaged store could not give.
