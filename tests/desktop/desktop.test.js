@@ -617,6 +617,18 @@ async function pickInOpenDialog(title, path, { fromHome = false } = {}) {
   // The location box completes names as they are typed: for a folder, Return once it has.
   await pause(fromHome ? 600 : 300);
   execFileSync('xdotool', ['key', 'Return']);
+  // The dialog is gone before the test talks to the page again: WebKitWebDriver's session has
+  // been seen to die when commands came while GTK was still tearing the dialog down.
+  const deadline = Date.now() + 10_000;
+  const open = () => {
+    try {
+      return execFileSync('xdotool', ['search', '--onlyvisible', '--name', title], { encoding: 'utf8' }).trim() !== '';
+    } catch {
+      return false;
+    }
+  };
+  while (open() && Date.now() < deadline) await pause(100);
+  await pause(300);
 }
 
 test('files come in through the open dialog; articles move by dragging and from the row menu', async () => {
