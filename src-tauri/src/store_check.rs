@@ -1,6 +1,7 @@
-//! The check of every page of the store, run beside the desk at every start (two seconds in): a store that fails it
-//! takes no more writes (`galley_core::Library::check_store`), and the page is told, with the
-//! newest good backup and what restoring it would lose. The check stops when the app exits.
+//! The check of every page of the store, run beside the desk at every start (two seconds in): a
+//! store that fails it takes no more writes (`galley_core::Library::check_store`), and the page is
+//! told, with the newest good backup and what restoring it would lose. The check stops when the
+//! app exits.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
