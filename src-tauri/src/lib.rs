@@ -42,7 +42,10 @@ const CLOSE_GRACE: Duration = Duration::from_secs(3);
 /// `started` is when the process began, for timing marks.
 pub fn run(started: Instant) {
     let state = AppState::open_default(started).unwrap_or_else(|err| {
-        eprintln!("Galley cannot open its store: {err}");
+        eprintln!(
+            "Galley cannot open its store: {err}. If it is damaged, `galley-cli restore-backup FILE` puts a \
+             backup (from the `backups` folder beside it) in its place and keeps the damaged file."
+        );
         std::process::exit(1);
     });
     with_commands(tauri::Builder::default(), state)

@@ -63,8 +63,21 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Some(path) => path,
         None => galley_core::configured_store_path().ok_or(Error::NoDataFolder)?,
     };
-    let library = Library::open(&store)?;
     let out = Printer::new(cli.json, std::io::stdout().is_terminal());
+    let library = match (Library::open(&store), &cli.command) {
+        (Ok(library), _) => library,
+        // A store too damaged to open at all can still take a backup in its place.
+        (
+            Err(Error::Store(galley_core::StoreError::NotAStore { .. } | galley_core::StoreError::Sqlite(_))),
+            Command::RestoreBackup { file },
+        ) if store.is_file() => {
+            let restored =
+                galley_core::restore_over_unreadable_store(&store, file, &galley_core::model::SystemClock)?;
+            out.restored_backup(file, &restored);
+            return Ok(ExitCode::SUCCESS);
+        }
+        (Err(err), _) => return Err(err),
+    };
     let changes_articles = matches!(
         cli.command,
         Command::New { .. }

@@ -34,7 +34,7 @@ pub use import::{ImportOutcome, ImportedFile};
 pub use library::{Inspection, Library, ListPage, ListView, OpenOptions, inspect};
 pub use mirror_state::file_version;
 pub use paths::{SETTINGS_ENV, STORE_ENV, configured_store_path, default_store_path, settings_path};
-pub use recovery::{LostArticle, Recovered, RecoveryOffer};
+pub use recovery::{LostArticle, Recovered, RecoveryOffer, restore_over_unreadable_store};
 pub use settings::{Limits, Loaded, SectionLimits, Settings, SidePanel, Theme, UiLanguage};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

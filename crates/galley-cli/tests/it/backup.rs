@@ -81,3 +81,33 @@ fn a_damaged_store_is_verified_refuses_writes_and_is_restored_from_the_newest_go
     assert_eq!(g.run(&["verify"]).ok().stdout.trim(), "the store is sound");
     g.run(&["edit", &id, "--dek", "Снова пишется"]).ok();
 }
+
+#[test]
+fn a_store_too_damaged_to_open_takes_a_backup_in_its_place_and_is_kept() {
+    use std::io::{Seek, SeekFrom, Write};
+    let g = Galley::new();
+    let id = g.sample_id();
+    let backup = g.run(&["backup"]).ok().stdout.trim().to_owned();
+    // Its first page gone: the file no longer reads as a database at all.
+    let mut file = std::fs::OpenOptions::new().write(true).open(g.store()).unwrap();
+    file.seek(SeekFrom::Start(0)).unwrap();
+    file.write_all(&[0u8; 100]).unwrap();
+    drop(file);
+    let damaged = std::fs::read(g.store()).unwrap();
+    let refused = g.run(&["list"]);
+    assert_ne!(refused.code, 0, "{refused:?}");
+    assert!(refused.stderr.contains("not an SQLite database"), "{refused:?}");
+
+    let restored = g.run(&["restore-backup", &backup]).ok();
+    let kept = restored
+        .stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("the store as it was before is kept in "))
+        .expect("says where the damaged file is kept")
+        .to_owned();
+    assert!(kept.ends_with("-damaged.sqlite3"), "{restored:?}");
+    assert!(std::fs::read(&kept).unwrap() == damaged, "the damaged file is kept byte for byte");
+    assert_eq!(g.run(&["verify"]).ok().stdout.trim(), "the store is sound");
+    assert_eq!(g.run(&["show", &id, "--json"]).ok().json()["id"], id.as_str());
+    g.run(&["edit", &id, "--dek", "Снова пишется"]).ok();
+}
