@@ -72,7 +72,7 @@ pub struct Restored {
 }
 
 /// To the millisecond, so two backups in one second have their own names and order.
-pub(crate) const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%.3fZ";
+const TIME_FORMAT: &str = "%Y%m%dT%H%M%S%.3fZ";
 
 impl Library {
     /// Where this store's backups are kept.
@@ -90,12 +90,7 @@ impl Library {
         let now = self.now();
         let path = match out {
             Some(path) => path.to_owned(),
-            None => {
-                let stem =
-                    self.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                let time = now.strftime(TIME_FORMAT).to_string();
-                self.backup_folder().join(format!("{stem}-{time}-{}.sqlite3", kind.suffix()))
-            }
+            None => backup_path(self.path(), now, &format!("{}.sqlite3", kind.suffix())),
         };
         self.store.backup_to(&path)?;
         let bytes =
@@ -213,6 +208,13 @@ impl Library {
 /// says what it holds.
 pub fn check_backup(path: &Path) -> Result<BackupFacts> {
     Ok(galley_store::check_backup(path)?)
+}
+
+/// `backups/<stem>-<time>-<name>` beside the store at `store`: where a backup (or what a restore
+/// keeps) made at `at` goes.
+pub(crate) fn backup_path(store: &Path, at: Timestamp, name: &str) -> PathBuf {
+    let stem = store.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    galley_store::backup_folder(store).join(format!("{stem}-{}-{name}", at.strftime(TIME_FORMAT)))
 }
 
 /// `<stem>-<time>-<kind>.sqlite3`.

@@ -13,7 +13,7 @@ use galley_model::{Clock, Timestamp};
 use galley_store::{PageCheck, ReadOnly};
 use serde::Serialize;
 
-use crate::backup::{BackupFile, BackupKind, Restored};
+use crate::backup::{BackupFile, BackupKind, Restored, backup_path};
 use crate::{Error, Library, Result};
 
 /// An article the store holds newer than a backup does, or that the backup lacks: what restoring
@@ -102,10 +102,7 @@ impl Library {
     /// `…-recovered` folder beside the backups, as far as the damaged store can still give them.
     pub(crate) fn keep_damaged_store(&self, backup: &Path) -> Result<(BackupFile, Option<Recovered>)> {
         let now = self.now();
-        let name = |suffix: &str| {
-            let stem = self.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            self.backup_folder().join(format!("{stem}-{}-{suffix}", now.strftime(crate::backup::TIME_FORMAT)))
-        };
+        let name = |suffix: &str| backup_path(self.path(), now, suffix);
         let copy = name("damaged.sqlite3");
         self.store.copy_files_to(&copy)?;
         let bytes =
@@ -159,7 +156,7 @@ impl Library {
 /// Puts a backup in place of a store that cannot be opened at all (its first page is gone: it no
 /// longer reads as a database), after checking the backup: the unreadable file (and its log) is
 /// kept in the backup folder as `…-damaged.sqlite3`, then the backup is copied over it, whole
-/// before it takes the store's name. A store that opens is restored with
+/// before it takes the store's name. A store that is not there is refused: nothing to keep. A store that opens is restored with
 /// [`Library::restore_backup`] instead, which this refuses to stand in for.
 pub fn restore_over_unreadable_store(store: &Path, backup: &Path, clock: &dyn Clock) -> Result<Restored> {
     let facts = crate::check_backup(backup)?;
@@ -170,38 +167,13 @@ pub fn restore_over_unreadable_store(store: &Path, backup: &Path, clock: &dyn Cl
                 store.display()
             )));
         }
-        Err(Error::StoreMissing { .. }) => {}
         Err(Error::Store(galley_store::Error::NotAStore { .. } | galley_store::Error::Sqlite(_))) => {}
         Err(other) => return Err(other),
     }
     let now = clock.now();
-    let folder = galley_store::backup_folder(store);
-    let stem = store.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let kept = folder.join(format!("{stem}-{}-damaged.sqlite3", now.strftime(crate::backup::TIME_FORMAT)));
-    let with_suffix = |base: &Path, suffix: &str| {
-        let mut name = base.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name)
-    };
-    for suffix in ["-wal", ""] {
-        let from = with_suffix(store, suffix);
-        if from.exists() {
-            let bytes = std::fs::read(&from).map_err(|source| Error::Io { path: from.clone(), source })?;
-            crate::write_atomically(&with_suffix(&kept, suffix), &bytes)?;
-        }
-    }
-    let bytes = std::fs::read(backup).map_err(|source| Error::Io { path: backup.to_owned(), source })?;
-    // A log or shared memory left beside the store belongs to the unreadable file, not the backup.
-    for suffix in ["-wal", "-shm"] {
-        let stale = with_suffix(store, suffix);
-        match std::fs::remove_file(&stale) {
-            Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-                return Err(Error::Io { path: stale, source: err });
-            }
-            _ => {}
-        }
-    }
-    crate::write_atomically(store, &bytes)?;
+    let kept = backup_path(store, now, "damaged.sqlite3");
+    galley_store::copy_store_files(store, &kept)?;
+    galley_store::replace_store_with(backup, store)?;
     // Brings an older backup's schema up to date, and proves the store opens.
     Library::open_existing(store)?;
     let kept_bytes = std::fs::metadata(&kept).map(|m| m.len()).unwrap_or(0);

@@ -144,42 +144,71 @@ impl Store {
         Ok(facts)
     }
 
-    /// Copies the store's files as they are, byte for byte (the database and its write-ahead log,
-    /// as `path` and `path-wal`): the copy of a damaged store kept before a backup replaces it,
-    /// which `VACUUM INTO` could not read. `path` must not exist.
+    /// Copies the store's files as they are (see [`copy_store_files`]), holding the writer so this
+    /// process does not change them meanwhile: the copy of a damaged store kept before a backup
+    /// replaces it, which `VACUUM INTO` could not read.
     pub fn copy_files_to(&self, path: &Path) -> Result<()> {
-        if path.exists() {
-            return Err(Error::BackupExists(path.to_owned()));
-        }
-        let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        std::fs::create_dir_all(folder)
-            .map_err(|source| Error::CreateFolder { path: folder.to_owned(), source })?;
-        // Holding the writer keeps this process from changing the files during the copy.
         let _writer = self.writer_even_if_damaged();
-        let with_suffix = |base: &Path, suffix: &str| {
-            let mut name = base.as_os_str().to_owned();
-            name.push(suffix);
-            PathBuf::from(name)
-        };
-        // The log first, so that once the database has its name the copy is whole.
-        for suffix in ["-wal", ""] {
-            let from = with_suffix(&self.path, suffix);
-            let to = with_suffix(path, suffix);
-            // An empty or missing log holds nothing the database lacks.
-            if suffix == "-wal" && std::fs::metadata(&from).map_or(true, |m| m.len() == 0) {
-                continue;
-            }
-            let temp = with_suffix(&to, ".partial");
-            let copied = std::fs::copy(&from, &temp)
-                .map_err(|source| Error::Io { path: to.clone(), source })
-                .and_then(|_| publish(&temp, &to, folder));
-            if copied.is_err() {
-                let _ = std::fs::remove_file(&temp);
-            }
-            copied?;
-        }
-        Ok(())
+        copy_store_files(&self.path, path)
     }
+}
+
+/// Copies a store's files byte for byte (the database and its write-ahead log, as `path` and
+/// `path-wal`), each whole before it has its name. `path` must not exist.
+pub fn copy_store_files(store: &Path, path: &Path) -> Result<()> {
+    if path.exists() {
+        return Err(Error::BackupExists(path.to_owned()));
+    }
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder)
+        .map_err(|source| Error::CreateFolder { path: folder.to_owned(), source })?;
+    // The log first, so that once the database has its name the copy is whole.
+    for suffix in ["-wal", ""] {
+        let from = with_suffix(store, suffix);
+        // An empty or missing log holds nothing the database lacks.
+        if suffix == "-wal" && std::fs::metadata(&from).map_or(true, |m| m.len() == 0) {
+            continue;
+        }
+        copy_whole(&from, &with_suffix(path, suffix), folder)?;
+    }
+    Ok(())
+}
+
+/// Puts the backup at `backup` in place of the store at `store`, which cannot be opened: the log
+/// and shared memory beside it (the unreadable file's, not the backup's) are removed, then the
+/// backup is copied in, whole before it takes the store's name. The caller checks the backup and
+/// keeps the old files first ([`copy_store_files`]).
+pub fn replace_store_with(backup: &Path, store: &Path) -> Result<()> {
+    for suffix in ["-wal", "-shm"] {
+        let stale = with_suffix(store, suffix);
+        match std::fs::remove_file(&stale) {
+            Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::Io { path: stale, source });
+            }
+            _ => {}
+        }
+    }
+    let folder = store.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    copy_whole(backup, store, folder)
+}
+
+/// `base` with `suffix` added to its name (`store.sqlite3` → `store.sqlite3-wal`).
+fn with_suffix(base: &Path, suffix: &str) -> PathBuf {
+    let mut name = base.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Copies `from` to `to` through a temporary file beside it (see [`publish`]).
+fn copy_whole(from: &Path, to: &Path, folder: &Path) -> Result<()> {
+    let temp = with_suffix(to, ".partial");
+    let copied = std::fs::copy(from, &temp)
+        .map_err(|source| Error::Io { path: to.to_owned(), source })
+        .and_then(|_| publish(&temp, to, folder));
+    if copied.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    copied
 }
 
 /// Gives a whole temporary file its name: synced, renamed, and the rename synced, so after a power

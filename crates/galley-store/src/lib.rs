@@ -27,7 +27,10 @@ use rusqlite::Connection;
 
 pub use articles::{ListFilter, ListSort, SectionCount, Stored};
 pub use assets::Asset;
-pub use backup::{ArticleVersion, BackupFacts, article_versions_in, backup_folder, check_backup};
+pub use backup::{
+    ArticleVersion, BackupFacts, article_versions_in, backup_folder, check_backup, copy_store_files,
+    replace_store_with,
+};
 pub use error::{Error, io_problem};
 pub use health::{PageCheck, ReadOnly};
 pub use migrations::LATEST_VERSION;
