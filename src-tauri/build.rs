@@ -40,6 +40,10 @@ const COMMANDS: &[&str] = &[
     "backup_pick",
     "backup_restore",
     "store_health",
+    "rescue_status",
+    "rescue_pick",
+    "rescue_restore",
+    "rescue_open_default",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@ use ts_rs::{Config, TS};
 
 use crate::commands::backup::{BackupChoice, BackupList};
 use crate::commands::import::{ImportProblem, ImportResult};
+use crate::commands::rescue::{PickedBackup, StoreProblem};
 use crate::commands::settings::{PathKind, SettingsView};
 use crate::commands::{app::AppConfig, export::ExportSaved, preview::Preview};
 use crate::mirror::{MirrorState, MirrorStatus, MirrorUpdate};
@@ -64,6 +65,8 @@ pub fn typescript() -> String {
         galley_core::RecoveryOffer::decl(&config),
         crate::ReadOnlyKind::decl(&config),
         crate::StoreHealth::decl(&config),
+        StoreProblem::decl(&config),
+        PickedBackup::decl(&config),
         galley_core::Field::decl(&config),
         galley_core::SearchHit::decl(&config),
         galley_query::Snippet::decl(&config),

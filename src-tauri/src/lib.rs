@@ -17,12 +17,14 @@ mod store_check;
 use std::time::{Duration, Instant};
 
 use tauri::webview::NewWindowResponse;
-use tauri::{DragDropEvent, Emitter, Manager, RunEvent, WebviewWindowBuilder, WindowEvent};
+use tauri::{
+    AppHandle, DragDropEvent, Emitter, Manager, RunEvent, WebviewUrl, WebviewWindowBuilder, WindowEvent,
+};
 
 pub use commands::links::is_openable;
 pub use error::{ErrorCode, IpcError};
 pub use navigation::is_app_url;
-pub use state::{AppState, TRACE_ENV, Trace};
+pub use state::{AppState, OpenFailure, TRACE_ENV, Trace};
 pub use store_check::{ReadOnlyKind, STORE_HEALTH, StoreHealth};
 
 /// Sent to the page when the window is asked to close: the page saves, then calls `app_close`.
@@ -39,24 +41,29 @@ pub const MIRROR: &str = "galley://mirror";
 const CLOSE_GRACE: Duration = Duration::from_secs(3);
 
 /// Starts the app on the store named by `GALLEY_STORE`, or the default store in the OS data folder.
-/// `started` is when the process began, for timing marks.
+/// `started` is when the process began, for timing marks. A store that would not open starts the
+/// app on a page that says why (`rescue.html`), with a backup to restore when it is damaged.
 pub fn run(started: Instant) {
-    let state = AppState::open_default(started).unwrap_or_else(|err| {
-        eprintln!(
-            "Galley cannot open its store: {err}. If it is damaged, `galley-cli restore-backup FILE` puts a \
-             backup (from the `backups` folder beside it) in its place and keeps the damaged file."
-        );
-        std::process::exit(1);
-    });
-    with_commands(tauri::Builder::default(), state)
+    let builder = match AppState::open_default(started) {
+        Ok(state) => with_commands(tauri::Builder::default(), state),
+        Err(failure) => {
+            eprintln!("Galley cannot open its store: {}", failure.problem);
+            with_rescue(tauri::Builder::default(), *failure)
+        }
+    };
+    builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             // The window is built here, not from the configuration alone, to watch its navigation.
-            let config = app.config().app.windows.first().expect("tauri.conf.json defines the main window");
+            let mut config =
+                app.config().app.windows.first().expect("tauri.conf.json defines the main window").clone();
+            if app.try_state::<AppState>().is_none() {
+                config.url = WebviewUrl::App("rescue.html".into());
+            }
             let handle = app.handle().clone();
-            let window = WebviewWindowBuilder::from_config(app, config)?
+            let window = WebviewWindowBuilder::from_config(app, &config)?
                 // Nothing but the app's own pages ever loads in its window.
                 .on_navigation(is_app_url)
                 // Links in the preview open as new windows (the preview gives them a `_blank`
@@ -70,12 +77,9 @@ pub fn run(started: Instant) {
                 })
                 .build()?;
             tune_webview(&window)?;
-            // Follow the store's mirror folder, if it has one, for as long as the app runs.
-            let state = app.state::<AppState>();
-            state.mirror.start(app.handle().clone(), state.library.clone());
-            start_scheduled_backups(state.library.clone());
-            // Every page of the store is checked beside the desk; damage found stops all writes.
-            state.store_check.start(app.handle().clone(), state.library.clone());
+            if app.try_state::<AppState>().is_some() {
+                start_background(app.handle());
+            }
             Ok(())
         })
         .on_window_event(|window, event| match event {
@@ -83,8 +87,10 @@ pub fn run(started: Instant) {
             WindowEvent::CloseRequested { api, .. } => {
                 // The page saves what it holds, then calls `app_close`, or `app_keep_open` when the
                 // save failed. A page that does not answer (hung) is closed after a grace period.
+                // Without a store open (the rescue page) there is nothing to save.
+                let Some(state) = window.try_state::<AppState>() else { return };
                 api.prevent_close();
-                let request = window.state::<AppState>().close_request();
+                let request = state.close_request();
                 let _ = window.emit_to(window.label(), CLOSE_REQUESTED, ());
                 let window = window.clone();
                 std::thread::spawn(move || {
@@ -99,8 +105,10 @@ pub fn run(started: Instant) {
         .build(tauri::generate_context!())
         .expect("the Tauri app builds")
         .run(|app, event| {
-            if let RunEvent::Exit = event {
-                app.state::<AppState>().store_check.stop();
+            if let RunEvent::Exit = event
+                && let Some(state) = app.try_state::<AppState>()
+            {
+                state.store_check.stop();
             }
             // Quitting the app (⌘Q on macOS, a session ending) skips the windows' close requests:
             // while a window is open, turn the quit into closing it, so its page saves first.
@@ -112,6 +120,22 @@ pub fn run(started: Instant) {
                 let _ = window.close();
             }
         });
+}
+
+/// Opens the desk on `state` once the rescue page has mended the store or chosen another: the
+/// commands find it from now on, and what runs beside the desk starts.
+fn start_desk<R: tauri::Runtime>(app: &AppHandle<R>, state: AppState) {
+    app.manage(state);
+    start_background(app);
+}
+
+/// What runs beside the desk for as long as the app runs: the mirror folder followed, the hourly
+/// backups, and the check of every page of the store (damage found stops all writes).
+fn start_background<R: tauri::Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    state.mirror.start(app.clone(), state.library.clone());
+    start_scheduled_backups(state.library.clone());
+    state.store_check.start(app.clone(), state.library.clone());
 }
 
 /// How often the app looks whether an hourly backup is due…
@@ -149,6 +173,9 @@ fn on_drop<R: tauri::Runtime>(window: &tauri::Window<R>, drop: &DragDropEvent) {
             let _ = window.emit_to(window.label(), DROP_HOVER, false);
             let window = window.clone();
             let paths = paths.clone();
+            if window.try_state::<AppState>().is_none() {
+                return; // the rescue page: no store to import into
+            }
             std::thread::spawn(move || {
                 let results = commands::import::import_paths(&window.state::<AppState>(), &paths);
                 let _ = window.emit_to(window.label(), IMPORTED, results);
@@ -160,7 +187,18 @@ fn on_drop<R: tauri::Runtime>(window: &tauri::Window<R>, drop: &DragDropEvent) {
 
 /// Adds the state and the commands to a builder (tests pass Tauri's mock builder).
 pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
+    builder.manage(state).invoke_handler(commands())
+}
+
+/// Adds a store that would not open, and the commands, to a builder: the app starts on the rescue
+/// page, and the desk's commands answer once it has opened a store.
+pub fn with_rescue<R: tauri::Runtime>(builder: tauri::Builder<R>, failure: OpenFailure) -> tauri::Builder<R> {
+    builder.manage(failure).invoke_handler(commands())
+}
+
+/// Every command the page may call (the capability grants exactly these).
+fn commands<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
         commands::app::app_config,
         commands::app::app_trace,
         commands::app::app_close,
@@ -200,7 +238,11 @@ pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppSt
         commands::export::export_copy,
         commands::export::export_open,
         commands::links::link_open,
-    ])
+        commands::rescue::rescue_status,
+        commands::rescue::rescue_pick,
+        commands::rescue::rescue_restore,
+        commands::rescue::rescue_open_default,
+    ]
 }
 
 /// WebKitGTK's defaults suit a web browser. Galley shows one page of its own and a preview frame:

@@ -33,11 +33,73 @@ pub struct Trace {
     pub bench: bool,
 }
 
+/// The store the app could not open, and why: the app then starts on a page that says so (see
+/// `commands/rescue.rs`) instead of the desk, with the newest good backup when the store is
+/// damaged. Holds what is needed to open a store once that is mended.
+pub struct OpenFailure {
+    /// The store that would not open (`None`: there is no data folder to put one in).
+    pub store: Option<PathBuf>,
+    /// Why, in full.
+    pub problem: String,
+    /// The store's file is damaged (`StoreError::is_damaged_store`): a backup can take its place.
+    pub damaged: bool,
+    /// The default store, when the one that failed was chosen in the settings: it can be opened
+    /// instead.
+    pub default_store: Option<PathBuf>,
+    settings_path: Option<PathBuf>,
+    settings: Settings,
+    /// Held while a backup goes in or a store opens: one at a time.
+    pub(crate) acting: Mutex<()>,
+}
+
+impl OpenFailure {
+    fn new(store: Option<PathBuf>, error: &galley_core::Error, opening: &Opening) -> Box<OpenFailure> {
+        Box::new(OpenFailure {
+            store,
+            problem: error.to_string(),
+            damaged: matches!(error, galley_core::Error::Store(err) if err.is_damaged_store()),
+            default_store: None,
+            settings_path: opening.settings_path.clone(),
+            settings: opening.settings.clone(),
+            acting: Mutex::new(()),
+        })
+    }
+
+    /// The settings read at start (for the page's language and theme).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Opens the store again, once a backup has taken its place.
+    pub fn reopen(&self) -> Result<AppState, galley_core::Error> {
+        let store = self.store.as_deref().ok_or(galley_core::Error::NoDataFolder)?;
+        AppState::open_with(store, true, self.settings_path.clone(), self.settings.clone())
+    }
+
+    /// Opens the default store instead of the one chosen in the settings, and says why there.
+    pub fn open_default(&self) -> Result<AppState, galley_core::Error> {
+        let default = self.default_store.as_deref().ok_or(galley_core::Error::NoDataFolder)?;
+        let mut state =
+            AppState::open_with(default, false, self.settings_path.clone(), self.settings.clone())?;
+        state.settings_problem = Some(format!(
+            "the store chosen in the settings could not be opened ({}); Galley opened the default store",
+            self.problem
+        ));
+        Ok(state)
+    }
+}
+
+/// The settings read at start, and where they live.
+struct Opening {
+    settings_path: Option<PathBuf>,
+    settings: Settings,
+}
+
 impl AppState {
     /// Reads the settings (`GALLEY_SETTINGS`, else the OS config folder), then opens the store
     /// named by `GALLEY_STORE`, else the one in the settings, else the default one (seeded on
     /// first run).
-    pub fn open_default(started: Instant) -> Result<AppState, galley_core::Error> {
+    pub fn open_default(started: Instant) -> Result<AppState, Box<OpenFailure>> {
         let mut state = AppState::open_configured(
             std::env::var_os(STORE_ENV).map(PathBuf::from),
             settings_path(),
@@ -54,31 +116,45 @@ impl AppState {
     /// `default_store`. A store chosen in the settings that cannot be opened (a drive not plugged
     /// in, a file of a newer Galley) must not keep the app from starting: the default store opens
     /// and the problem is kept for the page to show, beside the settings where it can be changed.
+    /// A damaged one is the exception: the journalist's words are in it, so the app offers its
+    /// backups first, and the default store only on request.
     pub fn open_configured(
         store: Option<PathBuf>,
         settings_path: Option<PathBuf>,
         default_store: Option<PathBuf>,
-    ) -> Result<AppState, galley_core::Error> {
+    ) -> Result<AppState, Box<OpenFailure>> {
         let loaded = settings_path.as_deref().map(Settings::load);
         let settings = loaded.as_ref().map(|l| l.settings.clone()).unwrap_or_default();
         let mut problems: Vec<String> = loaded.and_then(|l| l.problem).into_iter().collect();
-        let default = || default_store.clone().ok_or(galley_core::Error::NoDataFolder);
+        let opening = Opening { settings_path, settings };
         let open = |path: &Path, existing: bool| {
-            AppState::open_with(path, existing, settings_path.clone(), settings.clone())
+            AppState::open_with(path, existing, opening.settings_path.clone(), opening.settings.clone())
+                .map_err(|err| OpenFailure::new(Some(path.to_owned()), &err, &opening))
         };
-        let mut state = match (store, &settings.store) {
+        let default = || {
+            let path = default_store
+                .clone()
+                .ok_or_else(|| OpenFailure::new(None, &galley_core::Error::NoDataFolder, &opening))?;
+            open(&path, false)
+        };
+        let mut state = match (store, &opening.settings.store) {
             (Some(path), _) => open(&path, false)?,
             // Never made anew: its drive may only be unplugged.
             (None, Some(chosen)) => match open(chosen, true) {
                 Ok(state) => state,
-                Err(err) => {
+                Err(mut failure) if failure.damaged => {
+                    failure.default_store = default_store.clone().filter(|default| default != chosen);
+                    return Err(failure);
+                }
+                Err(failure) => {
                     problems.push(format!(
-                        "the store chosen in the settings could not be opened ({err}); Galley opened the default store"
+                        "the store chosen in the settings could not be opened ({}); Galley opened the default store",
+                        failure.problem
                     ));
-                    open(&default()?, false)?
+                    default()?
                 }
             },
-            (None, None) => open(&default()?, false)?,
+            (None, None) => default()?,
         };
         state.settings_problem = (!problems.is_empty()).then(|| problems.join("; "));
         Ok(state)

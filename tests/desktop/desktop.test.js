@@ -895,3 +895,44 @@ with open(store, 'r+b') as f:
   assert.ok(saved.some((file) => file.includes('Написано после копии')), saved.join('\n'));
   galley('new', '--headline', 'Снова пишется');
 });
+
+test('a store too damaged to open starts the app on its newest good backup, then the desk', async () => {
+  // The app goes; while it is down, a backup, work after it, then the store's first page spoiled:
+  // the file no longer reads as a database at all.
+  await driver.quit().catch(() => {});
+  for (const deadline = Date.now() + 10_000; running() && Date.now() < deadline; ) await pause(100);
+  if (running()) execFileSync('pkill', ['-KILL', '-f', app]);
+  const galley = (...args) => execFileSync(cli, ['--store', store, ...args], { encoding: 'utf8' });
+  const backup = galley('backup').trim();
+  galley('new', '--headline', 'Написано после последней копии');
+  const damaged = readFileSync(store);
+  damaged.fill(0, 0, 100);
+  writeFileSync(store, damaged);
+
+  driver = await launch();
+  const restore = await driver.wait(until.elementLocated(By.id('rescue-restore')), 15_000, 'the app starts on the rescue page');
+  await driver.wait(until.elementIsVisible(restore), 5_000, 'with the newest good backup offered');
+  const text = await driver.findElement(By.id('rescue')).getText();
+  assert.match(text, /(damaged|повреждено)/, text);
+  assert.ok(text.includes(store), `the store is named: ${text}`);
+  assert.deepEqual(await accessibilityViolations(), [], 'the rescue page passes axe-core');
+  await picture('rescue');
+  assert.deepEqual(readFileSync(store), damaged, 'nothing is written before the user asks');
+
+  await restore.click();
+  const desk = driver.findElement(By.id('rescue-desk'));
+  await driver.wait(until.elementIsVisible(desk), 20_000, 'the backup goes in');
+  const restored = await driver.findElement(By.id('rescue-text')).getText();
+  const kept = JSON.parse(galley('backups', '--json')).find((b) => b.kind === 'damaged' && restored.includes(b.path));
+  assert.ok(kept, `the page names where the damaged file is kept: ${restored}`);
+  assert.deepEqual(readFileSync(kept.path), damaged, 'kept byte for byte');
+  assert.ok(JSON.parse(galley('backups', '--json')).some((b) => b.path === backup), 'the backup is still there');
+
+  await desk.click();
+  await driver.wait(until.elementLocated(By.css('.vlist-row .headline')), 15_000, 'the desk opens on the restored store');
+  assert.ok(!(await headlines()).includes('Написано после последней копии'), 'the store is the backup');
+  assert.equal(galley('verify').trim(), 'the store is sound');
+  const headline = await newArticleWithBody('Снова пишется в восстановленное хранилище.');
+  await saved();
+  assert.equal(stored(headline).body, 'Снова пишется в восстановленное хранилище.');
+});

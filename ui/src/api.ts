@@ -22,6 +22,7 @@ import type {
   MirrorStatus,
   MirrorUpdate,
   PathKind,
+  PickedBackup,
   Restored,
   Preview,
   RevisionSummary,
@@ -30,6 +31,7 @@ import type {
   Settings,
   SettingsView,
   StoreHealth,
+  StoreProblem,
   Status,
   TagCount,
 } from './bindings';
@@ -101,6 +103,15 @@ export const api = {
   restoreBackup: (path: string) => invoke<Restored>('backup_restore', { path }),
   /** Whether the store takes writes; for a damaged one, the newest good backup and what it lacks. */
   storeHealth: () => invoke<StoreHealth>('store_health'),
+
+  /** The rescue page: why the store would not open, and for a damaged one its newest good backup. */
+  storeProblem: () => invoke<StoreProblem>('rescue_status'),
+  /** The rescue page: asks for a backup file with the native dialog and checks it; null when cancelled. */
+  pickRescueBackup: (title: string) => invoke<PickedBackup | null>('rescue_pick', { title }),
+  /** The rescue page: puts a backup in place of the damaged store (kept beside the backups) and opens it. */
+  restoreOverDamaged: (path: string) => invoke<Restored>('rescue_restore', { path }),
+  /** The rescue page: opens the default store instead of the damaged one chosen in the settings. */
+  openDefaultStore: () => invoke<void>('rescue_open_default'),
 
   listTemplates: () => invoke<string[]>('template_list'),
   /** Asks where to save with the native dialog; `null` when the user cancels. */

@@ -285,6 +285,34 @@ message: string | null,
  */
 offer: RecoveryOffer | null, };
 
+export type StoreProblem = { 
+/**
+ * The store that would not open.
+ */
+store: string | null, 
+/**
+ * Why, in full.
+ */
+problem: string, 
+/**
+ * Its file is damaged: a backup can take its place.
+ */
+damaged: boolean, 
+/**
+ * For a damaged store: the newest backup that passes the check a restore makes.
+ */
+offer: RecoveryOffer | null, 
+/**
+ * Where its backups are kept (and where a restore keeps the damaged file).
+ */
+backup_folder: string | null, 
+/**
+ * The store was chosen in the settings: the default store can be opened instead.
+ */
+can_open_default: boolean, ui_language: UiLanguage, theme: Theme, };
+
+export type PickedBackup = { path: string, articles: number, };
+
 export type Field = "headline" | "summary" | "body";
 
 export type SearchHit = { 

@@ -64,19 +64,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         None => galley_core::configured_store_path().ok_or(Error::NoDataFolder)?,
     };
     let out = Printer::new(cli.json, std::io::stdout().is_terminal());
-    let library = match (Library::open(&store), &cli.command) {
-        (Ok(library), _) => library,
-        // A store too damaged to open at all can still take a backup in its place.
-        (
-            Err(Error::Store(galley_core::StoreError::NotAStore { .. } | galley_core::StoreError::Sqlite(_))),
-            Command::RestoreBackup { file },
-        ) if store.is_file() => {
-            let restored =
-                galley_core::restore_over_unreadable_store(&store, file, &galley_core::model::SystemClock)?;
-            out.restored_backup(file, &restored);
-            return Ok(ExitCode::SUCCESS);
+    let library = match Library::open(&store) {
+        Ok(library) => library,
+        Err(Error::Store(err)) if err.is_damaged_store() && store.is_file() => {
+            let problem = Error::Store(err);
+            return unopenable_store(&store, &problem, &out, &cli.command).unwrap_or(Err(problem));
         }
-        (Err(err), _) => return Err(err),
+        Err(err) => return Err(err),
     };
     let changes_articles = matches!(
         cli.command,
@@ -247,6 +241,36 @@ fn command(library: &Library, out: &Printer, command: Command, json: bool) -> Re
         Command::Typography { .. } => unreachable!("handled before the store is opened"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What still works on a store too damaged to open (`None` for the other commands): listing its
+/// backups, the check (which reports `problem`, why it would not open, and offers the newest good
+/// backup), and putting a backup in its place.
+fn unopenable_store(
+    store: &Path,
+    problem: &Error,
+    out: &Printer,
+    command: &Command,
+) -> Option<Result<ExitCode, Error>> {
+    let run = || match command {
+        Command::Backups => {
+            out.backups(&galley_core::backups_of(store)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify => {
+            let offer = galley_core::unreadable_store_offer(store)?;
+            out.verified(&galley_core::PageCheck::Damaged(vec![problem.to_string()]), offer.as_ref());
+            Ok(ExitCode::from(1))
+        }
+        Command::RestoreBackup { file } => {
+            let restored =
+                galley_core::restore_over_unreadable_store(store, file, &galley_core::model::SystemClock)?;
+            out.restored_backup(file, &restored);
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => unreachable!("only the commands above are run"),
+    };
+    matches!(command, Command::Backups | Command::Verify | Command::RestoreBackup { .. }).then(run)
 }
 
 /// Reads a text file, or standard input for `-`.

@@ -100,27 +100,7 @@ impl Library {
 
     /// The backups in the backup folder, newest first.
     pub fn backups(&self) -> Result<Vec<BackupFile>> {
-        let folder = self.backup_folder();
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(source) => return Err(Error::Io { path: folder, source }),
-        };
-        let stem = self.path().file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let mut backups = Vec::new();
-        for entry in entries {
-            let entry = entry.map_err(|source| Error::Io { path: folder.clone(), source })?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Some(meta) = entry.metadata().ok().filter(|m| m.is_file()) else { continue };
-            let modified = meta.modified().ok().and_then(|t| Timestamp::try_from(t).ok());
-            if let Some((kind, created_at)) =
-                parse_name(&name, &stem).or_else(|| Some((upgrade(&name, &stem)?, modified?)))
-            {
-                backups.push(BackupFile { path: entry.path(), kind, created_at, bytes: meta.len() });
-            }
-        }
-        backups.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| b.path.cmp(&a.path)));
-        Ok(backups)
+        backups_of(self.path())
     }
 
     /// Removes the scheduled backups the age policy no longer keeps (see [`scheduled_to_keep`]) or
@@ -202,6 +182,32 @@ impl Library {
         let BackupFacts { articles, .. } = self.store.restore_from(file)?;
         Ok(Restored { safety_backup, articles, recovered })
     }
+}
+
+/// The backups in the folder beside the store at `store`, newest first. Reads only the folder, so
+/// it lists them also for a store too damaged to open.
+pub fn backups_of(store: &Path) -> Result<Vec<BackupFile>> {
+    let folder = galley_store::backup_folder(store);
+    let entries = match std::fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(Error::Io { path: folder, source }),
+    };
+    let stem = store.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut backups = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Io { path: folder.clone(), source })?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(meta) = entry.metadata().ok().filter(|m| m.is_file()) else { continue };
+        let modified = meta.modified().ok().and_then(|t| Timestamp::try_from(t).ok());
+        if let Some((kind, created_at)) =
+            parse_name(&name, &stem).or_else(|| Some((upgrade(&name, &stem)?, modified?)))
+        {
+            backups.push(BackupFile { path: entry.path(), kind, created_at, bytes: meta.len() });
+        }
+    }
+    backups.sort_by(|a, b| b.created_at.cmp(&a.created_at).then_with(|| b.path.cmp(&a.path)));
+    Ok(backups)
 }
 
 /// Checks that a file is a sound Galley store this version can open (without changing it), and

@@ -17,7 +17,9 @@ mod paths;
 mod recovery;
 mod settings;
 
-pub use backup::{BackupFile, BackupKind, Restored, check_backup, scheduled_space, scheduled_to_keep};
+pub use backup::{
+    BackupFile, BackupKind, Restored, backups_of, check_backup, scheduled_space, scheduled_to_keep,
+};
 pub use diff::{DiffField, DiffSpan, FieldDiff, SpanKind, diff_fields};
 pub use error::Error;
 pub use export::{ExportFormat, ExportReport, ExportedFile, Selection};
@@ -29,12 +31,14 @@ pub use galley_store::Error as StoreError;
 pub use galley_store::{ContentHash, MirrorConflict, MirrorLink, MirrorRecord};
 pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};
 pub use galley_store::{ListSort, SectionCount};
-pub use galley_store::{PageCheck, ReadOnly};
+pub use galley_store::{PageCheck, ReadOnly, backup_folder};
 pub use import::{ImportOutcome, ImportedFile};
 pub use library::{Inspection, Library, ListPage, ListView, OpenOptions, inspect};
 pub use mirror_state::file_version;
 pub use paths::{SETTINGS_ENV, STORE_ENV, configured_store_path, default_store_path, settings_path};
-pub use recovery::{LostArticle, Recovered, RecoveryOffer, restore_over_unreadable_store};
+pub use recovery::{
+    LostArticle, Recovered, RecoveryOffer, restore_over_unreadable_store, unreadable_store_offer,
+};
 pub use settings::{Limits, Loaded, SectionLimits, Settings, SidePanel, Theme, UiLanguage};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

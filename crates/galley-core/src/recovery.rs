@@ -69,12 +69,9 @@ impl Library {
 
     /// The newest backup that passes the check a restore makes, with what restoring it would lose.
     pub fn recovery_offer(&self) -> Result<Option<RecoveryOffer>> {
-        for backup in self.backups()? {
-            let Ok(facts) = crate::check_backup(&backup.path) else { continue };
-            let lost = self.lost_by_restoring(&backup.path).ok();
-            return Ok(Some(RecoveryOffer { backup, articles: facts.articles, lost }));
-        }
-        Ok(None)
+        let Some(mut offer) = unreadable_store_offer(self.path())? else { return Ok(None) };
+        offer.lost = self.lost_by_restoring(&offer.backup.path).ok();
+        Ok(Some(offer))
     }
 
     /// The articles the store holds newer than the backup at `path`, or that it lacks.
@@ -153,11 +150,23 @@ impl Library {
     }
 }
 
+/// The newest backup of the store at `store` that passes the check a restore makes, for a store
+/// too damaged to open (`StoreError::is_damaged_store`): what it would lose cannot be told, so
+/// `lost` is `None`.
+pub fn unreadable_store_offer(store: &Path) -> Result<Option<RecoveryOffer>> {
+    for backup in crate::backup::backups_of(store)? {
+        let Ok(facts) = crate::check_backup(&backup.path) else { continue };
+        return Ok(Some(RecoveryOffer { backup, articles: facts.articles, lost: None }));
+    }
+    Ok(None)
+}
+
 /// Puts a backup in place of a store that cannot be opened at all (its first page is gone: it no
 /// longer reads as a database), after checking the backup: the unreadable file (and its log) is
 /// kept in the backup folder as `…-damaged.sqlite3`, then the backup is copied over it, whole
-/// before it takes the store's name. A store that is not there is refused: nothing to keep. A store that opens is restored with
-/// [`Library::restore_backup`] instead, which this refuses to stand in for.
+/// before it takes the store's name. Only a damaged store is replaced: one that is not there, is
+/// busy or holds another program's data is refused, and one that opens is restored with
+/// [`Library::restore_backup`] instead.
 pub fn restore_over_unreadable_store(store: &Path, backup: &Path, clock: &dyn Clock) -> Result<Restored> {
     let facts = crate::check_backup(backup)?;
     match Library::open_existing(store) {
@@ -167,7 +176,7 @@ pub fn restore_over_unreadable_store(store: &Path, backup: &Path, clock: &dyn Cl
                 store.display()
             )));
         }
-        Err(Error::Store(galley_store::Error::NotAStore { .. } | galley_store::Error::Sqlite(_))) => {}
+        Err(Error::Store(err)) if err.is_damaged_store() => {}
         Err(other) => return Err(other),
     }
     let now = clock.now();

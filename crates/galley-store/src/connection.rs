@@ -183,9 +183,7 @@ fn identify(conn: &Connection, path: &Path) -> Result<(i64, i64)> {
         Ok((application_id, version))
     };
     read().map_err(|err| match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => {
-            Error::NotAStore { path: path.to_owned(), reason: "it is not an SQLite database".into() }
-        }
+        Some(ErrorCode::NotADatabase) => Error::Unreadable { path: path.to_owned() },
         _ => Error::Sqlite(err),
     })
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use galley_model::tag::TagNameError;
+use rusqlite::ErrorCode;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -29,6 +30,12 @@ pub enum Error {
     TooNew { path: PathBuf, found: i64, known: i64 },
     #[error("{path} is not a Galley store ({reason}); it was left untouched")]
     NotAStore { path: PathBuf, reason: String },
+    #[error(
+        "{path} cannot be read as a database: either it is a store whose first page is damaged, or \
+         it is not a Galley store. It was left untouched. If it is the store, `galley-cli backups` \
+         lists the backups that can take its place"
+    )]
+    Unreadable { path: PathBuf },
     #[error(
         "the store {path} cannot be written (the file, its folder or its drive is read-only) and this \
          version of Galley must upgrade it before reading it; make it writable and open it again"
@@ -69,14 +76,26 @@ impl Error {
                 | Error::UnwritableNeedsUpgrade { .. }
                 | Error::DamagedNeedsUpgrade { .. }
                 | Error::BackupNotWritten { .. }
+                | Error::Unreadable { .. }
         )
+    }
+
+    /// Whether opening the store failed because its file is damaged: it does not read as a
+    /// database, or SQLite found its first pages malformed. A backup can then take its place.
+    pub fn is_damaged_store(&self) -> bool {
+        match self {
+            Error::Unreadable { .. } => true,
+            Error::Sqlite(err) => {
+                matches!(err.sqlite_error_code(), Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase))
+            }
+            _ => false,
+        }
     }
 }
 
 /// What went wrong with the store's file, in words for people: SQLite's own ("database or disk is
 /// full", "disk I/O error") say neither what happened to the change nor what to do.
 fn sqlite_problem(err: &rusqlite::Error) -> String {
-    use rusqlite::ErrorCode;
     let unsaved = "the change was not saved; what was saved before it is kept";
     match err.sqlite_error_code() {
         Some(ErrorCode::DiskFull) => {

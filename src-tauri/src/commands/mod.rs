@@ -8,6 +8,7 @@ pub mod import;
 pub mod links;
 pub mod mirror;
 pub mod preview;
+pub mod rescue;
 pub mod revisions;
 pub mod search;
 pub mod settings;

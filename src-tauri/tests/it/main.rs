@@ -481,27 +481,42 @@ fn a_window_can_list_and_restore_revisions() {
     assert_eq!(restored["revision"], 3, "a restore is a new revision: nothing after it is lost");
 }
 
+/// Makes the store at `path` read as one from a newer Galley: `user_version` (bytes 60–63 of
+/// the header) set to 99.
+fn mark_from_newer_galley(path: &std::path::Path) {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.seek(SeekFrom::Start(60)).unwrap();
+    file.write_all(&99u32.to_be_bytes()).unwrap();
+}
+
+/// Makes the store at `path` too damaged to open: its header, on the first page, zeroed.
+fn damage_first_page(path: &std::path::Path) {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.seek(SeekFrom::Start(0)).unwrap();
+    file.write_all(&[0; 100]).unwrap();
+}
+
 #[test]
 fn a_store_in_the_settings_that_cannot_open_leaves_the_default_open_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
-    let notes = dir.path().join("notes.txt");
-    std::fs::write(&notes, "заметки, а не хранилище\n".repeat(100)).unwrap();
+    let newer = dir.path().join("newer.sqlite3");
+    drop(galley_core::Library::open(&newer).unwrap());
+    mark_from_newer_galley(&newer);
+    let before = std::fs::read(&newer).unwrap();
     let settings = dir.path().join("settings.json");
-    std::fs::write(&settings, serde_json::json!({ "store": notes }).to_string()).unwrap();
+    std::fs::write(&settings, serde_json::json!({ "store": newer }).to_string()).unwrap();
     let default = dir.path().join("default.sqlite3");
-    let state = AppState::open_configured(None, Some(settings), Some(default.clone())).unwrap();
+    let state = AppState::open_configured(None, Some(settings), Some(default.clone())).ok().unwrap();
     assert_eq!(state.library.path(), default.as_path());
     let problem = state.settings_problem.expect("the user is told");
-    assert!(problem.contains("notes.txt") && problem.contains("default store"), "{problem}");
-    assert_eq!(
-        std::fs::read_to_string(&notes).unwrap(),
-        "заметки, а не хранилище\n".repeat(100),
-        "left untouched"
-    );
+    assert!(problem.contains("newer.sqlite3") && problem.contains("default store"), "{problem}");
+    assert_eq!(std::fs::read(&newer).unwrap(), before, "left untouched");
 
     // A store given by the environment (or the command line) wins over the settings.
     let given = dir.path().join("given.sqlite3");
-    let state = AppState::open_configured(Some(given.clone()), None, Some(default)).unwrap();
+    let state = AppState::open_configured(Some(given.clone()), None, Some(default)).ok().unwrap();
     assert_eq!(state.library.path(), given.as_path());
     assert!(state.settings_problem.is_none());
 }
@@ -517,11 +532,98 @@ fn a_store_chosen_in_the_settings_that_is_gone_is_not_made_anew() {
     let settings = dir.path().join("settings.json");
     std::fs::write(&settings, serde_json::json!({ "store": chosen }).to_string()).unwrap();
     let default = dir.path().join("default.sqlite3");
-    let state = AppState::open_configured(None, Some(settings), Some(default.clone())).unwrap();
+    let state = AppState::open_configured(None, Some(settings), Some(default.clone())).ok().unwrap();
     assert_eq!(state.library.path(), default.as_path());
     let problem = state.settings_problem.expect("the user is told");
     assert!(problem.contains("desk.sqlite3") && problem.contains("is not there"), "{problem}");
     assert_eq!(std::fs::read_dir(&mount).unwrap().count(), 0, "nothing is made where the drive was");
+}
+
+fn fields(headline: &str) -> galley_model::ArticleFields {
+    galley_model::ArticleFields { headline: headline.into(), ..Default::default() }
+}
+
+/// The app started on a store that would not open: the rescue page's commands, on the mock runtime.
+fn rescue_shell(dir: tempfile::TempDir, failure: galley_desktop::OpenFailure) -> Shell {
+    let app = galley_desktop::with_rescue(mock_builder(), failure)
+        .build(tauri::generate_context!(test = true))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    Shell { _dir: dir, _app: app, window }
+}
+
+#[test]
+fn a_store_too_damaged_to_open_starts_on_the_newest_good_backup_and_then_the_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.sqlite3");
+    let library = galley_core::Library::open(&store).unwrap();
+    let kept = library.create(fields("В копии")).unwrap();
+    let backup = library.backup(galley_core::BackupKind::Manual, None).unwrap();
+    library.create(fields("После копии")).unwrap();
+    drop(library);
+    damage_first_page(&store);
+    let damaged = std::fs::read(&store).unwrap();
+
+    let failure =
+        AppState::open_configured(Some(store.clone()), None, Some(dir.path().join("default.sqlite3")))
+            .err()
+            .expect("the store does not open");
+    assert!(failure.damaged, "{}", failure.problem);
+    assert!(failure.problem.contains("cannot be read"), "{}", failure.problem);
+    let shell = rescue_shell(dir, *failure);
+
+    let status = call(&shell, "rescue_status", json!({})).unwrap();
+    assert_eq!(status["damaged"], true);
+    assert_eq!(status["store"], store.display().to_string());
+    assert_eq!(status["offer"]["backup"]["path"], backup.path.display().to_string());
+    assert_eq!(status["offer"]["lost"], Value::Null, "what it lacks cannot be read");
+    assert_eq!(status["can_open_default"], false, "the store was not chosen in the settings");
+    assert!(
+        call(&shell, "article_list", json!({ "view": {}, "offset": 0, "limit": 10 })).is_err(),
+        "no desk yet"
+    );
+
+    let restored = call(&shell, "rescue_restore", json!({ "path": backup.path })).unwrap();
+    assert_eq!(restored["safety_backup"]["kind"], "damaged");
+    let copy = restored["safety_backup"]["path"].as_str().unwrap();
+    assert_eq!(std::fs::read(copy).unwrap(), damaged, "the damaged file is kept byte for byte");
+    let listed = call(&shell, "article_list", json!({ "view": {}, "offset": 0, "limit": 10 })).unwrap();
+    let headlines: Vec<&str> =
+        listed["articles"].as_array().unwrap().iter().map(|a| a["headline"].as_str().unwrap()).collect();
+    assert!(headlines.contains(&"В копии") && !headlines.contains(&"После копии"), "{headlines:?}");
+    let article = call(&shell, "article_get", json!({ "id": kept.id })).unwrap();
+    assert_eq!(article["headline"], "В копии");
+    let again = call(&shell, "rescue_restore", json!({ "path": backup.path })).unwrap_err();
+    assert!(again["message"].as_str().unwrap().contains("open already"), "{again}");
+}
+
+#[test]
+fn a_damaged_store_chosen_in_the_settings_is_offered_before_the_default_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let chosen = dir.path().join("desk.sqlite3");
+    drop(galley_core::Library::open(&chosen).unwrap());
+    damage_first_page(&chosen);
+    let damaged = std::fs::read(&chosen).unwrap();
+    let settings = dir.path().join("settings.json");
+    std::fs::write(&settings, serde_json::json!({ "store": chosen }).to_string()).unwrap();
+    let default = dir.path().join("default.sqlite3");
+    let failure = AppState::open_configured(None, Some(settings), Some(default.clone()))
+        .err()
+        .expect("the journalist's words are in the damaged store: not silently replaced by another");
+    assert!(failure.damaged && failure.default_store.as_deref() == Some(default.as_path()));
+    assert!(!default.exists(), "nothing opened yet");
+    let shell = rescue_shell(dir, *failure);
+
+    let status = call(&shell, "rescue_status", json!({})).unwrap();
+    assert_eq!(status["can_open_default"], true);
+    assert_eq!(status["offer"], Value::Null, "it has no backup");
+    call(&shell, "rescue_open_default", json!({})).unwrap();
+    assert!(default.exists());
+    let view = call(&shell, "settings_get", json!({})).unwrap();
+    let problem = view["problem"].as_str().unwrap();
+    assert!(problem.contains("desk.sqlite3") && problem.contains("default store"), "{problem}");
+    call(&shell, "article_list", json!({ "view": {}, "offset": 0, "limit": 10 })).unwrap();
+    assert_eq!(std::fs::read(&chosen).unwrap(), damaged, "left as it was");
 }
 
 #[test]

@@ -96,7 +96,22 @@ fn a_store_too_damaged_to_open_takes_a_backup_in_its_place_and_is_kept() {
     let damaged = std::fs::read(g.store()).unwrap();
     let refused = g.run(&["list"]);
     assert_ne!(refused.code, 0, "{refused:?}");
-    assert!(refused.stderr.contains("not an SQLite database"), "{refused:?}");
+    assert!(refused.stderr.contains("cannot be read as a database"), "{refused:?}");
+    // What still works on it: the list of backups, and the check, which offers the newest good one.
+    let listed = g.run(&["backups"]).ok();
+    assert!(listed.stdout.contains(&backup), "{listed:?}");
+    let verified = g.run(&["verify"]);
+    assert_eq!(verified.code, 1, "{verified:?}");
+    for expected in [
+        "the store is damaged",
+        "cannot be read as a database",
+        &format!("newest good backup: {backup}"),
+        "cannot be read from the damaged store",
+        &format!("restore-backup {backup}"),
+    ] {
+        assert!(verified.stdout.contains(expected), "{expected}: {verified:?}");
+    }
+    assert!(std::fs::read(g.store()).unwrap() == damaged, "neither touched the file");
 
     let restored = g.run(&["restore-backup", &backup]).ok();
     let kept = restored

@@ -1,0 +1,116 @@
+//! The page the app starts on when its store would not open (`rescue.html`): why, and for a store
+//! too damaged to open, the newest good backup to put in its place (or one the user picks). Once
+//! a backup is in place, or the default store opened instead, the desk starts in the same window.
+
+use std::path::PathBuf;
+
+use galley_core::{RecoveryOffer, Restored, Theme, UiLanguage};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::{AppState, IpcError, OpenFailure};
+
+/// Why the store would not open, and what can be done, as the page shows it.
+#[derive(Debug, Serialize, ts_rs::TS)]
+pub struct StoreProblem {
+    /// The store that would not open.
+    pub store: Option<String>,
+    /// Why, in full.
+    pub problem: String,
+    /// Its file is damaged: a backup can take its place.
+    pub damaged: bool,
+    /// For a damaged store: the newest backup that passes the check a restore makes.
+    pub offer: Option<RecoveryOffer>,
+    /// Where its backups are kept (and where a restore keeps the damaged file).
+    pub backup_folder: Option<String>,
+    /// The store was chosen in the settings: the default store can be opened instead.
+    pub can_open_default: bool,
+    pub ui_language: UiLanguage,
+    pub theme: Theme,
+}
+
+/// A backup file the user picked, checked.
+#[derive(Debug, Serialize, ts_rs::TS)]
+pub struct PickedBackup {
+    pub path: String,
+    pub articles: u64,
+}
+
+#[tauri::command(async)]
+pub fn rescue_status(state: State<'_, OpenFailure>) -> Result<StoreProblem, IpcError> {
+    let offer = match (&state.store, state.damaged) {
+        (Some(store), true) => galley_core::unreadable_store_offer(store)?,
+        _ => None,
+    };
+    Ok(StoreProblem {
+        store: state.store.as_ref().map(|store| store.display().to_string()),
+        problem: state.problem.clone(),
+        damaged: state.damaged,
+        offer,
+        backup_folder: state.store.as_deref().map(|s| galley_core::backup_folder(s).display().to_string()),
+        can_open_default: state.default_store.is_some(),
+        ui_language: state.settings().ui_language,
+        theme: state.settings().theme,
+    })
+}
+
+/// Asks for a backup file with the native dialog (opening in the backup folder) and checks it;
+/// `None` when cancelled.
+#[tauri::command(async)]
+pub fn rescue_pick<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, OpenFailure>,
+    title: String,
+) -> Result<Option<PickedBackup>, IpcError> {
+    let mut dialog = window.dialog().file().set_parent(&window).set_title(title);
+    if let Some(store) = &state.store {
+        dialog = dialog.set_directory(galley_core::backup_folder(store));
+    }
+    let picked = dialog.add_filter("SQLite", &["sqlite3", "sqlite", "db"]).blocking_pick_file();
+    let Some(picked) = picked else { return Ok(None) };
+    let path = picked.into_path().map_err(|err| IpcError::bad_input(err.to_string()))?;
+    let facts = galley_core::check_backup(&path)?;
+    Ok(Some(PickedBackup { path: path.display().to_string(), articles: facts.articles }))
+}
+
+/// Puts the backup at `path` in place of the damaged store (which is kept beside the backups),
+/// then opens it: the page then goes to the desk.
+#[tauri::command(async)]
+pub fn rescue_restore<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, OpenFailure>,
+    path: String,
+) -> Result<Restored, IpcError> {
+    let _one_at_a_time = state.acting.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    desk_not_open(&app)?;
+    let store = state.store.as_deref().ok_or_else(|| IpcError::bad_input("there is no store to restore"))?;
+    let restored = galley_core::restore_over_unreadable_store(
+        store,
+        &PathBuf::from(path),
+        &galley_core::model::SystemClock,
+    )?;
+    crate::start_desk(&app, state.reopen()?);
+    Ok(restored)
+}
+
+/// Opens the default store instead of the damaged one chosen in the settings, which stays as it
+/// is; the page then goes to the desk.
+#[tauri::command(async)]
+pub fn rescue_open_default<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, OpenFailure>,
+) -> Result<(), IpcError> {
+    let _one_at_a_time = state.acting.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    desk_not_open(&app)?;
+    crate::start_desk(&app, state.open_default()?);
+    Ok(())
+}
+
+/// A store is opened once: a second restore or opening (a double click) is refused.
+fn desk_not_open<R: Runtime>(app: &AppHandle<R>) -> Result<(), IpcError> {
+    match app.try_state::<AppState>() {
+        Some(_) => Err(IpcError::bad_input("the store is open already")),
+        None => Ok(()),
+    }
+}
