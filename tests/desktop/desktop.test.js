@@ -936,3 +936,20 @@ test('a store too damaged to open starts the app on its newest good backup, then
   await saved();
   assert.equal(stored(headline).body, 'Снова пишется в восстановленное хранилище.');
 });
+
+test('a body written with Windows line endings keeps them when edited in the app', async () => {
+  const file = join(dir, 'windows.md');
+  writeFileSync(file, '# Заметка из Windows\r\n\r\nПервый абзац.\r\n\r\nВторой абзац.\r\n');
+  execFileSync(cli, ['--store', store, 'import', file]);
+  await relaunch();
+  await clickText('.vlist-row .headline', 'Заметка из Windows');
+  const headline = driver.findElement(By.id('headline'));
+  await driver.wait(async () => (await headline.getAttribute('value')) === 'Заметка из Windows', 5_000, 'the article opens');
+  const body = driver.findElement(By.css('#body .cm-content'));
+  await body.click();
+  await body.sendKeys(Key.chord(Key.CONTROL, Key.END));
+  await body.sendKeys('Третий абзац.', Key.ENTER);
+  await driver.wait(async () => stored('Заметка из Windows').body.includes('Третий'), 10_000, 'the edit is saved');
+  await saved();
+  assert.equal(stored('Заметка из Windows').body, 'Первый абзац.\r\n\r\nВторой абзац.\r\nТретий абзац.\r\n');
+});

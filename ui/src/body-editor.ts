@@ -7,6 +7,7 @@ import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorSelection, EditorState, type StateCommand } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { crlfToLf, lineBreakOf, type LineBreak } from './line-endings';
 
 const highlight = HighlightStyle.define([
   { tag: tags.heading, fontWeight: '700', color: 'var(--accent)' },
@@ -51,7 +52,8 @@ export interface BodyEditor {
   focus(): void;
   /** Puts the cursor at the end of the text and focuses the editor. */
   focusEnd(): void;
-  /** Selects a range (UTF-16 offsets), scrolls it into the middle of the view and focuses the editor. */
+  /** Selects a range (UTF-16 offsets into the text `get` gives), scrolls it into the middle of the
+   * view and focuses the editor. */
   select(from: number, to: number): void;
   /** Replaces ranges of the current text in one undoable step (offsets into the text before it). */
   replace(edits: readonly { from: number; to: number; insert: string }[]): void;
@@ -82,10 +84,18 @@ export function mountBodyEditor(parent: HTMLElement, label: string, onChange: ()
     }),
   ];
   const view = new EditorView({ parent, state: EditorState.create({ doc: '', extensions: extensions('ru') }) });
+  // The body's line break, kept through edits (see line-endings.ts); offsets given in the body as
+  // saved are mapped to the editor's, which holds one character per break.
+  let lineBreak: LineBreak = '\n';
+  const get = () => view.state.doc.sliceString(0, view.state.doc.length, lineBreak);
+  const toEditor = (): ((offset: number) => number) => (lineBreak === '\n' ? (offset) => offset : crlfToLf(get()));
   return {
-    get: () => view.state.doc.toString(),
+    get,
     // A new state per article: undo never reaches into the previous article, and loading is not an edit.
-    set: (text, lang) => view.setState(EditorState.create({ doc: text, extensions: extensions(lang) })),
+    set: (text, lang) => {
+      lineBreak = lineBreakOf(text);
+      view.setState(EditorState.create({ doc: text, extensions: extensions(lang) }));
+    },
     focus: () => view.focus(),
     focusEnd: () => {
       view.dispatch({ selection: { anchor: view.state.doc.length }, scrollIntoView: true });
@@ -93,12 +103,16 @@ export function mountBodyEditor(parent: HTMLElement, label: string, onChange: ()
     },
     select: (from, to) => {
       const length = view.state.doc.length;
-      const [anchor, head] = [Math.min(from, length), Math.min(to, length)];
+      const map = toEditor();
+      const [anchor, head] = [Math.min(map(from), length), Math.min(map(to), length)];
       view.dispatch({ selection: { anchor, head }, effects: EditorView.scrollIntoView(anchor, { y: 'center' }) });
       view.focus();
     },
     replace: (edits) => {
-      if (edits.length) view.dispatch({ changes: [...edits], userEvent: 'input.fix' });
+      if (!edits.length) return;
+      const map = toEditor();
+      const changes = edits.map(({ from, to, insert }) => ({ from: map(from), to: map(to), insert }));
+      view.dispatch({ changes, userEvent: 'input.fix' });
     },
   };
 }
