@@ -174,13 +174,13 @@ impl Library {
     /// A damaged store, which cannot be backed up, has its files copied as they are instead, and
     /// the articles the backup lacks saved as `.md` files (see `recovery.rs`).
     pub fn restore_backup(&self, file: &Path) -> Result<Restored> {
-        check_backup(file)?;
+        let checked = check_backup(file)?;
         let (safety_backup, recovered) = match self.read_only() {
             Some(ReadOnly::Damaged { .. }) => self.keep_damaged_store(file)?,
             _ => (self.backup(BackupKind::BeforeRestore, None)?, None),
         };
-        let BackupFacts { articles, .. } = self.store.restore_from(file)?;
-        Ok(Restored { safety_backup, articles, recovered })
+        self.store.restore_from(file, &checked)?;
+        Ok(Restored { safety_backup, articles: checked.articles, recovered })
     }
 }
 

@@ -118,13 +118,13 @@ impl Store {
         read_versions(&self.reader())
     }
 
-    /// Replaces everything in the store with the backup at `path`, which is checked first (a Galley
-    /// store this version can open, sound by SQLite's quick check). Every connection, in this
-    /// process and others, sees the backup's content at its next read; an older schema is
-    /// brought up to date; what it knew of a mirror folder's files is forgotten.
+    /// Replaces everything in the store with the backup at `path`, which the caller checked with
+    /// [`check_backup`] (a Galley store this version can open, sound by SQLite's quick check: on
+    /// a store of gigabytes that takes a minute, so it is done once) and which gave `checked`.
+    /// Every connection, in this process and others, sees the backup's content at its next read;
+    /// an older schema is brought up to date; what it knew of a mirror folder's files is forgotten.
     /// A store found damaged takes the restore (it is the cure), and is writable again after it.
-    pub fn restore_from(&self, path: &Path) -> Result<BackupFacts> {
-        let facts = check_backup(path)?;
+    pub fn restore_from(&self, path: &Path, checked: &BackupFacts) -> Result<()> {
         if self.unwritable {
             return Err(ReadOnly::Unwritable { path: self.path.clone() }.into());
         }
@@ -134,14 +134,14 @@ impl Store {
             let backup = Backup::new(&source, &mut writer)?;
             backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
         }
-        migrations::migrate(&mut writer, facts.schema)?;
+        migrations::migrate(&mut writer, checked.schema)?;
         // The backup's records of a mirror folder describe files as they were then; the folder has
         // moved on. Without them the next pass compares each file with the restored article
         // afresh: where they differ both are kept (a conflict), and neither side silently wins.
         writer.execute("DELETE FROM mirror_files", [])?;
         drop(writer);
         self.clear_damage();
-        Ok(facts)
+        Ok(())
     }
 
     /// Copies the store's files as they are (see [`copy_store_files`]), holding the writer so this
