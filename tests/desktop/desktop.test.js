@@ -60,6 +60,13 @@ async function relaunch() {
   await driver.wait(until.elementLocated(By.css('.vlist-row .headline')), 15_000, 'the app is back');
 }
 
+/** Ends the app (its session), so the store's files are the tests' alone. */
+async function stopApp() {
+  await driver.quit().catch(() => {});
+  for (const deadline = Date.now() + 10_000; running() && Date.now() < deadline; ) await pause(100);
+  if (running()) execFileSync('pkill', ['-KILL', '-f', app]);
+}
+
 /** The article the store holds with this headline, read by galley-cli. */
 function stored(headline) {
   const articles = JSON.parse(execFileSync(cli, ['--store', store, 'list', '--json'], { encoding: 'utf8' }));
@@ -848,9 +855,9 @@ test('killing the app mid-typing loses at most the last second', async () => {
 });
 
 test('a store found damaged at start takes no writes, and the newest good backup offered restores it', async () => {
-  // The app was killed by the test before; while it is down: a backup, work after it, then noise
-  // over a page of the search index, as a failing disk or a sync tool copying the file mid-write
-  // would leave it.
+  // While the app is down: a backup, work after it, then noise over a page of the search index,
+  // as a failing disk or a sync tool copying the file mid-write would leave it.
+  await stopApp();
   const galley = (...args) => execFileSync(cli, ['--store', store, ...args], { encoding: 'utf8' });
   const backup = galley('backup').trim();
   galley('new', '--headline', 'Написано после копии');
@@ -880,12 +887,26 @@ with open(store, 'r+b') as f:
   assert.match(refused, /is damaged/, 'other processes keep off it too');
   assert.deepEqual(await accessibilityViolations(), [], 'the banner passes axe-core');
 
+  // Typing goes on: the save is refused, saying why, and the words stay in the field until the
+  // restore, which saves them into the restored store.
+  await clickText('.vlist-row .headline', 'Вопросы российско-японского');
+  const sample = await driver.findElement(By.id('headline')).getAttribute('value');
+  const dek = driver.findElement(By.id('dek'));
+  await dek.clear();
+  await dek.sendKeys('Набрано, пока хранилище повреждено');
+  const state = driver.findElement(By.id('save-state'));
+  await driver.wait(async () => (await state.getAttribute('data-state')) === 'failed', 10_000, 'the save is refused');
+  const said = await state.getAttribute('textContent');
+  assert.match(said, /damaged|поврежд/, said);
+  assert.equal(await dek.getAttribute('value'), 'Набрано, пока хранилище повреждено', 'the words stay in the field');
+
   await driver.executeScript('window.beforeRestore = true');
   await driver.findElement(By.id('store-restore')).click();
   await driver.wait(async () => !(await driver.executeScript('return window.beforeRestore === true').catch(() => true)), 20_000, 'the page starts again');
   await driver.wait(until.elementLocated(By.css('.vlist-row .headline')), 15_000, 'the page is back');
   assert.equal(await driver.findElement(By.id('store-banner')).isDisplayed(), false, 'the banner is gone');
   assert.equal(galley('verify').trim(), 'the store is sound');
+  assert.equal(stored(sample).dek, 'Набрано, пока хранилище повреждено', 'what was typed meanwhile is in the restored store');
   const listed = JSON.parse(galley('backups', '--json'));
   assert.ok(listed.some((b) => b.kind === 'damaged'), 'the damaged files are kept');
   assert.ok(listed.some((b) => b.path === backup), 'the backup is still there');
@@ -899,9 +920,7 @@ with open(store, 'r+b') as f:
 test('a store too damaged to open starts the app on its newest good backup, then the desk', async () => {
   // The app goes; while it is down, a backup, work after it, then the store's first page spoiled:
   // the file no longer reads as a database at all.
-  await driver.quit().catch(() => {});
-  for (const deadline = Date.now() + 10_000; running() && Date.now() < deadline; ) await pause(100);
-  if (running()) execFileSync('pkill', ['-KILL', '-f', app]);
+  await stopApp();
   const galley = (...args) => execFileSync(cli, ['--store', store, ...args], { encoding: 'utf8' });
   const backup = galley('backup').trim();
   galley('new', '--headline', 'Написано после последней копии');
