@@ -10,6 +10,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const page = $<HTMLElement>('rescue');
 const title = $<HTMLHeadingElement>('rescue-title');
 const text = $<HTMLParagraphElement>('rescue-text');
+const storeLine = $<HTMLParagraphElement>('rescue-store');
 const offerText = $<HTMLParagraphElement>('rescue-offer');
 const details = $<HTMLDetailsElement>('rescue-details');
 const message = $<HTMLParagraphElement>('rescue-message');
@@ -23,6 +24,11 @@ const buttons = {
 
 /** The backup a restore would put in place: the newest good one, or one the user picked. */
 let backup: string | null = null;
+
+/** A message as a sentence: its first letter capitalized. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function say(text: string, failed = false): void {
   message.textContent = text;
@@ -38,7 +44,11 @@ function busy(on: boolean): void {
 function show(problem: StoreProblem): void {
   const store = problem.store ?? '';
   title.textContent = t(problem.damaged ? 'rescueDamagedTitle' : 'rescueTitle');
-  text.textContent = problem.damaged ? tf('rescueDamagedText', { store }) : tf('rescueText', { store, problem: problem.problem });
+  // A damaged store is said in the UI's words (SQLite's are under "Details"); any other problem in
+  // the store's own, which name the file and say what to do.
+  text.textContent = problem.damaged ? tf('rescueDamagedText', { store }) : sentence(problem.problem);
+  storeLine.hidden = problem.damaged || !store;
+  storeLine.textContent = tf('rescueStore', { store });
   $<HTMLElement>('rescue-details-label').textContent = t('rescueDetails');
   $<HTMLParagraphElement>('rescue-problem').textContent = problem.problem;
   details.hidden = !problem.damaged;
