@@ -2,12 +2,14 @@
 //! trusted, polling where they cannot (network and virtual-machine shares, or when the system's
 //! watch limit is reached). Events only say where to look; a pass decides what happened.
 
+use std::collections::HashMap;
+use std::fs::Metadata;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
-use std::time::Duration;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant, SystemTime};
 
 use notify::event::{AccessKind, AccessMode, EventKind};
-use notify::{PollWatcher, RecursiveMode, Watcher};
+use notify::{RecursiveMode, Watcher};
 
 use crate::{Error, Result};
 
@@ -47,7 +49,7 @@ pub(crate) enum Signal {
 
 /// A running watcher; dropping it stops the events.
 pub(crate) struct Watch {
-    _watcher: Box<dyn Watcher + Send>,
+    _running: Box<dyn Send>,
     pub mode: WatchMode,
 }
 
@@ -65,7 +67,7 @@ pub(crate) fn start(
     };
     if reason.is_none() {
         match native(root, tx.clone()) {
-            Ok(watcher) => return Ok(Watch { _watcher: watcher, mode: WatchMode::Events }),
+            Ok(watcher) => return Ok(Watch { _running: watcher, mode: WatchMode::Events }),
             Err(err) => {
                 return poll(root, poll_interval, tx, format!("the system's file events failed: {err}"));
             }
@@ -80,13 +82,157 @@ fn native(root: &Path, tx: Sender<Signal>) -> notify::Result<Box<dyn Watcher + S
     Ok(Box::new(watcher))
 }
 
-/// Watches by polling, for `reason`.
+/// Watches by polling, for `reason`: the files are looked at now (before the first pass), then
+/// every `interval` on a thread of their own, which ends when the watch is dropped.
 pub(crate) fn poll(root: &Path, interval: Duration, tx: Sender<Signal>, reason: String) -> Result<Watch> {
-    let config = notify::Config::default().with_poll_interval(interval);
-    let failed = |err: notify::Error| Error::Watch { path: root.to_owned(), message: err.to_string() };
-    let mut watcher = PollWatcher::new(handler(tx), config).map_err(failed)?;
-    watcher.watch(root, RecursiveMode::Recursive).map_err(failed)?;
-    Ok(Watch { _watcher: Box::new(watcher), mode: WatchMode::Polling { reason } })
+    let mut poller = Poller::new(root.to_owned());
+    let (running, stopped) = mpsc::channel::<()>();
+    std::thread::Builder::new()
+        .name("galley-mirror poll".into())
+        .spawn(move || {
+            while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(interval) {
+                let paths = poller.look();
+                if !paths.is_empty() && tx.send(Signal::Paths(paths)).is_err() {
+                    return;
+                }
+            }
+        })
+        .map_err(|err| Error::Watch { path: root.to_owned(), message: err.to_string() })?;
+    Ok(Watch { _running: Box::new(running), mode: WatchMode::Polling { reason } })
+}
+
+/// How long after a file's times were read a write can still leave them as they were, when they
+/// are in whole seconds (FAT keeps even seconds; HFS+, ext3 and some shares whole ones).
+const COARSE_TICK: Duration = Duration::from_secs(2);
+/// The same for finer times: the file system's clock ticks (Linux's every few milliseconds,
+/// Windows' every 15.6 ms). Shorter than a poll's interval, it means one more look.
+const FINE_TICK: Duration = Duration::from_millis(50);
+
+/// What polling knows of a file: its size, its times as finely as the file system keeps them,
+/// and (on Unix) its change time, which no program can set back, and which file it is. Any
+/// difference means a look. A write in the same tick of the file system's clock as the one before
+/// can leave all of it as it was (same size, same times), so a file is also looked at again until
+/// a look began a tick after its stamp was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    changed: (i64, i64),
+    #[cfg(unix)]
+    file: (u64, u64),
+}
+
+impl Stamp {
+    fn of(meta: &Metadata) -> Stamp {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            changed: (meta.ctime(), meta.ctime_nsec()),
+            #[cfg(unix)]
+            file: (meta.dev(), meta.ino()),
+        }
+    }
+
+    /// The tick of the file system's clock, as far as these times tell.
+    fn tick(&self) -> Duration {
+        let whole = |time: SystemTime| {
+            time.duration_since(SystemTime::UNIX_EPOCH).map_or(true, |since| since.subsec_nanos() == 0)
+        };
+        if self.modified.is_none_or(whole) { COARSE_TICK } else { FINE_TICK }
+    }
+}
+
+/// A file as polling last saw it.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    stamp: Stamp,
+    /// A look that begins before this may miss a write that left `stamp` as it was.
+    settled_from: Instant,
+}
+
+/// Polling: the mirrored files (those a pass reads, in folders that are not hidden) looked at
+/// each time, and the paths of those that changed, appeared or went, or may have changed unseen,
+/// sent to the loop, whose pass reads them.
+struct Poller {
+    root: PathBuf,
+    seen: HashMap<PathBuf, Seen>,
+    /// When the last look began.
+    last_look: Instant,
+}
+
+impl Poller {
+    /// Looks at the files for the first time: what follows is compared with this.
+    fn new(root: PathBuf) -> Poller {
+        let mut poller = Poller { root, seen: HashMap::new(), last_look: Instant::now() };
+        let (began, files) = poller.stamps();
+        poller.compare(began, files, Instant::now());
+        poller
+    }
+
+    /// Looks at the files; returns the paths a pass should read.
+    fn look(&mut self) -> Vec<PathBuf> {
+        let (began, files) = self.stamps();
+        self.compare(began, files, Instant::now())
+    }
+
+    /// When the look began, and every mirrored file's stamp (a folder that cannot be read has
+    /// none: its files read as gone, and the pass finds out why).
+    fn stamps(&self) -> (Instant, HashMap<PathBuf, Stamp>) {
+        let began = Instant::now();
+        let mut files = HashMap::new();
+        stamps_under(&self.root, &mut files);
+        (began, files)
+    }
+
+    /// Compares a look that began at `began` and ended at `ended` with the last one.
+    fn compare(&mut self, began: Instant, files: HashMap<PathBuf, Stamp>, ended: Instant) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> =
+            self.seen.keys().filter(|path| !files.contains_key(*path)).cloned().collect();
+        let mut seen = HashMap::with_capacity(files.len());
+        for (path, stamp) in files {
+            let settled_from = match self.seen.get(&path) {
+                Some(before) if before.stamp == stamp => {
+                    if self.last_look < before.settled_from {
+                        paths.push(path.clone());
+                    }
+                    before.settled_from
+                }
+                _ => {
+                    paths.push(path.clone());
+                    ended + stamp.tick()
+                }
+            };
+            seen.insert(path, Seen { stamp, settled_from });
+        }
+        self.seen = seen;
+        self.last_look = began;
+        paths.sort();
+        paths
+    }
+}
+
+/// The stamps of the mirrored files in `dir` and the folders below it (hidden ones left out,
+/// links to folders not followed, as a pass lists them; a link to a file gives its target's).
+fn stamps_under(dir: &Path, files: &mut HashMap<PathBuf, Stamp>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let Ok(name) = entry.file_name().into_string() else { continue };
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            if !name.starts_with('.') {
+                stamps_under(&entry.path(), files);
+            }
+        } else if crate::folder::is_mirrored(&name) {
+            let path = entry.path();
+            if let Ok(meta) = std::fs::metadata(&path) {
+                files.insert(path, Stamp::of(&meta));
+            }
+        }
+    }
 }
 
 fn handler(tx: Sender<Signal>) -> impl FnMut(notify::Result<notify::Event>) + Send + 'static {
@@ -179,7 +325,7 @@ mod tests {
     #[test]
     fn lost_events_ask_for_a_full_look_and_reads_are_ignored() {
         use notify::event::{Flag, ModifyKind};
-        let (tx, rx) = std::sync::mpsc::channel();
+        let (tx, rx) = mpsc::channel();
         let mut handle = handler(tx);
         handle(Ok(notify::Event::new(EventKind::Other).set_flag(Flag::Rescan)));
         handle(Ok(notify::Event::new(EventKind::Access(AccessKind::Read)).add_path("/f/a.md".into())));
@@ -192,6 +338,68 @@ mod tests {
         assert!(matches!(&signals[2], Signal::Rescan(reason) if reason.contains("queue gone")));
         assert!(matches!(&signals[3], Signal::WatchFailed(reason) if reason.contains("limit")));
         assert_eq!(signals.len(), 4, "the read was ignored");
+    }
+
+    /// Polling reads a file again when anything in its stamp changed, and keeps reading it while
+    /// a write could have left the stamp as it was: until a look began a tick of the file
+    /// system's clock after its times were read (two seconds for times in whole seconds).
+    #[test]
+    fn polling_looks_again_until_a_write_could_not_have_left_the_times_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "a").unwrap();
+        let real = Stamp::of(&std::fs::metadata(dir.path().join("a.md")).unwrap());
+        let second = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+        let whole = Stamp { modified: Some(second), ..real };
+        let fine = Stamp { modified: Some(second + Duration::from_millis(250)), ..real };
+        let path = PathBuf::from("/f/a.md");
+        let start = Instant::now();
+        let at = |ms: u64| start + Duration::from_millis(ms);
+        let mut poller = Poller { root: dir.path().to_owned(), seen: HashMap::new(), last_look: start };
+        let mut look = |began: u64, stamp: Option<Stamp>| {
+            let files = stamp.map(|stamp| (path.clone(), stamp)).into_iter().collect();
+            poller.compare(at(began), files, at(began + 10)) == [path.clone()]
+        };
+        assert!(look(0, Some(whole)), "a new file");
+        for began in [500, 1_000, 1_500, 2_000, 2_500] {
+            assert!(look(began, Some(whole)), "whole seconds, read at 10 ms: looked at again at {began} ms");
+        }
+        assert!(!look(3_000, Some(whole)), "the look at 2,500 ms began after the tick");
+        assert!(look(3_500, Some(Stamp { len: real.len + 1, ..whole })), "the size alone changed");
+        assert!(look(6_000, Some(fine)), "the time changed");
+        assert!(look(6_500, Some(fine)), "one more look for a fine tick");
+        assert!(!look(7_000, Some(fine)));
+        assert!(look(7_500, None), "gone");
+        assert!(!look(8_000, None));
+    }
+
+    /// On a real folder: an edit that keeps the size and the modification time (as an edit in the
+    /// same second does where times are whole seconds) is seen by its change time; hidden folders
+    /// and other files are not looked at.
+    #[cfg(unix)]
+    #[test]
+    fn polling_sees_an_edit_that_kept_size_and_modification_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_owned();
+        std::fs::create_dir_all(root.join("Регионы")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        for (name, text) in [("a.md", "a"), ("Регионы/b.md", "первая"), (".git/c.md", "c"), ("d.txt", "d")]
+        {
+            std::fs::write(root.join(name), text).unwrap();
+        }
+        let mut poller = Poller::new(root.clone());
+        let mut seen: Vec<&PathBuf> = poller.seen.keys().collect();
+        seen.sort();
+        assert_eq!(seen, [&root.join("a.md"), &root.join("Регионы/b.md")]);
+        // The first looks read every file again, until a tick after the first look.
+        let started = Instant::now();
+        while !poller.look().is_empty() {
+            assert!(started.elapsed() < Duration::from_secs(10), "polling never settled");
+        }
+        let b = root.join("Регионы/b.md");
+        let modified = std::fs::metadata(&b).unwrap().modified().unwrap();
+        std::fs::write(&b, "вторая").unwrap();
+        std::fs::File::options().write(true).open(&b).unwrap().set_modified(modified).unwrap();
+        assert_eq!(poller.look(), [b]);
     }
 
     #[test]

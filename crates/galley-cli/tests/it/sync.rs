@@ -1,7 +1,7 @@
 //! `galley-cli sync`: a folder kept in step, from a script's point of view.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -76,45 +76,94 @@ fn a_conflict_is_printed_listed_and_settled_by_choice() {
     assert_eq!(g.run(&["sync", "--conflicts", "--json"]).ok().json(), serde_json::json!([]));
 }
 
-#[test]
-fn sync_follows_the_folder_until_stopped() {
-    let g = Galley::new();
-    let folder = g.dir.path().join("folder");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_galley-cli"))
-        .arg("--store")
-        .arg(g.store())
-        .args(["sync", folder.to_str().unwrap()])
-        .env_remove("GALLEY_STORE")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = mpsc::channel();
-    let stdout = child.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines() {
-            if tx.send(line.unwrap()).is_err() {
-                break;
+/// `galley-cli sync` running in the background, and the lines it prints.
+struct Running {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl Running {
+    fn start(g: &Galley, args: &[&str]) -> Running {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_galley-cli"))
+            .arg("--store")
+            .arg(g.store())
+            .arg("sync")
+            .args(args)
+            .env_remove("GALLEY_STORE")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                if tx.send(line.unwrap()).is_err() {
+                    break;
+                }
             }
-        }
-    });
-    let mut seen = Vec::new();
-    let mut wait_for_line = |prefix: &str| {
+        });
+        Running { child, lines, seen: Vec::new() }
+    }
+
+    /// Waits for a line starting with `prefix`.
+    fn wait_for_line(&mut self, prefix: &str) -> String {
         loop {
-            let line = rx
+            let line = self
+                .lines
                 .recv_timeout(Duration::from_secs(20))
-                .unwrap_or_else(|_| panic!("no line starting with {prefix:?}; saw {seen:?}"));
-            seen.push(line.clone());
+                .unwrap_or_else(|_| panic!("no line starting with {prefix:?}; saw {:?}", self.seen));
+            self.seen.push(line.clone());
             if line.starts_with(prefix) {
                 return line;
             }
         }
-    };
-    assert!(wait_for_line("following").contains("folder"));
-    wait_for_line("wrote");
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn sync_follows_the_folder_until_stopped() {
+    let g = Galley::new();
+    let folder = g.dir.path().join("folder");
+    let mut sync = Running::start(&g, &[folder.to_str().unwrap()]);
+    assert!(sync.wait_for_line("following").contains("folder"));
+    sync.wait_for_line("wrote");
     std::fs::write(folder.join("из-vim.md"), "# Написано в Vim\n\nТекст.\n").unwrap();
-    let created = wait_for_line("new");
+    let created = sync.wait_for_line("new");
     assert!(created.contains("из-vim.md") && created.contains("«Написано в Vim»"), "{created}");
-    child.kill().unwrap();
-    child.wait().unwrap();
+}
+
+/// `sync --poll` (what network shares get) takes an edit made as soon as it starts, also one in
+/// the same tick of the file system's clock as the file's last write: here its time is set back
+/// to that write's, as a file system keeping whole seconds would leave it.
+#[test]
+fn sync_poll_takes_an_edit_made_as_it_starts() {
+    let g = Galley::new();
+    let folder = g.dir.path().join("folder");
+    g.run(&["sync", folder.to_str().unwrap(), "--once"]).ok();
+    let name = md_files(&folder).remove(0);
+    let file = folder.join(&name);
+    let written = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let mut sync = Running::start(&g, &["--poll"]);
+    assert!(sync.wait_for_line("following").contains("by polling"));
+    let text = std::fs::read_to_string(&file).unwrap() + "\nДописано сразу после запуска.\n";
+    std::fs::write(&file, text).unwrap();
+    std::fs::File::options().write(true).open(&file).unwrap().set_modified(written).unwrap();
+    let updated = sync.wait_for_line("updated");
+    assert!(updated.contains(&name), "{updated}");
+    let slug = name.trim_end_matches(".md");
+    assert!(
+        g.run(&["show", slug, "--json"]).ok().json()["body"]
+            .as_str()
+            .unwrap()
+            .contains("сразу после запуска")
+    );
 }

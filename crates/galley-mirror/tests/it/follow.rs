@@ -453,3 +453,30 @@ fn a_store_found_damaged_is_left_alone_until_a_backup_is_restored_and_the_edit_w
     });
     following.stop();
 }
+
+/// Polling sees an edit made as soon as following starts, also when it leaves the file's time as
+/// it was: file systems keep times in ticks (whole seconds on some), so an edit in the same tick
+/// as the file's last write has the same modification time, and only its size, its change time or
+/// its bytes tell. (The poller once compared whole seconds of modification time alone: an edit in
+/// the same second as Galley's own write waited for the full pass a minute later.)
+#[test]
+fn polling_sees_an_edit_made_as_it_starts_in_the_same_tick_as_the_files_last_write() {
+    let mut desk = Desk::new();
+    desk.pass();
+    let name = desk.files()[0].clone();
+    let slug = name.trim_end_matches(".md").to_owned();
+    let written = std::fs::metadata(desk.file(&name)).unwrap().modified().unwrap();
+    let following = Following::start(&desk, WatchChoice::Poll);
+    desk.write(&name, &(desk.read(&name) + "\nПравка в ту же секунду.\n"));
+    std::fs::File::options().write(true).open(desk.file(&name)).unwrap().set_modified(written).unwrap();
+    wait_for("the edit in the same tick", LIMIT, || body_of(&desk, &slug).contains("ту же секунду"));
+    assert_eq!(desk.reasons(&slug)[0], RevisionReason::ExternalEdit);
+
+    // Edited again in the tick of that edit (its time kept once more), with the same size.
+    let text = desk.read(&name).replace("ту же секунду", "ту же минутку");
+    let edited = std::fs::metadata(desk.file(&name)).unwrap().modified().unwrap();
+    desk.write(&name, &text);
+    std::fs::File::options().write(true).open(desk.file(&name)).unwrap().set_modified(edited).unwrap();
+    wait_for("the second edit in the same tick", LIMIT, || body_of(&desk, &slug).contains("ту же минутку"));
+    following.stop();
+}
