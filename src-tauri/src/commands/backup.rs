@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use galley_core::{BackupFile, BackupKind, Restored};
+use galley_core::{BackupFacts, BackupFile, BackupKind, Restored};
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -47,22 +47,34 @@ pub fn backup_pick<R: Runtime>(
     state: State<'_, AppState>,
     title: String,
 ) -> Result<Option<BackupChoice>, IpcError> {
-    let picked = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title(title)
-        .set_directory(state.library.backup_folder())
-        .add_filter("SQLite", &["sqlite3", "sqlite", "db"])
-        .blocking_pick_file();
-    let Some(picked) = picked else { return Ok(None) };
-    let path = picked.into_path().map_err(|err| IpcError::bad_input(err.to_string()))?;
-    let facts = galley_core::check_backup(&path)?;
+    let Some((path, facts)) = pick_checked_backup(&window, title, Some(state.library.backup_folder()))?
+    else {
+        return Ok(None);
+    };
     Ok(Some(BackupChoice {
         path: path.display().to_string(),
         articles: facts.articles,
         store_articles: state.library.count()?,
     }))
+}
+
+/// Asks for a backup file with the native dialog (opening in `folder`) and checks it: its path and
+/// what it holds; `None` when cancelled.
+pub(crate) fn pick_checked_backup<R: Runtime>(
+    window: &WebviewWindow<R>,
+    title: String,
+    folder: Option<PathBuf>,
+) -> Result<Option<(PathBuf, BackupFacts)>, IpcError> {
+    let mut dialog = window.dialog().file().set_parent(window).set_title(title);
+    if let Some(folder) = folder {
+        dialog = dialog.set_directory(folder);
+    }
+    let Some(picked) = dialog.add_filter("SQLite", &["sqlite3", "sqlite", "db"]).blocking_pick_file() else {
+        return Ok(None);
+    };
+    let path = picked.into_path().map_err(|err| IpcError::bad_input(err.to_string()))?;
+    let facts = galley_core::check_backup(&path)?;
+    Ok(Some((path, facts)))
 }
 
 /// Restores a backup the user picked and confirmed; returns what was kept of the store first (and,

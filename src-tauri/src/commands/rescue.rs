@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use galley_core::{RecoveryOffer, Restored, Theme, UiLanguage};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::{AppState, IpcError, OpenFailure};
 
@@ -63,15 +62,10 @@ pub fn rescue_pick<R: Runtime>(
     state: State<'_, OpenFailure>,
     title: String,
 ) -> Result<Option<PickedBackup>, IpcError> {
-    let mut dialog = window.dialog().file().set_parent(&window).set_title(title);
-    if let Some(store) = &state.store {
-        dialog = dialog.set_directory(galley_core::backup_folder(store));
-    }
-    let picked = dialog.add_filter("SQLite", &["sqlite3", "sqlite", "db"]).blocking_pick_file();
-    let Some(picked) = picked else { return Ok(None) };
-    let path = picked.into_path().map_err(|err| IpcError::bad_input(err.to_string()))?;
-    let facts = galley_core::check_backup(&path)?;
-    Ok(Some(PickedBackup { path: path.display().to_string(), articles: facts.articles }))
+    let folder = state.store.as_deref().map(galley_core::backup_folder);
+    let picked = super::backup::pick_checked_backup(&window, title, folder)?;
+    Ok(picked
+        .map(|(path, facts)| PickedBackup { path: path.display().to_string(), articles: facts.articles }))
 }
 
 /// Puts the backup at `path` in place of the damaged store (which is kept beside the backups),
