@@ -82,7 +82,7 @@ fn open_for_writing(path: &Path) -> Result<Opened> {
 
     // WAL: readers never block the writer and a killed process leaves a consistent file.
     // synchronous=FULL: a save that was acknowledged survives a power cut, not just a crash.
-    conn.pragma_update(None, "journal_mode", "wal")?;
+    use_write_ahead_log(&conn)?;
     conn.pragma_update(None, "synchronous", "full")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     // A bigger page cache than SQLite's 2 MB default: index merges during an import touch many
@@ -95,6 +95,25 @@ fn open_for_writing(path: &Path) -> Result<Opened> {
     }
     migrations::migrate(&mut conn, version)?;
     Ok(Opened { conn, created: empty, unwritable: false })
+}
+
+/// Puts the store in write-ahead-log mode (a no-op once it is). Switching a store from the rollback
+/// journal (a new file, or one from schema 1) needs the file to itself: two processes switching at
+/// once would deadlock, so SQLite answers one of them "busy" at once, without waiting. That one
+/// waits a moment and tries again, within the usual busy timeout.
+fn use_write_ahead_log(conn: &Connection) -> Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "wal") {
+            Err(err)
+                if err.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return Ok(other?),
+        }
+    }
 }
 
 /// Whether opening failed because the file, its folder or its drive cannot be written.
