@@ -20,8 +20,14 @@ pub fn backup_folder(store: &Path) -> PathBuf {
 }
 
 /// Before a migration changes the file, a copy of it as it was: `backups/<name>-schema-<N>.sqlite3`
-/// (numbered if there is one already). Made on the connection about to migrate.
-pub(crate) fn backup_before_migration(conn: &Connection, store: &Path, schema: i64) -> Result<PathBuf> {
+/// (numbered if there is one already). Made on the connection about to migrate; `None` when the
+/// store was no longer at schema `schema` when copied (another process is upgrading it, and made
+/// the copy of the store as it was).
+pub(crate) fn backup_before_migration(
+    conn: &Connection,
+    store: &Path,
+    schema: i64,
+) -> Result<Option<PathBuf>> {
     let folder = backup_folder(store);
     std::fs::create_dir_all(&folder)
         .map_err(|source| Error::CreateFolder { path: folder.clone(), source })?;
@@ -43,9 +49,17 @@ pub(crate) fn backup_before_migration(conn: &Connection, store: &Path, schema: i
     let _ = std::fs::remove_file(&temp);
     let result = (|| {
         conn.execute("VACUUM INTO ?", [temp.to_string_lossy()])?;
+        // Another process may have begun the upgrade since this one read the version: the copy is
+        // then a step further than `schema`, not the store as it was (that process kept that one).
+        let copied: i64 = Connection::open_with_flags(&temp, OpenFlags::SQLITE_OPEN_READ_ONLY)?
+            .pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if copied != schema {
+            let _ = std::fs::remove_file(&temp);
+            return Ok(None);
+        }
         // The rename is on disk before the upgrade can be.
         publish(&temp, &path, &folder)?;
-        Ok(path)
+        Ok(Some(path))
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
@@ -279,4 +293,29 @@ pub fn check_backup(path: &Path) -> Result<BackupFacts> {
         .query_row("SELECT count(*) FROM articles", [], |row| row.get::<_, i64>(0))
         .map_err(|e| not_a_backup(format!("it cannot be read: {e}")))? as u64;
     Ok(BackupFacts { schema, articles })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two processes opening an old store at once both read its old version; the one that copies
+    /// it after the other began upgrading has a copy a step further, which is not kept under the
+    /// name of the store as it was.
+    #[test]
+    fn a_copy_made_after_another_process_began_the_upgrade_is_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite3");
+        drop(Store::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        // This process read schema 1; the store is at the latest schema by the time it copies.
+        assert_eq!(backup_before_migration(&conn, &path, 1).unwrap(), None);
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("backups")).unwrap().collect();
+        assert!(left.is_empty(), "neither a copy nor a temporary file is left: {left:?}");
+
+        let version = LATEST_VERSION;
+        let kept =
+            backup_before_migration(&conn, &path, version).unwrap().expect("a copy of the store as it is");
+        assert_eq!(check_backup(&kept).unwrap().schema, version);
+    }
 }
