@@ -252,25 +252,26 @@ fn unopenable_store(
     out: &Printer,
     command: &Command,
 ) -> Option<Result<ExitCode, Error>> {
-    let run = || match command {
-        Command::Backups => {
-            out.backups(&galley_core::backups_of(store)?);
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Verify => {
-            let offer = galley_core::unreadable_store_offer(store)?;
+    let done = match command {
+        Command::Backups => galley_core::backups_of(store).map(|backups| {
+            out.backups(&backups);
+            ExitCode::SUCCESS
+        }),
+        Command::Verify => galley_core::unreadable_store_offer(store).map(|offer| {
             out.verified(&galley_core::PageCheck::Damaged(vec![problem.to_string()]), offer.as_ref());
-            Ok(ExitCode::from(1))
-        }
+            ExitCode::from(1)
+        }),
         Command::RestoreBackup { file } => {
-            let restored =
-                galley_core::restore_over_unreadable_store(store, file, &galley_core::model::SystemClock)?;
-            out.restored_backup(file, &restored);
-            Ok(ExitCode::SUCCESS)
+            galley_core::restore_over_unreadable_store(store, file, &galley_core::model::SystemClock).map(
+                |restored| {
+                    out.restored_backup(file, &restored);
+                    ExitCode::SUCCESS
+                },
+            )
         }
-        _ => unreachable!("only the commands above are run"),
+        _ => return None,
     };
-    matches!(command, Command::Backups | Command::Verify | Command::RestoreBackup { .. }).then(run)
+    Some(done)
 }
 
 /// Reads a text file, or standard input for `-`.

@@ -183,8 +183,9 @@ pub fn restore_over_unreadable_store(store: &Path, backup: &Path, clock: &dyn Cl
     let kept = backup_path(store, now, "damaged.sqlite3");
     galley_store::copy_store_files(store, &kept)?;
     galley_store::replace_store_with(backup, store)?;
-    // Brings an older backup's schema up to date, and proves the store opens.
-    Library::open_existing(store)?;
+    // Brings an older backup's schema up to date, and proves the store opens; the backup's records
+    // of a mirror folder's files are as old as it is.
+    Library::open_existing(store)?.store.forget_mirror_files()?;
     let kept_bytes = std::fs::metadata(&kept).map(|m| m.len()).unwrap_or(0);
     Ok(Restored {
         safety_backup: BackupFile {

@@ -134,7 +134,8 @@ impl Store {
 
     /// Replaces everything in the store with the backup at `path`, which the caller checked with
     /// [`check_backup`] (a Galley store this version can open, sound by SQLite's quick check: on
-    /// a store of gigabytes that takes a minute, so it is done once) and which gave `checked`.
+    /// a store of gigabytes that takes a minute, so it is not done again here) and which gave
+    /// `checked`; a file whose kind or schema is no longer what was checked is refused.
     /// Every connection, in this process and others, sees the backup's content at its next read;
     /// an older schema is brought up to date; what it knew of a mirror folder's files is forgotten.
     /// A store found damaged takes the restore (it is the cure), and is writable again after it.
@@ -143,12 +144,22 @@ impl Store {
             return Err(ReadOnly::Unwritable { path: self.path.clone() }.into());
         }
         let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        // The file may have changed since it was checked (a backup thinned out and its name
+        // reused, a file copied over it): what is copied in must be what was checked.
+        let application_id: i64 = source.pragma_query_value(None, "application_id", |row| row.get(0))?;
+        let schema: i64 = source.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if application_id != APPLICATION_ID || schema != checked.schema {
+            return Err(Error::NotAStore {
+                path: path.to_owned(),
+                reason: "it changed after it was checked; the store is unchanged".into(),
+            });
+        }
         let mut writer = self.writer_even_if_damaged();
         {
             let backup = Backup::new(&source, &mut writer)?;
             backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
         }
-        migrations::migrate(&mut writer, checked.schema)?;
+        migrations::migrate(&mut writer, schema)?;
         // The backup's records of a mirror folder describe files as they were then; the folder has
         // moved on. Without them the next pass compares each file with the restored article
         // afresh: where they differ both are kept (a conflict), and neither side silently wins.
@@ -190,8 +201,8 @@ pub fn copy_store_files(store: &Path, path: &Path) -> Result<()> {
 
 /// Puts the backup at `backup` in place of the store at `store`, which cannot be opened: the log
 /// and shared memory beside it (the unreadable file's, not the backup's) are removed, then the
-/// backup is copied in, whole before it takes the store's name. The caller checks the backup and
-/// keeps the old files first ([`copy_store_files`]).
+/// backup is copied in, whole before it takes the store's name, and a note of damage beside it
+/// lifted. The caller checks the backup and keeps the old files first ([`copy_store_files`]).
 pub fn replace_store_with(backup: &Path, store: &Path) -> Result<()> {
     for suffix in ["-wal", "-shm"] {
         let stale = with_suffix(store, suffix);
@@ -203,7 +214,13 @@ pub fn replace_store_with(backup: &Path, store: &Path) -> Result<()> {
         }
     }
     let folder = store.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    copy_whole(backup, store, folder)
+    copy_whole(backup, store, folder)?;
+    // The note of damage was about the file just replaced.
+    let note = crate::health::damage_note(store);
+    match std::fs::remove_file(&note) {
+        Err(source) if source.kind() != std::io::ErrorKind::NotFound => Err(Error::Io { path: note, source }),
+        _ => Ok(()),
+    }
 }
 
 /// `base` with `suffix` added to its name (`store.sqlite3` → `store.sqlite3-wal`).

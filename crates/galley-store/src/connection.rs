@@ -202,9 +202,38 @@ fn identify(conn: &Connection, path: &Path) -> Result<(i64, i64)> {
         Ok((application_id, version))
     };
     read().map_err(|err| match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => Error::Unreadable { path: path.to_owned() },
+        Some(ErrorCode::NotADatabase) if looks_like_a_store(path) => {
+            Error::Unreadable { path: path.to_owned() }
+        }
+        Some(ErrorCode::NotADatabase) => {
+            Error::NotAStore { path: path.to_owned(), reason: "it is not an SQLite database".into() }
+        }
         _ => Error::Sqlite(err),
     })
+}
+
+/// Whether a file that does not read as a database shows signs of having been a store (and is
+/// then a damaged one, which a backup may replace, rather than some other file, which must be left
+/// alone): SQLite's signature at its start, a log or a note of damage beside it, or backups of it
+/// in the backup folder.
+fn looks_like_a_store(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = [0u8; 16];
+    let signed = std::fs::File::open(path).and_then(|mut file| file.read_exact(&mut start)).is_ok()
+        && &start == b"SQLite format 3\0";
+    let beside = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        Path::new(&name).exists()
+    };
+    let stem = path.file_stem().map(|s| format!("{}-", s.to_string_lossy())).unwrap_or_default();
+    let backed_up = std::fs::read_dir(crate::backup_folder(path)).is_ok_and(|entries| {
+        entries.flatten().any(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.starts_with(&stem) && name.ends_with(".sqlite3")
+        })
+    });
+    signed || beside("-wal") || crate::health::damage_note(path).exists() || backed_up
 }
 
 fn has_tables(conn: &Connection) -> Result<bool> {

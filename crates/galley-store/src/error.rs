@@ -81,10 +81,12 @@ impl Error {
     }
 
     /// Whether opening the store failed because its file is damaged: it does not read as a
-    /// database, or SQLite found its first pages malformed. A backup can then take its place.
+    /// database (and shows signs of having been a store), SQLite found its first pages malformed,
+    /// or a check found it damaged before and it would need an upgrade. A backup can then take its
+    /// place.
     pub fn is_damaged_store(&self) -> bool {
         match self {
-            Error::Unreadable { .. } => true,
+            Error::Unreadable { .. } | Error::DamagedNeedsUpgrade { .. } => true,
             Error::Sqlite(err) => {
                 matches!(err.sqlite_error_code(), Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase))
             }

@@ -88,6 +88,14 @@ impl Store {
         Ok(())
     }
 
+    /// Forgets what was known of the folder's files, keeping the link: after a backup took the
+    /// store's place, its records describe files as they were then. Without them the next pass
+    /// compares each file with its article afresh: where they differ both are kept (a conflict).
+    pub fn forget_mirror_files(&self) -> Result<()> {
+        self.writer()?.execute("DELETE FROM mirror_files", [])?;
+        Ok(())
+    }
+
     /// Notes that the folder holds every change up to `seq`.
     pub fn set_mirror_synced(&self, seq: i64) -> Result<()> {
         self.writer()?.prepare_cached("UPDATE mirror SET synced_seq = ?")?.execute([seq])?;

@@ -126,3 +126,56 @@ fn a_store_too_damaged_to_open_takes_a_backup_in_its_place_and_is_kept() {
     assert_eq!(g.run(&["show", &id, "--json"]).ok().json()["id"], id.as_str());
     g.run(&["edit", &id, "--dek", "Снова пишется"]).ok();
 }
+
+/// A check found the store damaged (the note beside it), then its first page went. An older
+/// backup (schema 1) takes its place: the note goes with the file it was about, the backup is
+/// brought up to date, and the store takes writes again.
+#[test]
+fn a_store_noted_damaged_and_then_unopenable_takes_an_older_backup_and_is_writable_again() {
+    use std::io::{Seek, SeekFrom, Write};
+    let g = Galley::new();
+    g.sample_id();
+    let old = g.dir.path().join("old-backup.sqlite3");
+    rusqlite::Connection::open(&old)
+        .unwrap()
+        .execute_batch(include_str!("../../../galley-store/tests/data/create_v1.sql"))
+        .unwrap();
+    let note = std::path::PathBuf::from(format!("{}.damaged", g.store().display()));
+    std::fs::write(&note, "database disk image is malformed\n").unwrap();
+    let mut file = std::fs::OpenOptions::new().write(true).open(g.store()).unwrap();
+    file.seek(SeekFrom::Start(0)).unwrap();
+    file.write_all(&[0u8; 100]).unwrap();
+    drop(file);
+
+    let restored = g.run(&["restore-backup", old.to_str().unwrap()]).ok();
+    assert!(restored.stdout.contains("-damaged.sqlite3"), "{restored:?}");
+    assert!(!note.exists(), "the note went with the damaged file");
+    assert_eq!(g.run(&["verify"]).ok().stdout.trim(), "the store is sound");
+    g.run(&["new", "--headline", "Снова пишется"]).ok();
+}
+
+/// An old store a check found damaged is not upgraded (that would rewrite it), but its backups
+/// are listed and one takes its place.
+#[test]
+fn an_old_store_found_damaged_takes_a_backup_in_its_place() {
+    let g = Galley::new();
+    let id = g.sample_id();
+    let backup = g.run(&["backup"]).ok().stdout.trim().to_owned();
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", g.store().display()));
+    }
+    rusqlite::Connection::open(g.store())
+        .unwrap()
+        .execute_batch(include_str!("../../../galley-store/tests/data/create_v1.sql"))
+        .unwrap();
+    std::fs::write(format!("{}.damaged", g.store().display()), "database disk image is malformed\n").unwrap();
+    let refused = g.run(&["list"]);
+    assert!(refused.stderr.contains("left untouched"), "{refused:?}");
+    assert!(g.run(&["backups"]).ok().stdout.contains(&backup));
+    let verified = g.run(&["verify"]);
+    assert_eq!(verified.code, 1, "{verified:?}");
+    assert!(verified.stdout.contains(&format!("newest good backup: {backup}")), "{verified:?}");
+    g.run(&["restore-backup", &backup]).ok();
+    assert_eq!(g.run(&["show", &id, "--json"]).ok().json()["id"], id.as_str());
+    g.run(&["edit", &id, "--dek", "Снова пишется"]).ok();
+}
