@@ -111,8 +111,8 @@ const FINE_TICK: Duration = Duration::from_millis(50);
 /// What polling knows of a file: its size, its times as finely as the file system keeps them,
 /// and (on Unix) its change time, which no program can set back, and which file it is. Any
 /// difference means a look. A write in the same tick of the file system's clock as the one before
-/// can leave all of it as it was (same size, same times), so a file is also looked at again until
-/// a look began a tick after its stamp was read.
+/// can leave all of it as it was (same size, same times), so a file is also looked at once more,
+/// in the first look that began a tick after its stamp was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stamp {
     len: u64,
@@ -196,7 +196,9 @@ impl Poller {
         for (path, stamp) in files {
             let settled_from = match self.seen.get(&path) {
                 Some(before) if before.stamp == stamp => {
-                    if self.last_look < before.settled_from {
+                    // Once, in the first look that began a tick after the stamp was read: a write
+                    // in that tick may have left the stamp as it was, and the pass compares bytes.
+                    if self.last_look < before.settled_from && before.settled_from <= began {
                         paths.push(path.clone());
                     }
                     before.settled_from
@@ -340,9 +342,9 @@ mod tests {
         assert_eq!(signals.len(), 4, "the read was ignored");
     }
 
-    /// Polling reads a file again when anything in its stamp changed, and keeps reading it while
-    /// a write could have left the stamp as it was: until a look began a tick of the file
-    /// system's clock after its times were read (two seconds for times in whole seconds).
+    /// Polling reads a file again when anything in its stamp changed, and once more in the first
+    /// look that began a tick of the file system's clock after its times were read (two seconds
+    /// for times in whole seconds): a write in that tick may have left the stamp as it was.
     #[test]
     fn polling_looks_again_until_a_write_could_not_have_left_the_times_as_they_were() {
         let dir = tempfile::tempdir().unwrap();
@@ -360,13 +362,14 @@ mod tests {
             poller.compare(at(began), files, at(began + 10)) == [path.clone()]
         };
         assert!(look(0, Some(whole)), "a new file");
-        for began in [500, 1_000, 1_500, 2_000, 2_500] {
-            assert!(look(began, Some(whole)), "whole seconds, read at 10 ms: looked at again at {began} ms");
+        for began in [500, 1_000, 1_500, 2_000] {
+            assert!(!look(began, Some(whole)), "whole seconds, read at 10 ms: not yet at {began} ms");
         }
-        assert!(!look(3_000, Some(whole)), "the look at 2,500 ms began after the tick");
+        assert!(look(2_500, Some(whole)), "looked at once more, in the first look a tick after");
+        assert!(!look(3_000, Some(whole)), "and only once");
         assert!(look(3_500, Some(Stamp { len: real.len + 1, ..whole })), "the size alone changed");
         assert!(look(6_000, Some(fine)), "the time changed");
-        assert!(look(6_500, Some(fine)), "one more look for a fine tick");
+        assert!(look(6_500, Some(fine)), "once more after a fine tick");
         assert!(!look(7_000, Some(fine)));
         assert!(look(7_500, None), "gone");
         assert!(!look(8_000, None));
@@ -390,11 +393,12 @@ mod tests {
         let mut seen: Vec<&PathBuf> = poller.seen.keys().collect();
         seen.sort();
         assert_eq!(seen, [&root.join("a.md"), &root.join("Регионы/b.md")]);
-        // The first looks read every file again, until a tick after the first look.
+        // Every file is looked at once more, in the first look a tick after the first one.
         let started = Instant::now();
-        while !poller.look().is_empty() {
-            assert!(started.elapsed() < Duration::from_secs(10), "polling never settled");
+        while poller.look().is_empty() {
+            assert!(started.elapsed() < Duration::from_secs(10), "no second look at the files");
         }
+        assert_eq!(poller.look(), Vec::<PathBuf>::new(), "only once");
         let b = root.join("Регионы/b.md");
         let modified = std::fs::metadata(&b).unwrap().modified().unwrap();
         std::fs::write(&b, "вторая").unwrap();
