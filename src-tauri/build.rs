@@ -41,6 +41,7 @@ const COMMANDS: &[&str] = &[
     "backup_restore",
     "store_health",
     "rescue_status",
+    "rescue_offer",
     "rescue_pick",
     "rescue_restore",
     "rescue_open_default",

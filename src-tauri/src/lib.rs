@@ -239,6 +239,7 @@ fn commands<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Sen
         commands::export::export_open,
         commands::links::link_open,
         commands::rescue::rescue_status,
+        commands::rescue::rescue_offer,
         commands::rescue::rescue_pick,
         commands::rescue::rescue_restore,
         commands::rescue::rescue_open_default,

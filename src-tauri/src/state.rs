@@ -28,6 +28,7 @@ pub struct AppState {
 }
 
 /// Timing marks are on: when the process started, and whether the UI runs its measurement.
+#[derive(Debug, Clone, Copy)]
 pub struct Trace {
     pub started: Instant,
     pub bench: bool,
@@ -48,6 +49,9 @@ pub struct OpenFailure {
     pub default_store: Option<PathBuf>,
     settings_path: Option<PathBuf>,
     settings: Settings,
+    /// What went wrong reading the settings file, for the desk to show once a store opens.
+    settings_problem: Option<String>,
+    trace: Option<Trace>,
     /// Held while a backup goes in or a store opens: one at a time.
     pub(crate) acting: Mutex<()>,
 }
@@ -61,6 +65,8 @@ impl OpenFailure {
             default_store: None,
             settings_path: opening.settings_path.clone(),
             settings: opening.settings.clone(),
+            settings_problem: opening.settings_problem.clone(),
+            trace: None,
             acting: Mutex::new(()),
         })
     }
@@ -73,26 +79,38 @@ impl OpenFailure {
     /// Opens the store again, once a backup has taken its place.
     pub fn reopen(&self) -> Result<AppState, galley_core::Error> {
         let store = self.store.as_deref().ok_or(galley_core::Error::NoDataFolder)?;
-        AppState::open_with(store, true, self.settings_path.clone(), self.settings.clone())
+        let state = AppState::open_with(store, true, self.settings_path.clone(), self.settings.clone())?;
+        Ok(self.opened(state, None))
     }
 
     /// Opens the default store instead of the one chosen in the settings, and says why there.
     pub fn open_default(&self) -> Result<AppState, galley_core::Error> {
         let default = self.default_store.as_deref().ok_or(galley_core::Error::NoDataFolder)?;
-        let mut state =
-            AppState::open_with(default, false, self.settings_path.clone(), self.settings.clone())?;
-        state.settings_problem = Some(format!(
-            "the store chosen in the settings could not be opened ({}); Galley opened the default store",
-            self.problem
-        ));
-        Ok(state)
+        let state = AppState::open_with(default, false, self.settings_path.clone(), self.settings.clone())?;
+        Ok(self.opened(state, Some(fell_back(&self.problem))))
+    }
+
+    /// A store opened at last, with what the start knew: timing marks, and the problems to show.
+    fn opened(&self, mut state: AppState, problem: Option<String>) -> AppState {
+        state.trace = self.trace;
+        let problems: Vec<String> = self.settings_problem.iter().cloned().chain(problem).collect();
+        state.settings_problem = (!problems.is_empty()).then(|| problems.join("; "));
+        state
     }
 }
 
-/// The settings read at start, and where they live.
+/// What the desk says when a store chosen in the settings did not open for `problem`.
+fn fell_back(problem: &str) -> String {
+    format!(
+        "the store chosen in the settings could not be opened ({problem}); Galley opened the default store"
+    )
+}
+
+/// The settings read at start, where they live, and what went wrong reading them.
 struct Opening {
     settings_path: Option<PathBuf>,
     settings: Settings,
+    settings_problem: Option<String>,
 }
 
 impl AppState {
@@ -100,16 +118,25 @@ impl AppState {
     /// named by `GALLEY_STORE`, else the one in the settings, else the default one (seeded on
     /// first run).
     pub fn open_default(started: Instant) -> Result<AppState, Box<OpenFailure>> {
-        let mut state = AppState::open_configured(
-            std::env::var_os(STORE_ENV).map(PathBuf::from),
-            settings_path(),
-            default_store_path(),
-        )?;
-        state.trace = std::env::var(TRACE_ENV)
+        let trace = std::env::var(TRACE_ENV)
             .ok()
             .filter(|value| !value.is_empty() && value != "0")
             .map(|value| Trace { started, bench: value == "bench" });
-        Ok(state)
+        let opened = AppState::open_configured(
+            std::env::var_os(STORE_ENV).map(PathBuf::from),
+            settings_path(),
+            default_store_path(),
+        );
+        match opened {
+            Ok(mut state) => {
+                state.trace = trace;
+                Ok(state)
+            }
+            Err(mut failure) => {
+                failure.trace = trace;
+                Err(failure)
+            }
+        }
     }
 
     /// Opens `store` if given, else the store the settings at `settings_path` name, else
@@ -125,8 +152,9 @@ impl AppState {
     ) -> Result<AppState, Box<OpenFailure>> {
         let loaded = settings_path.as_deref().map(Settings::load);
         let settings = loaded.as_ref().map(|l| l.settings.clone()).unwrap_or_default();
-        let mut problems: Vec<String> = loaded.and_then(|l| l.problem).into_iter().collect();
-        let opening = Opening { settings_path, settings };
+        let settings_problem = loaded.and_then(|l| l.problem);
+        let mut problems: Vec<String> = settings_problem.iter().cloned().collect();
+        let opening = Opening { settings_path, settings, settings_problem };
         let open = |path: &Path, existing: bool| {
             AppState::open_with(path, existing, opening.settings_path.clone(), opening.settings.clone())
                 .map_err(|err| OpenFailure::new(Some(path.to_owned()), &err, &opening))
@@ -147,10 +175,7 @@ impl AppState {
                     return Err(failure);
                 }
                 Err(failure) => {
-                    problems.push(format!(
-                        "the store chosen in the settings could not be opened ({}); Galley opened the default store",
-                        failure.problem
-                    ));
+                    problems.push(fell_back(&failure.problem));
                     default()?
                 }
             },

@@ -930,7 +930,7 @@ test('a store too damaged to open starts the app on its newest good backup, then
 
   driver = await launch();
   const restore = await driver.wait(until.elementLocated(By.id('rescue-restore')), 15_000, 'the app starts on the rescue page');
-  await driver.wait(until.elementIsVisible(restore), 5_000, 'with the newest good backup offered');
+  await driver.wait(until.elementIsVisible(restore), 15_000, 'with the newest good backup offered, once checked');
   const text = await driver.findElement(By.id('rescue')).getText();
   assert.match(text, /(damaged|повреждено)/, text);
   assert.ok(text.includes(store), `the store is named: ${text}`);
@@ -941,7 +941,7 @@ test('a store too damaged to open starts the app on its newest good backup, then
   await restore.click();
   const desk = driver.findElement(By.id('rescue-desk'));
   await driver.wait(until.elementIsVisible(desk), 20_000, 'the backup goes in');
-  const restored = await driver.findElement(By.id('rescue-text')).getText();
+  const restored = await driver.findElement(By.id('rescue-message')).getText();
   const kept = JSON.parse(galley('backups', '--json')).find((b) => b.kind === 'damaged' && restored.includes(b.path));
   assert.ok(kept, `the page names where the damaged file is kept: ${restored}`);
   assert.deepEqual(readFileSync(kept.path), damaged, 'kept byte for byte');

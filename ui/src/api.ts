@@ -23,6 +23,7 @@ import type {
   MirrorUpdate,
   PathKind,
   PickedBackup,
+  RecoveryOffer,
   Restored,
   Preview,
   RevisionSummary,
@@ -104,8 +105,10 @@ export const api = {
   /** Whether the store takes writes; for a damaged one, the newest good backup and what it lacks. */
   storeHealth: () => invoke<StoreHealth>('store_health'),
 
-  /** The rescue page: why the store would not open, and for a damaged one its newest good backup. */
+  /** The rescue page: why the store would not open. */
   storeProblem: () => invoke<StoreProblem>('rescue_status'),
+  /** The rescue page: for a damaged store, its newest good backup (backups are checked: slow). */
+  rescueOffer: () => invoke<RecoveryOffer | null>('rescue_offer'),
   /** The rescue page: asks for a backup file with the native dialog and checks it; null when cancelled. */
   pickRescueBackup: (title: string) => invoke<PickedBackup | null>('rescue_pick', { title }),
   /** The rescue page: puts a backup in place of the damaged store (kept beside the backups) and opens it. */

@@ -295,13 +295,13 @@ store: string | null,
  */
 problem: string, 
 /**
- * Its file is damaged: a backup can take its place.
+ * Its file is damaged: a backup can take its place (`rescue_offer` finds the newest good one).
  */
 damaged: boolean, 
 /**
- * For a damaged store: the newest backup that passes the check a restore makes.
+ * A store is open already (the page was reloaded after a restore): the desk can take over.
  */
-offer: RecoveryOffer | null, 
+desk_open: boolean, 
 /**
  * Where its backups are kept (and where a restore keeps the damaged file).
  */

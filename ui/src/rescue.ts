@@ -1,7 +1,9 @@
 // The page the app starts on when its store would not open: why, and for a store too damaged to
 // open, the newest good backup to put in its place (or one the user picks), what a restore keeps,
 // and the way on to the desk once the store opens. Nothing here is written until the user asks.
-import { api, errorMessage, type StoreProblem } from './api';
+// The reason shows at once; the offer follows when the backups have been checked (a minute for a
+// store of gigabytes).
+import { api, errorMessage, type RecoveryOffer, type StoreProblem } from './api';
 import { count, formatDate, locale, localeFrom, setLocale, t, tf } from './i18n';
 import { markTheme } from './theme';
 
@@ -30,15 +32,25 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Says something in the live region: what a step did, or why it failed. */
 function say(text: string, failed = false): void {
   message.textContent = text;
   message.dataset.state = failed ? 'failed' : '';
 }
 
-/** Every button off while a step runs (and back on after, unless it opened the desk). */
-function busy(on: boolean): void {
-  for (const button of Object.values(buttons)) button.disabled = on;
-  page.setAttribute('aria-busy', String(on));
+/** Every button off while a step runs; after it, focus goes back where it was (a disabled
+ * button loses it). */
+async function busyWhile(step: () => Promise<void>): Promise<void> {
+  const focused = document.activeElement as HTMLElement | null;
+  for (const button of Object.values(buttons)) button.disabled = true;
+  page.setAttribute('aria-busy', 'true');
+  try {
+    await step();
+  } finally {
+    for (const button of Object.values(buttons)) button.disabled = false;
+    page.setAttribute('aria-busy', 'false');
+    if (focused && !focused.hidden && document.activeElement === document.body) focused.focus();
+  }
 }
 
 function show(problem: StoreProblem): void {
@@ -52,83 +64,92 @@ function show(problem: StoreProblem): void {
   $<HTMLElement>('rescue-details-label').textContent = t('rescueDetails');
   $<HTMLParagraphElement>('rescue-problem').textContent = problem.problem;
   details.hidden = !problem.damaged;
-  const folder = problem.backup_folder ?? '';
   if (problem.damaged) {
-    const offer = problem.offer;
-    backup = offer?.backup.path ?? null;
     offerText.hidden = false;
-    offerText.textContent = offer
-      ? [
-          tf('storeOffer', { when: formatDate(offer.backup.created_at, true), articles: count(offer.articles, 'articlesCount') }),
-          t('storeOfferUnknown'),
-          tf('rescueKeeps', { folder }),
-        ].join(' ')
-      : tf('rescueNoBackup', { folder });
-    buttons.restore.hidden = !offer;
-    buttons.restore.textContent = t('storeRestore');
+    offerText.textContent = t('rescueLooking');
     buttons.choose.hidden = false;
-    buttons.choose.textContent = t(offer ? 'rescueChooseOther' : 'rescueChoose');
+    buttons.choose.textContent = t('rescueChoose');
   }
+  buttons.restore.textContent = t('storeRestore');
   buttons.openDefault.hidden = !problem.can_open_default;
   buttons.openDefault.textContent = t('rescueOpenDefault');
   buttons.quit.hidden = false;
   buttons.quit.textContent = t('rescueQuit');
   buttons.desk.textContent = t('rescueDesk');
-  // The first thing to do, ready for Enter: the restore, else choosing a backup, else quitting.
+  focusFirst();
+}
+
+/** The newest good backup, once found (or why none is offered). */
+function showOffer(offer: RecoveryOffer | null, folder: string, problem?: string): void {
+  backup = offer?.backup.path ?? null;
+  offerText.textContent = offer
+    ? [
+        tf('storeOffer', { when: formatDate(offer.backup.created_at, true), articles: count(offer.articles, 'articlesCount') }),
+        t('storeOfferUnknown'),
+        tf('rescueKeeps', { folder }),
+      ].join(' ')
+    : [tf('rescueNoBackup', { folder }), ...(problem ? [sentence(problem)] : [])].join(' ');
+  buttons.restore.hidden = !offer;
+  buttons.choose.textContent = t(offer ? 'rescueChooseOther' : 'rescueChoose');
+  focusFirst();
+}
+
+/** The first thing to do, ready for Enter: the restore, else choosing a backup, else quitting. */
+function focusFirst(): void {
   [buttons.restore, buttons.choose, buttons.quit].find((button) => !button.hidden)?.focus();
 }
 
-async function choose(): Promise<void> {
-  busy(true);
-  try {
-    const picked = await api.pickRescueBackup(t('backupPickTitle'));
-    if (picked) {
+function choose(): Promise<void> {
+  return busyWhile(async () => {
+    try {
+      const picked = await api.pickRescueBackup(t('backupPickTitle'));
+      if (!picked) return;
       backup = picked.path;
       offerText.textContent = tf('rescuePicked', { path: picked.path, articles: count(picked.articles, 'articlesCount') });
       buttons.restore.hidden = false;
       say('');
+      buttons.restore.focus();
+    } catch (error) {
+      say(errorMessage(error), true);
     }
-  } catch (error) {
-    say(errorMessage(error), true);
-  } finally {
-    busy(false);
-  }
-  if (backup) buttons.restore.focus();
+  });
 }
 
-async function restore(): Promise<void> {
-  if (!backup) return;
-  busy(true);
-  buttons.restore.textContent = t('storeRestoring');
-  say('');
-  try {
-    const restored = await api.restoreOverDamaged(backup);
-    title.textContent = t('storeRestoredTitle');
-    text.textContent = tf('rescueRestored', { articles: count(restored.articles, 'articlesCount'), path: restored.safety_backup.path });
-    offerText.hidden = true;
-    details.hidden = true;
-    for (const button of Object.values(buttons)) button.hidden = button !== buttons.desk;
-    busy(false);
-    buttons.desk.focus();
-  } catch (error) {
-    say(errorMessage(error), true);
-    buttons.restore.textContent = t('storeRestore');
-    busy(false);
-  }
+function restore(): Promise<void> {
+  const path = backup;
+  if (!path) return Promise.resolve();
+  return busyWhile(async () => {
+    buttons.restore.textContent = t('storeRestoring');
+    say('');
+    try {
+      const restored = await api.restoreOverDamaged(path);
+      title.textContent = t('storeRestoredTitle');
+      text.textContent = '';
+      offerText.hidden = true;
+      details.hidden = true;
+      for (const button of Object.values(buttons)) button.hidden = button !== buttons.desk;
+      // In the live region, so a screen reader says where the damaged file went.
+      say(tf('rescueRestored', { articles: count(restored.articles, 'articlesCount'), path: restored.safety_backup.path }));
+      buttons.desk.focus();
+    } catch (error) {
+      say(errorMessage(error), true);
+      buttons.restore.textContent = t('storeRestore');
+    }
+  });
 }
 
-async function openDefault(): Promise<void> {
-  busy(true);
-  try {
-    await api.openDefaultStore();
-    toDesk();
-  } catch (error) {
-    say(errorMessage(error), true);
-    busy(false);
-  }
+function openDefault(): Promise<void> {
+  return busyWhile(async () => {
+    try {
+      await api.openDefaultStore();
+      toDesk();
+    } catch (error) {
+      say(errorMessage(error), true);
+    }
+  });
 }
 
-/** The store is open now: the desk takes the window. */
+/** A store is open now: the desk takes the window. */
 function toDesk(): void {
   window.location.replace('index.html');
 }
@@ -139,20 +160,33 @@ async function start(): Promise<void> {
   buttons.openDefault.addEventListener('click', () => void openDefault());
   buttons.desk.addEventListener('click', toDesk);
   buttons.quit.addEventListener('click', () => void api.closeWindow());
+  // Once a store is open the shell asks before closing, as it asks the desk: nothing to save here.
+  void api.onCloseRequested(() => void api.closeWindow());
+  let problem: StoreProblem;
   try {
-    const problem = await api.storeProblem();
-    const language = problem.ui_language;
-    setLocale(language === 'system' ? localeFrom(navigator.language) : language);
-    document.documentElement.lang = locale();
-    markTheme(document.documentElement, problem.theme);
-    show(problem);
+    problem = await api.storeProblem();
   } catch (error) {
     title.textContent = 'Galley';
     say(errorMessage(error), true);
     buttons.quit.hidden = false;
     buttons.quit.textContent = t('rescueQuit');
+    page.setAttribute('aria-busy', 'false');
+    return;
   }
+  if (problem.desk_open) return toDesk();
+  const language = problem.ui_language;
+  setLocale(language === 'system' ? localeFrom(navigator.language) : language);
+  document.documentElement.lang = locale();
+  markTheme(document.documentElement, problem.theme);
+  show(problem);
   page.setAttribute('aria-busy', 'false');
+  if (!problem.damaged) return;
+  const folder = problem.backup_folder ?? '';
+  try {
+    showOffer(await api.rescueOffer(), folder);
+  } catch (error) {
+    showOffer(null, folder, errorMessage(error));
+  }
 }
 
 void start();

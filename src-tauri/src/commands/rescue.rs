@@ -17,10 +17,10 @@ pub struct StoreProblem {
     pub store: Option<String>,
     /// Why, in full.
     pub problem: String,
-    /// Its file is damaged: a backup can take its place.
+    /// Its file is damaged: a backup can take its place (`rescue_offer` finds the newest good one).
     pub damaged: bool,
-    /// For a damaged store: the newest backup that passes the check a restore makes.
-    pub offer: Option<RecoveryOffer>,
+    /// A store is open already (the page was reloaded after a restore): the desk can take over.
+    pub desk_open: bool,
     /// Where its backups are kept (and where a restore keeps the damaged file).
     pub backup_folder: Option<String>,
     /// The store was chosen in the settings: the default store can be opened instead.
@@ -36,22 +36,30 @@ pub struct PickedBackup {
     pub articles: u64,
 }
 
+/// Why the store would not open; at once (the offer of a backup, which checks backups, comes from
+/// [`rescue_offer`]).
 #[tauri::command(async)]
-pub fn rescue_status(state: State<'_, OpenFailure>) -> Result<StoreProblem, IpcError> {
-    let offer = match (&state.store, state.damaged) {
-        (Some(store), true) => galley_core::unreadable_store_offer(store)?,
-        _ => None,
-    };
-    Ok(StoreProblem {
+pub fn rescue_status<R: Runtime>(app: AppHandle<R>, state: State<'_, OpenFailure>) -> StoreProblem {
+    StoreProblem {
         store: state.store.as_ref().map(|store| store.display().to_string()),
         problem: state.problem.clone(),
         damaged: state.damaged,
-        offer,
+        desk_open: app.try_state::<AppState>().is_some(),
         backup_folder: state.store.as_deref().map(|s| galley_core::backup_folder(s).display().to_string()),
         can_open_default: state.default_store.is_some(),
         ui_language: state.settings().ui_language,
         theme: state.settings().theme,
-    })
+    }
+}
+
+/// For a damaged store: the newest backup that passes the check a restore makes (each is checked
+/// page by page, newest first: a minute for a store of gigabytes).
+#[tauri::command(async)]
+pub fn rescue_offer(state: State<'_, OpenFailure>) -> Result<Option<RecoveryOffer>, IpcError> {
+    match (&state.store, state.damaged) {
+        (Some(store), true) => Ok(galley_core::unreadable_store_offer(store)?),
+        _ => Ok(None),
+    }
 }
 
 /// Asks for a backup file with the native dialog (opening in the backup folder) and checks it;

@@ -490,12 +490,13 @@ fn mark_from_newer_galley(path: &std::path::Path) {
     file.write_all(&99u32.to_be_bytes()).unwrap();
 }
 
-/// Makes the store at `path` too damaged to open: its header, on the first page, zeroed.
+/// Makes the store at `path` too damaged to open: its header, on the first page, zeroed after
+/// SQLite's signature (which tells a damaged store from a file that never was one).
 fn damage_first_page(path: &std::path::Path) {
     use std::io::{Seek, SeekFrom, Write};
     let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
-    file.seek(SeekFrom::Start(0)).unwrap();
-    file.write_all(&[0; 100]).unwrap();
+    file.seek(SeekFrom::Start(16)).unwrap();
+    file.write_all(&[0; 84]).unwrap();
 }
 
 #[test]
@@ -513,6 +514,17 @@ fn a_store_in_the_settings_that_cannot_open_leaves_the_default_open_and_says_why
     let problem = state.settings_problem.expect("the user is told");
     assert!(problem.contains("newer.sqlite3") && problem.contains("default store"), "{problem}");
     assert_eq!(std::fs::read(&newer).unwrap(), before, "left untouched");
+
+    // A file that never was a store (nothing of SQLite's in it, no backups of it): the same.
+    let notes = dir.path().join("notes.db");
+    std::fs::write(&notes, "заметки, а не хранилище\n".repeat(100)).unwrap();
+    let settings = dir.path().join("settings-notes.json");
+    std::fs::write(&settings, serde_json::json!({ "store": notes }).to_string()).unwrap();
+    let state = AppState::open_configured(None, Some(settings), Some(default.clone())).ok().unwrap();
+    assert_eq!(state.library.path(), default.as_path());
+    let problem = state.settings_problem.expect("the user is told");
+    assert!(problem.contains("notes.db") && problem.contains("not a Galley store"), "{problem}");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "заметки, а не хранилище\n".repeat(100));
 
     // A store given by the environment (or the command line) wins over the settings.
     let given = dir.path().join("given.sqlite3");
@@ -574,10 +586,12 @@ fn a_store_too_damaged_to_open_starts_on_the_newest_good_backup_and_then_the_des
 
     let status = call(&shell, "rescue_status", json!({})).unwrap();
     assert_eq!(status["damaged"], true);
+    assert_eq!(status["desk_open"], false);
     assert_eq!(status["store"], store.display().to_string());
-    assert_eq!(status["offer"]["backup"]["path"], backup.path.display().to_string());
-    assert_eq!(status["offer"]["lost"], Value::Null, "what it lacks cannot be read");
     assert_eq!(status["can_open_default"], false, "the store was not chosen in the settings");
+    let offer = call(&shell, "rescue_offer", json!({})).unwrap();
+    assert_eq!(offer["backup"]["path"], backup.path.display().to_string());
+    assert_eq!(offer["lost"], Value::Null, "what it lacks cannot be read");
     assert!(
         call(&shell, "article_list", json!({ "view": {}, "offset": 0, "limit": 10 })).is_err(),
         "no desk yet"
@@ -595,6 +609,11 @@ fn a_store_too_damaged_to_open_starts_on_the_newest_good_backup_and_then_the_des
     assert_eq!(article["headline"], "В копии");
     let again = call(&shell, "rescue_restore", json!({ "path": backup.path })).unwrap_err();
     assert!(again["message"].as_str().unwrap().contains("open already"), "{again}");
+    assert_eq!(
+        call(&shell, "rescue_status", json!({})).unwrap()["desk_open"],
+        true,
+        "a reload goes to the desk"
+    );
 }
 
 #[test]
@@ -616,7 +635,7 @@ fn a_damaged_store_chosen_in_the_settings_is_offered_before_the_default_store() 
 
     let status = call(&shell, "rescue_status", json!({})).unwrap();
     assert_eq!(status["can_open_default"], true);
-    assert_eq!(status["offer"], Value::Null, "it has no backup");
+    assert_eq!(call(&shell, "rescue_offer", json!({})).unwrap(), Value::Null, "it has no backup");
     call(&shell, "rescue_open_default", json!({})).unwrap();
     assert!(default.exists());
     let view = call(&shell, "settings_get", json!({})).unwrap();
