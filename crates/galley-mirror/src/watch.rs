@@ -11,6 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecursiveMode, Watcher};
 
+use crate::folder::Folder;
 use crate::{Error, Result};
 
 /// How the user wants the folder watched.
@@ -158,7 +159,7 @@ struct Seen {
 /// each time, and the paths of those that changed, appeared or went, or may have changed unseen,
 /// sent to the loop, whose pass reads them.
 struct Poller {
-    root: PathBuf,
+    folder: Folder,
     seen: HashMap<PathBuf, Seen>,
     /// When the last look began.
     last_look: Instant,
@@ -167,7 +168,8 @@ struct Poller {
 impl Poller {
     /// Looks at the files for the first time: what follows is compared with this.
     fn new(root: PathBuf) -> Poller {
-        let mut poller = Poller { root, seen: HashMap::new(), last_look: Instant::now() };
+        let mut poller =
+            Poller { folder: Folder::new(root), seen: HashMap::new(), last_look: Instant::now() };
         let (began, files) = poller.stamps();
         poller.compare(began, files, Instant::now());
         poller
@@ -179,12 +181,21 @@ impl Poller {
         self.compare(began, files, Instant::now())
     }
 
-    /// When the look began, and every mirrored file's stamp (a folder that cannot be read has
-    /// none: its files read as gone, and the pass finds out why).
+    /// When the look began, and the stamp of every file a pass reads (`Folder::list`). A folder
+    /// that cannot be read has none: its files read as gone, and the pass finds out why.
     fn stamps(&self) -> (Instant, HashMap<PathBuf, Stamp>) {
         let began = Instant::now();
-        let mut files = HashMap::new();
-        stamps_under(&self.root, &mut files);
+        let files = self
+            .folder
+            .list()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|relative| {
+                let path = self.folder.path(&relative);
+                let meta = std::fs::metadata(&path).ok()?;
+                Some((path, Stamp::of(&meta)))
+            })
+            .collect();
         (began, files)
     }
 
@@ -214,26 +225,6 @@ impl Poller {
         self.last_look = began;
         paths.sort();
         paths
-    }
-}
-
-/// The stamps of the mirrored files in `dir` and the folders below it (hidden ones left out,
-/// links to folders not followed, as a pass lists them; a link to a file gives its target's).
-fn stamps_under(dir: &Path, files: &mut HashMap<PathBuf, Stamp>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let Ok(name) = entry.file_name().into_string() else { continue };
-        let Ok(kind) = entry.file_type() else { continue };
-        if kind.is_dir() {
-            if !name.starts_with('.') {
-                stamps_under(&entry.path(), files);
-            }
-        } else if crate::folder::is_mirrored(&name) {
-            let path = entry.path();
-            if let Ok(meta) = std::fs::metadata(&path) {
-                files.insert(path, Stamp::of(&meta));
-            }
-        }
     }
 }
 
@@ -356,7 +347,8 @@ mod tests {
         let path = PathBuf::from("/f/a.md");
         let start = Instant::now();
         let at = |ms: u64| start + Duration::from_millis(ms);
-        let mut poller = Poller { root: dir.path().to_owned(), seen: HashMap::new(), last_look: start };
+        let mut poller =
+            Poller { folder: Folder::new(dir.path().to_owned()), seen: HashMap::new(), last_look: start };
         let mut look = |began: u64, stamp: Option<Stamp>| {
             let files = stamp.map(|stamp| (path.clone(), stamp)).into_iter().collect();
             poller.compare(at(began), files, at(began + 10)) == [path.clone()]
