@@ -10,10 +10,8 @@ export type LineBreak = '\n' | '\r\n';
 /** The break a text uses throughout: "\r\n" when every line ends with it, else "\n" (a text mixing
  * them, or with none, is joined with "\n", as any editor would). */
 export function lineBreakOf(text: string): LineBreak {
-  const crlf = text.split('\r\n').length - 1;
-  if (crlf === 0) return '\n';
-  const breaks = text.split(/\r\n|\r|\n/).length - 1;
-  return breaks === crlf ? '\r\n' : '\n';
+  // Scans without splitting: this runs on every article opened, and a body may be megabytes.
+  return text.includes('\r\n') && !/(?:^|[^\r])\n|\r(?!\n)/.test(text) ? '\r\n' : '\n';
 }
 
 /**
