@@ -171,11 +171,11 @@ fn on_drop<R: tauri::Runtime>(window: &tauri::Window<R>, drop: &DragDropEvent) {
         }
         DragDropEvent::Drop { paths, .. } => {
             let _ = window.emit_to(window.label(), DROP_HOVER, false);
-            let window = window.clone();
-            let paths = paths.clone();
             if window.try_state::<AppState>().is_none() {
                 return; // the rescue page: no store to import into
             }
+            let window = window.clone();
+            let paths = paths.clone();
             std::thread::spawn(move || {
                 let results = commands::import::import_paths(&window.state::<AppState>(), &paths);
                 let _ = window.emit_to(window.label(), IMPORTED, results);
