@@ -1,7 +1,14 @@
 //! The folder's side: which files are mirrored, reading them with their hashes, and writing them
 //! atomically.
+//!
+//! A mirror folder is shared with other people (git, Dropbox, Nextcloud, Syncthing), so what is in
+//! it is untrusted. Galley never follows a symbolic link there (a link named `x.md`, or a folder
+//! swapped for a link, could point at `~/.ssh` or `/dev/zero`), never opens anything but a regular
+//! file (a pipe named `x.md` would block a read forever while the pass holds the mirror's lock),
+//! and reads at most [`galley_import::MAX_FILE_BYTES`] of a file. Each refused entry is that entry's
+//! problem ([`Listing::refused`], or the error of [`Folder::read`]), never the whole folder's.
 
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use galley_core::ContentHash;
@@ -52,81 +59,151 @@ impl Folder {
         (!names.is_empty()).then(|| names.join("/"))
     }
 
-    /// Every mirrored file in the folder and the folders below it (hidden folders left out; links
-    /// to folders are not followed, so a loop cannot trap the scan).
-    pub fn list(&self) -> io::Result<Vec<String>> {
-        let mut files = Vec::new();
-        self.list_under(&self.root, &mut files)?;
-        files.sort();
-        Ok(files)
+    /// Every mirrored file in the folder and the folders below it (hidden folders left out), and
+    /// the entries that cannot be mirrored with why: a folder that cannot be read, a link to a
+    /// folder, a name that is not Unicode. Only a folder that cannot be read at its top fails.
+    pub fn list(&self) -> io::Result<Listing> {
+        let mut listing = Listing::default();
+        self.list_under(&self.root, &mut listing)?;
+        listing.files.sort();
+        Ok(listing)
     }
 
-    /// The mirrored files at or below `relative` (a file or a folder).
-    pub fn list_at(&self, relative: &str) -> io::Result<Vec<String>> {
-        let path = self.path(relative);
-        match std::fs::symlink_metadata(&path) {
-            Ok(meta) if meta.is_dir() => {
-                let mut files = Vec::new();
-                self.list_under(&path, &mut files)?;
-                Ok(files)
+    /// The mirrored files at or below `relative` (a file or a folder), and the entries refused
+    /// there.
+    pub fn list_at(&self, relative: &str) -> io::Result<Listing> {
+        let mut listing = Listing::default();
+        let path = match self.confined(relative) {
+            Ok(path) => path,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(listing),
+            Err(err) => {
+                listing.refuse(relative.to_owned(), err.to_string());
+                return Ok(listing);
             }
-            Ok(_) if is_mirrored(relative) => Ok(vec![relative.to_owned()]),
-            Ok(_) => Ok(Vec::new()),
-            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(err) => Err(err),
+        };
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => self.list_under(&path, &mut listing)?,
+            Ok(_) if is_mirrored(relative) => listing.files.push(relative.to_owned()),
+            Ok(meta) if meta.is_symlink() && points_to_folder(&path) => {
+                listing.refuse(relative.to_owned(), link_refused().to_string())
+            }
+            Ok(_) => {}
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+            Err(err) => return Err(err),
         }
+        Ok(listing)
     }
 
-    fn list_under(&self, dir: &Path, files: &mut Vec<String>) -> io::Result<()> {
+    fn list_under(&self, dir: &Path, listing: &mut Listing) -> io::Result<()> {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
+            Err(err) if dir == self.root => return Err(err),
             // A folder removed while it is read is simply empty.
-            Err(err) if err.kind() == io::ErrorKind::NotFound && dir != self.root => return Ok(()),
-            Err(err) => return Err(err),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(err) => {
+                listing.refuse(self.lossy_relative(dir), unreadable_folder(&err));
+                return Ok(());
+            }
         };
         for entry in entries {
-            let entry = entry?;
-            let Ok(name) = entry.file_name().into_string() else { continue };
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    listing.refuse(self.lossy_relative(dir), unreadable_folder(&err));
+                    return Ok(());
+                }
+            };
+            let path = entry.path();
+            let Ok(name) = entry.file_name().into_string() else {
+                if !entry.file_name().to_string_lossy().starts_with('.') {
+                    listing.refuse(self.lossy_relative(&path), NAME_NOT_UNICODE);
+                }
+                continue;
+            };
             if name.starts_with('.') {
                 continue;
             }
-            let kind = entry.file_type()?;
+            // The entry itself, never what a link points to.
+            let kind = match entry.file_type() {
+                Ok(kind) => kind,
+                Err(err) => {
+                    listing.refuse(self.lossy_relative(&path), err.to_string());
+                    continue;
+                }
+            };
             if kind.is_dir() {
-                self.list_under(&entry.path(), files)?;
-            } else if (kind.is_file() || kind.is_symlink())
-                && let Some(relative) = self.relative(&entry.path())
-                && is_mirrored(&relative)
-            {
-                files.push(relative);
+                self.list_under(&path, listing)?;
+            } else if let Some(relative) = self.relative(&path) {
+                if is_mirrored(&relative) {
+                    // Links and special files too: reading them is refused, as that file's problem.
+                    listing.files.push(relative);
+                } else if kind.is_symlink() && points_to_folder(&path) {
+                    listing.refuse(relative, link_refused().to_string());
+                }
             }
         }
         Ok(())
     }
 
-    /// A file's bytes; `None` when it does not exist (or is a folder now).
-    pub fn read(&self, relative: &str) -> io::Result<Option<Vec<u8>>> {
-        let path = self.path(relative);
-        match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => return Ok(None),
-            Ok(meta) if meta.len() > galley_import::MAX_FILE_BYTES => {
+    /// The relative path of an entry, named as well as a name that is not Unicode can be.
+    fn lossy_relative(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root).unwrap_or(path).to_string_lossy().replace('\\', "/")
+    }
+
+    /// The absolute path of `relative` once every folder on the way to it is a real folder inside
+    /// the mirror folder, not a link to another place; `NotFound` when one of them is gone.
+    fn confined(&self, relative: &str) -> io::Result<PathBuf> {
+        let mut path = self.root.clone();
+        let mut names = relative.split('/').peekable();
+        while let Some(name) = names.next() {
+            if name.is_empty() || name == "." || name == ".." {
                 return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!(
-                        "the file is {} MB; Galley reads files up to {} MB",
-                        meta.len() / 1_000_000,
-                        galley_import::MAX_FILE_BYTES / 1_000_000
-                    ),
+                    io::ErrorKind::InvalidInput,
+                    format!("`{relative}` is not a path inside the folder"),
                 ));
             }
-            Ok(_) => {}
+            path.push(name);
+            if names.peek().is_some() {
+                let meta = std::fs::symlink_metadata(&path)?;
+                if meta.is_symlink() {
+                    return Err(link_refused());
+                }
+                if !meta.is_dir() {
+                    return Err(io::Error::new(io::ErrorKind::NotFound, "not a folder"));
+                }
+            }
+        }
+        Ok(path)
+    }
+
+    /// A file's bytes; `None` when it does not exist (or is a folder now). A link, a special
+    /// file (pipe, socket, device) and a file over the import cap are refused with why, without
+    /// reading them.
+    pub fn read(&self, relative: &str) -> io::Result<Option<Vec<u8>>> {
+        let path = match self.confined(relative) {
+            Ok(path) => path,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(err),
+        };
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => return Ok(None),
+            Ok(meta) => check_readable(&meta)?,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(err) => return Err(err),
         }
-        match std::fs::read(&path) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(err) => Err(err),
+        let mut file = match open_no_follow(&path) {
+            Ok(file) => file,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(refused_if_link(err)),
+        };
+        // What was opened, which may have been swapped in since the look above.
+        check_readable(&file.metadata()?)?;
+        let mut bytes = Vec::new();
+        file.by_ref().take(galley_import::MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > galley_import::MAX_FILE_BYTES {
+            return Err(too_large(bytes.len() as u64));
         }
+        Ok(Some(bytes))
     }
 
     /// The hash of a file as it is now; `None` when it does not exist.
@@ -150,7 +227,12 @@ impl Folder {
         bytes: &[u8],
         still_wanted: impl FnOnce() -> io::Result<bool>,
     ) -> io::Result<bool> {
-        galley_core::replace_file_if(&self.path(relative), bytes, still_wanted)
+        let path = match self.confined(relative) {
+            Ok(path) => path,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(false),
+            Err(err) => return Err(err),
+        };
+        galley_core::replace_file_if(&path, bytes, still_wanted)
     }
 
     /// Makes the renames of a batch of writes durable (one sync of each folder written to, not
@@ -176,11 +258,112 @@ impl Folder {
 
     /// Removes a file; one already gone is fine.
     pub fn remove(&self, relative: &str) -> io::Result<()> {
-        match std::fs::remove_file(self.path(relative)) {
+        let path = match self.confined(relative) {
+            Ok(path) => path,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(err) => return Err(err),
+        };
+        match std::fs::remove_file(path) {
             Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
             _ => Ok(()),
         }
     }
+}
+
+/// What a look at the folder found: the mirrored files (relative, `/` between names, sorted by
+/// [`Folder::list`]) and the entries refused, each with why.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub files: Vec<String>,
+    pub refused: Vec<Refused>,
+}
+
+impl Listing {
+    fn refuse(&mut self, path: String, why: impl Into<String>) {
+        self.refused.push(Refused { path, why: why.into() });
+    }
+}
+
+/// An entry of the folder that is not mirrored, and why (for the user).
+#[derive(Debug)]
+pub struct Refused {
+    pub path: String,
+    pub why: String,
+}
+
+const NAME_NOT_UNICODE: &str =
+    "the name is not valid Unicode text, so Galley cannot keep it in step; rename it to mirror it";
+
+fn link_refused() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        "a symbolic link: Galley does not follow links in a mirror folder (they could point outside it); \
+         put the file itself here",
+    )
+}
+
+fn too_large(bytes: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "the file is {} MB; Galley reads files up to {} MB",
+            bytes / 1_000_000,
+            galley_import::MAX_FILE_BYTES / 1_000_000
+        ),
+    )
+}
+
+fn unreadable_folder(err: &io::Error) -> String {
+    format!("Galley cannot read this folder, so the files in it are not mirrored: {err}")
+}
+
+/// A link, a special file or a file over the cap is refused.
+fn check_readable(meta: &std::fs::Metadata) -> io::Result<()> {
+    if meta.is_symlink() {
+        return Err(link_refused());
+    }
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "not a regular file (a pipe, socket or device): Galley reads only files",
+        ));
+    }
+    if meta.len() > galley_import::MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    Ok(())
+}
+
+/// Whether a link leads to a folder (a link to a file named otherwise is simply not ours).
+fn points_to_folder(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| meta.is_dir())
+}
+
+/// Opens a file to read without following a link at its name and without waiting on a pipe.
+fn open_no_follow(path: &Path) -> io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        // FILE_FLAG_OPEN_REPARSE_POINT: open a link itself, which the check after opening refuses.
+        options.custom_flags(0x0020_0000);
+    }
+    options.open(path)
+}
+
+/// `O_NOFOLLOW` fails with `ELOOP` on a link swapped in after the look: say it is a link.
+fn refused_if_link(err: io::Error) -> io::Error {
+    #[cfg(unix)]
+    if err.raw_os_error() == Some(libc::ELOOP) {
+        return link_refused();
+    }
+    err
 }
 
 #[cfg(test)]
@@ -208,8 +391,8 @@ mod tests {
         assert!(!folder.write("Архив/d.md", b"d").unwrap(), "a missing folder is not created");
         assert!(!dir.path().join("Архив").exists());
         std::fs::write(dir.path().join("d.txt"), "d").unwrap();
-        assert_eq!(folder.list().unwrap(), ["a.md", "Регионы/b.md"]);
-        assert_eq!(folder.list_at("Регионы").unwrap(), ["Регионы/b.md"]);
+        assert_eq!(folder.list().unwrap().files, ["a.md", "Регионы/b.md"]);
+        assert_eq!(folder.list_at("Регионы").unwrap().files, ["Регионы/b.md"]);
         assert_eq!(folder.read("missing.md").unwrap(), None);
         assert_eq!(folder.read("a.md").unwrap().unwrap(), b"a");
     }

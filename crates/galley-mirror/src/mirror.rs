@@ -20,7 +20,7 @@ use galley_core::{ContentHash, Library, MirrorConflict, MirrorRecord};
 use galley_import::Format;
 
 use crate::change::{Change, Kept};
-use crate::folder::{Folder, hash, is_mirrored};
+use crate::folder::{Folder, Refused, hash, is_mirrored};
 use crate::{Error, Result};
 
 /// What a pass looks at on disk.
@@ -126,9 +126,16 @@ impl Mirror {
         let full = matches!(scope, Scope::Full);
         // A full pass reads every record once, for the paths to look at and to look them up.
         let known = if full { Some(Known::load(library)?) } else { None };
-        let paths = self.paths_to_read(library, scope, known.as_ref())?;
+        let (paths, refused) = self.paths_to_read(library, &scope, known.as_ref())?;
+        if full {
+            // A problem of an entry no longer there (or now readable) is gone with it.
+            self.problems.retain(|path, _| paths.contains(path) || refused.iter().any(|r| r.path == *path));
+        }
         let mut pass = Pass::new(library, &self.folder, &mut self.problems);
         pass.known = known;
+        for Refused { path, why } in refused {
+            pass.problem(&path, None, why);
+        }
         pass.files(paths)?;
         // What changed in the store and is not in the files yet; a full pass looks further back,
         // for a change that could not be written then (its file was unreadable).
@@ -141,38 +148,40 @@ impl Mirror {
     }
 
     /// The files a pass reads: every file and every recorded one for a full pass; else the files
-    /// at or below the paths events named.
+    /// at or below the paths events named. Beside them, the entries that cannot be mirrored, with why.
     fn paths_to_read(
         &self,
         library: &Library,
-        scope: Scope,
+        scope: &Scope,
         known: Option<&Known>,
-    ) -> Result<BTreeSet<String>> {
+    ) -> Result<(BTreeSet<String>, Vec<Refused>)> {
         let Scope::Paths(changed) = scope else {
-            let mut paths: BTreeSet<String> =
-                self.folder.list().map_err(|e| self.io(e))?.into_iter().collect();
+            let listing = self.folder.list().map_err(|e| self.io(e))?;
+            let mut paths: BTreeSet<String> = listing.files.into_iter().collect();
             paths.extend(known.into_iter().flat_map(|known| known.by_path.keys().cloned()));
-            return Ok(paths);
+            return Ok((paths, listing.refused));
         };
         let mut paths = BTreeSet::new();
+        let mut refused = Vec::new();
         for path in changed {
             // Events inside `.git` and other hidden folders, and editors' temporary files, are not ours.
-            let Some(relative) = self.folder.relative(&path).filter(|r| !hidden(r)) else { continue };
+            let Some(relative) = self.folder.relative(path).filter(|r| !hidden(r)) else { continue };
             if is_mirrored(&relative) {
                 paths.insert(relative);
                 continue;
             }
-            match std::fs::symlink_metadata(&path) {
-                // A folder moved in (or created): its files.
-                Ok(meta) if meta.is_dir() => {
-                    paths.extend(self.folder.list_at(&relative).map_err(|e| self.io(e))?)
+            match std::fs::symlink_metadata(path) {
+                // A folder moved in (or created), or a link: its files, or why not.
+                Ok(_) => {
+                    let listing = self.folder.list_at(&relative).map_err(|e| self.io(e))?;
+                    paths.extend(listing.files);
+                    refused.extend(listing.refused);
                 }
-                Ok(_) => {}
                 // Gone: if it was a folder, the files Galley kept in it are gone too.
                 Err(_) => paths.extend(library.mirror_records_under(&relative)?.into_iter().map(|r| r.path)),
             }
         }
-        Ok(paths)
+        Ok((paths, refused))
     }
 
     /// The conflicts waiting for the user.
@@ -969,10 +978,12 @@ impl<'a> Pass<'a> {
             {
                 continue;
             }
-            match self.folder.read(&path).map_err(|e| self.io(&path, e))? {
-                None => return Ok(path),
-                Some(bytes) if bytes == text.as_bytes() => return Ok(path),
-                Some(_) => {}
+            // A name held by something Galley cannot read (a huge file, a link, a pipe) is taken
+            // like any other: that entry's problem is not this article's.
+            match self.folder.read(&path) {
+                Ok(None) => return Ok(path),
+                Ok(Some(bytes)) if bytes == text.as_bytes() => return Ok(path),
+                Ok(Some(_)) | Err(_) => {}
             }
         }
         unreachable!("some numbered name is free")
@@ -989,7 +1000,13 @@ impl<'a> Pass<'a> {
 
     /// Notes a file that cannot be read; reported once per version of the file.
     fn problem(&mut self, path: &str, file_hash: Option<ContentHash>, message: String) {
-        if file_hash.is_some() && self.problems.get(path).is_some_and(|(known, _)| *known == file_hash) {
+        let known = self.problems.get(path);
+        let reported = match file_hash {
+            Some(_) => known.is_some_and(|(known, _)| *known == file_hash),
+            // An entry that cannot be read at all: reported again only when why changes.
+            None => known.is_some_and(|(known, why)| known.is_none() && *why == message),
+        };
+        if reported {
             return;
         }
         self.problems.insert(path.to_owned(), (file_hash, message.clone()));
@@ -1026,10 +1043,6 @@ impl<'a> Pass<'a> {
         self.flush_records()?;
         self.folder.sync_folders(self.written.iter().map(String::as_str));
         Ok(self.changes)
-    }
-
-    fn io(&self, path: &str, source: std::io::Error) -> Error {
-        Error::Io { path: self.folder.path(path), source }
     }
 
     /// Fails when the folder is not there (or no longer holds its marker: an empty mount point).

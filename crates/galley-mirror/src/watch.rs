@@ -188,11 +188,13 @@ impl Poller {
         let files = self
             .folder
             .list()
+            .map(|listing| listing.files)
             .unwrap_or_default()
             .into_iter()
             .filter_map(|relative| {
                 let path = self.folder.path(&relative);
-                let meta = std::fs::metadata(&path).ok()?;
+                // The entry itself: a link is refused by the pass, never followed.
+                let meta = std::fs::symlink_metadata(&path).ok()?;
                 Some((path, Stamp::of(&meta)))
             })
             .collect();

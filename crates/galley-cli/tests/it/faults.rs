@@ -346,6 +346,31 @@ fn an_io_error_on_rename_in_the_mirror_folder_is_reported_and_no_file_is_half_wr
 }
 
 #[test]
+fn a_folder_galley_cannot_read_in_the_mirror_folder_does_not_stop_the_others() {
+    // A root-owned `lost+found` at the top of a USB stick: every full pass failed on it.
+    if !strace("an unreadable folder in the mirror folder") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.sqlite3");
+    let folder = dir.path().join("folder");
+    std::fs::create_dir_all(folder.join("lost+found")).unwrap();
+    std::fs::write(folder.join("note.md"), "# Пожар на складе\n\nВ Хабаровске горел склад.\n").unwrap();
+    let lost = folder.join("lost+found");
+    let denied = ["-P", lost.to_str().unwrap(), "-e", "inject=openat:error=EACCES"];
+
+    let run = cli(&store, &denied, &["sync", folder.to_str().unwrap(), "--once"], "");
+    assert_eq!(run.code, 1, "the problem is reported: {run:?}");
+    assert!(run.stdout.contains("lost+found") && run.stdout.contains("cannot read this folder"), "{run:?}");
+    assert!(
+        cli(&store, &[], &["list"], "").ok().stdout.contains("Пожар на складе"),
+        "the file beside it came in"
+    );
+    let again = cli(&store, &denied, &["sync", "--once"], "");
+    assert!(again.stdout.contains("lost+found"), "still reported while it cannot be read: {again:?}");
+}
+
+#[test]
 fn a_read_only_store_opens_to_read_and_a_save_says_it_cannot_write() {
     let dir = tempfile::tempdir().unwrap();
     let Some(drive) = Drive::mount("read-only store", &dir.path().join("drive"), "8m") else { return };

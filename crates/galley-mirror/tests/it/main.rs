@@ -1,7 +1,8 @@
-//! The mirror on real stores and real folders: passes (`pass.rs`) and following real file
-//! events (`follow.rs`).
+//! The mirror on real stores and real folders: passes (`pass.rs`), following real file events
+//! (`follow.rs`), and what others put in a shared folder (`untrusted.rs`).
 
 mod faults;
 mod follow;
 mod pass;
 mod support;
+mod untrusted;
