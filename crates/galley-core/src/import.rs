@@ -7,7 +7,8 @@ use galley_import::Format;
 use galley_model::{ArticleId, RevisionReason};
 use serde::Serialize;
 
-use crate::{Error, Library, Result};
+use crate::read::{Links, open_regular_file, read_at_most};
+use crate::{Error, ImportError, Library, Result};
 
 /// How one file fared.
 #[derive(Debug)]
@@ -89,7 +90,9 @@ fn read_draft(path: &Path) -> Result<galley_import::Imported> {
     let format =
         Format::from_file_name(&name).ok_or_else(|| Error::UnsupportedFile { path: path.to_owned() })?;
     let import_error = |source| Error::Import { path: path.to_owned(), source };
-    galley_import::check_size(metadata.len()).map_err(import_error)?;
-    let bytes = std::fs::read(path).map_err(io)?;
+    let (file, len) = open_regular_file(path, Links::Follow).map_err(io)?;
+    galley_import::check_size(len).map_err(import_error)?;
+    let too_large = |bytes| std::io::Error::other(ImportError::TooLarge { bytes });
+    let bytes = read_at_most(file, galley_import::MAX_FILE_BYTES, too_large).map_err(io)?;
     galley_import::import(&bytes, format).map_err(import_error)
 }

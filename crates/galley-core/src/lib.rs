@@ -14,6 +14,7 @@ mod import;
 mod library;
 mod mirror_state;
 mod paths;
+mod read;
 mod recovery;
 mod settings;
 
@@ -36,6 +37,7 @@ pub use import::{ImportOutcome, ImportedFile};
 pub use library::{Inspection, Library, ListPage, ListView, OpenOptions, inspect};
 pub use mirror_state::file_version;
 pub use paths::{SETTINGS_ENV, STORE_ENV, configured_store_path, default_store_path, settings_path};
+pub use read::{Links, link_refused, open_regular_file, read_at_most};
 pub use recovery::{
     LostArticle, Recovered, RecoveryOffer, restore_over_unreadable_store, unreadable_store_offer,
 };

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use crate::diff::{FieldDiff, diff_fields};
 use crate::settings::Limits;
 
+use crate::read::{Links, open_regular_file, read_at_most};
 use crate::{Error, Result};
 
 /// How a library is opened.
@@ -251,7 +252,7 @@ impl Library {
     pub fn attach_image(&self, id_or_slug: &str, file: &Path, alt: &str) -> Result<Article> {
         use galley_model::asset::{MAX_ASSET_BYTES, asset_path, image_media_type};
         let io = |source| Error::Io { path: file.to_owned(), source };
-        let size = std::fs::metadata(file).map_err(io)?.len();
+        let (opened, size) = open_regular_file(file, Links::Follow).map_err(io)?;
         if size > MAX_ASSET_BYTES as u64 {
             return Err(Error::Invalid(format!(
                 "{}: the image is {} MB; Galley takes images up to 20 MB",
@@ -259,7 +260,9 @@ impl Library {
                 size / 1_000_000
             )));
         }
-        let bytes = std::fs::read(file).map_err(io)?;
+        // A file that grew since it was opened is read no further than the limit.
+        let grew = |_| std::io::Error::other("the image grew past 20 MB while Galley read it");
+        let bytes = read_at_most(opened, MAX_ASSET_BYTES as u64, grew).map_err(io)?;
         let media_type = image_media_type(&bytes).ok_or_else(|| {
             Error::Invalid(format!("{}: not a PNG, JPEG, GIF or WebP image", file.display()))
         })?;

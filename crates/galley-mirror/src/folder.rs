@@ -8,10 +8,10 @@
 //! and reads at most [`galley_import::MAX_FILE_BYTES`] of a file. Each refused entry is that entry's
 //! problem ([`Listing::refused`], or the error of [`Folder::read`]), never the whole folder's.
 
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
-use galley_core::ContentHash;
+use galley_core::{ContentHash, Links, link_refused};
 
 /// The BLAKE3 hash of a file's bytes.
 pub fn hash(bytes: &[u8]) -> ContentHash {
@@ -187,22 +187,19 @@ impl Folder {
         };
         match std::fs::symlink_metadata(&path) {
             Ok(meta) if meta.is_dir() => return Ok(None),
-            Ok(meta) => check_readable(&meta)?,
+            Ok(_) => {}
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(err) => return Err(err),
         }
-        let mut file = match open_no_follow(&path) {
-            Ok(file) => file,
+        let (file, len) = match galley_core::open_regular_file(&path, Links::Refuse) {
+            Ok(opened) => opened,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(err) => return Err(refused_if_link(err)),
+            Err(err) => return Err(err),
         };
-        // What was opened, which may have been swapped in since the look above.
-        check_readable(&file.metadata()?)?;
-        let mut bytes = Vec::new();
-        file.by_ref().take(galley_import::MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-        if bytes.len() as u64 > galley_import::MAX_FILE_BYTES {
-            return Err(too_large(bytes.len() as u64));
+        if len > galley_import::MAX_FILE_BYTES {
+            return Err(too_large(len));
         }
+        let bytes = galley_core::read_at_most(file, galley_import::MAX_FILE_BYTES, too_large)?;
         Ok(Some(bytes))
     }
 
@@ -294,14 +291,6 @@ pub struct Refused {
 const NAME_NOT_UNICODE: &str =
     "the name is not valid Unicode text, so Galley cannot keep it in step; rename it to mirror it";
 
-fn link_refused() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidData,
-        "a symbolic link: Galley does not follow links in a mirror folder (they could point outside it); \
-         put the file itself here",
-    )
-}
-
 fn too_large(bytes: u64) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
@@ -317,53 +306,9 @@ fn unreadable_folder(err: &io::Error) -> String {
     format!("Galley cannot read this folder, so the files in it are not mirrored: {err}")
 }
 
-/// A link, a special file or a file over the cap is refused.
-fn check_readable(meta: &std::fs::Metadata) -> io::Result<()> {
-    if meta.is_symlink() {
-        return Err(link_refused());
-    }
-    if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "not a regular file (a pipe, socket or device): Galley reads only files",
-        ));
-    }
-    if meta.len() > galley_import::MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    Ok(())
-}
-
 /// Whether a link leads to a folder (a link to a file named otherwise is simply not ours).
 fn points_to_folder(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|meta| meta.is_dir())
-}
-
-/// Opens a file to read without following a link at its name and without waiting on a pipe.
-fn open_no_follow(path: &Path) -> io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    #[cfg(windows)]
-    {
-        use std::os::windows::fs::OpenOptionsExt;
-        // FILE_FLAG_OPEN_REPARSE_POINT: open a link itself, which the check after opening refuses.
-        options.custom_flags(0x0020_0000);
-    }
-    options.open(path)
-}
-
-/// `O_NOFOLLOW` fails with `ELOOP` on a link swapped in after the look: say it is a link.
-fn refused_if_link(err: io::Error) -> io::Error {
-    #[cfg(unix)]
-    if err.raw_os_error() == Some(libc::ELOOP) {
-        return link_refused();
-    }
-    err
 }
 
 #[cfg(test)]

@@ -150,3 +150,27 @@ fn a_list_page_knows_the_size_of_the_whole_list() {
         library.list_page(&ListView { tag: Some("регионы".into()), ..ListView::default() }, 0, 10).unwrap();
     assert_eq!(regions.total, 2, "a parent tag counts its children's articles");
 }
+
+#[test]
+fn a_pipe_or_a_device_picked_for_import_is_refused_not_waited_on() {
+    let (dir, library, _) = library(false);
+    let pipe = dir.path().join("from-a-pipe.md");
+    assert!(std::process::Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+    let zero = dir.path().join("zero.md");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let note = dir.path().join("note.md");
+    std::fs::write(&note, "# Пожар на складе\n\nВ Хабаровске горел склад.\n").unwrap();
+
+    // On a thread with a deadline: a read that blocks fails the test instead of hanging it.
+    let (sent, received) = std::sync::mpsc::channel();
+    let paths = vec![pipe, zero, note];
+    std::thread::spawn(move || {
+        let outcomes = library.import_files(&paths);
+        let _ = sent.send(outcomes.into_iter().map(|o| o.result.map(|f| f.headline)).collect::<Vec<_>>());
+    });
+    let results = received.recv_timeout(std::time::Duration::from_secs(20)).expect("the import ends");
+    let [Err(pipe), Err(zero), Ok(note)] = &results[..] else { panic!("{results:?}") };
+    assert!(pipe.to_string().contains("not a regular file"), "{pipe}");
+    assert!(zero.to_string().contains("not a regular file"), "{zero}");
+    assert_eq!(note, "Пожар на складе");
+}
