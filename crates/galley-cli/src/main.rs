@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         Ok(cli) => match cli.with_flags_from_query() {
             Ok(cli) => cli,
             Err(message) => {
-                eprintln!("galley-cli: error: {message}");
+                tell!("galley-cli: error: {message}");
                 return ExitCode::from(1);
             }
         },
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("galley-cli: error: {err}");
+            tell!("galley-cli: error: {err}");
             ExitCode::from(if err.is_user_error() { 1 } else { 2 })
         }
     }

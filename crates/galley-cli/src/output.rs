@@ -1,10 +1,22 @@
 //! Printing results: aligned text for people, JSON for scripts.
 
-/// Prints a line to standard output. A reader that went away (`galley-cli list | head`) ends the
-/// program quietly, as it does for other command-line tools.
+//!
+//! Headlines, file names, tags and bodies come from files other people wrote, so every line is
+//! made [`printable`] first: a control character in them (an escape sequence that recolours the
+//! terminal, moves the cursor, retitles the window or answers back) is shown, never acted on.
+
+/// Prints a line to standard output, made [`printable`]. A reader that went away
+/// (`galley-cli list | head`) ends the program quietly, as it does for other command-line tools.
 macro_rules! say {
     ($($arg:tt)*) => {
-        $crate::output::write_line(format_args!($($arg)*))
+        $crate::output::write_line(&$crate::output::printable(&format!($($arg)*)))
+    };
+}
+
+/// Prints a line to standard error, made [`printable`].
+macro_rules! tell {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::output::printable(&format!($($arg)*)))
     };
 }
 
@@ -130,7 +142,19 @@ impl Printer {
     }
 
     fn json<T: Serialize + ?Sized>(&self, value: &T) {
-        say!("{}", serde_json::to_string_pretty(value).expect("plain data always serialises"));
+        let json = serde_json::to_string_pretty(value).expect("plain data always serialises");
+        // serde_json escapes C0 but writes DEL and C1 as they are; only strings can hold them,
+        // where `\u00XX` means the same character and no terminal acts on it.
+        let mut escaped = String::with_capacity(json.len());
+        for c in json.chars() {
+            match c {
+                '\u{7f}'..='\u{9f}' => {
+                    let _ = write!(escaped, "\\u{:04x}", u32::from(c));
+                }
+                c => escaped.push(c),
+            }
+        }
+        write_line(&escaped);
     }
 
     pub fn created(&self, article: &Article) {
@@ -159,7 +183,7 @@ impl Printer {
                 Ok(file) => {
                     say!("{}\t{}", file.id, outcome.path.display());
                     for warning in &file.warnings {
-                        eprintln!("{}: warning: {warning}", outcome.path.display());
+                        tell!("{}: warning: {warning}", outcome.path.display());
                     }
                 }
                 Err(err) => {
@@ -168,7 +192,7 @@ impl Printer {
             }
         }
         let ok = outcomes.iter().filter(|o| o.result.is_ok()).count();
-        eprintln!("imported {ok} of {} files", outcomes.len());
+        tell!("imported {ok} of {} files", outcomes.len());
     }
 
     pub fn list(&self, articles: &[ArticleSummary]) {
@@ -176,7 +200,7 @@ impl Printer {
             return self.json(articles);
         }
         if articles.is_empty() {
-            eprintln!("no articles");
+            tell!("no articles");
         }
         for a in articles {
             say!(
@@ -239,7 +263,7 @@ impl Printer {
             return self.json(tags);
         }
         if tags.is_empty() {
-            eprintln!("no tags");
+            tell!("no tags");
         }
         for tag in tags {
             let depth = tag.name.matches('/').count();
@@ -253,7 +277,7 @@ impl Printer {
             return self.json(hits);
         }
         if hits.is_empty() {
-            eprintln!("no articles match");
+            tell!("no articles match");
         }
         for hit in hits {
             let a = &hit.article;
@@ -263,15 +287,17 @@ impl Printer {
                 let mut text = String::new();
                 let mut at = 0;
                 let (open, close) = if self.terminal { ("\x1b[1m", "\x1b[0m") } else { ("[", "]") };
+                // The snippet is made printable piece by piece, so only Galley's own bold acts.
+                text.push_str("  ");
                 for range in &snippet.highlights {
-                    text.push_str(&snippet.text[at..range.start]);
+                    text.push_str(&printable(&snippet.text[at..range.start]));
                     text.push_str(open);
-                    text.push_str(&snippet.text[range.clone()]);
+                    text.push_str(&printable(&snippet.text[range.clone()]));
                     text.push_str(close);
                     at = range.end;
                 }
-                text.push_str(&snippet.text[at..]);
-                say!("  {text}");
+                text.push_str(&printable(&snippet.text[at..]));
+                write_line(&text);
             }
         }
     }
@@ -336,11 +362,11 @@ impl Printer {
                 (None, None) => {}
             }
             for warning in &file.warnings {
-                eprintln!("{}: warning: {warning}", file.slug);
+                tell!("{}: warning: {warning}", file.slug);
             }
         }
         let ok = report.files.len() - report.failed();
-        eprintln!("exported {ok} of {} articles as {}", report.files.len(), report.format.name());
+        tell!("exported {ok} of {} articles as {}", report.files.len(), report.format.name());
     }
 
     pub fn check(&self, problems: &[Problem]) {
@@ -348,7 +374,7 @@ impl Printer {
             return self.json(problems);
         }
         if problems.is_empty() {
-            eprintln!("no problems found");
+            tell!("no problems found");
         }
         for p in problems {
             let place = serde_json::to_value(p.place)
@@ -383,11 +409,33 @@ fn strip_path(message: &str, outcome: &ImportOutcome) -> String {
     message.strip_prefix(&prefix).unwrap_or(message).to_owned()
 }
 
+/// Text as a terminal should show it: control characters other than line breaks and tabs (C0,
+/// DEL and C1: ESC, CSI, BEL, a lone carriage return…) are written out as `\x1b`, so text from a
+/// file can neither act on the terminal nor hide what is around it.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let acts = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(acts) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => out.push(c),
+            c if acts(c) => {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 /// Writes one line to standard output; see [`say!`].
-pub fn write_line(args: std::fmt::Arguments<'_>) {
+pub fn write_line(line: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    if let Err(err) = stdout.write_fmt(args).and_then(|()| stdout.write_all(b"\n")) {
+    if let Err(err) = stdout.write_all(line.as_bytes()).and_then(|()| stdout.write_all(b"\n")) {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }

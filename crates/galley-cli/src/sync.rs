@@ -24,7 +24,7 @@ pub fn run(library: &Library, json: bool, args: SyncArgs) -> ExitCode {
     match sync(library, json, args) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("galley-cli: error: {err}");
+            tell!("galley-cli: error: {err}");
             ExitCode::from(if err.is_user_error() { 1 } else { 2 })
         }
     }
@@ -75,10 +75,10 @@ fn sync(library: &Library, json: bool, args: SyncArgs) -> galley_mirror::Result<
         let problems = mirror.problems().len();
         let conflicts = Mirror::conflicts(library)?.len();
         if problems > 0 {
-            eprintln!("galley-cli: {problems} file(s) cannot be read: see the PROBLEM lines");
+            tell!("galley-cli: {problems} file(s) cannot be read: see the PROBLEM lines");
         }
         if conflicts > 0 {
-            eprintln!(
+            tell!(
                 "galley-cli: {conflicts} conflict(s) wait for a choice: see `galley-cli sync --conflicts`, then \
                  `galley-cli sync --resolve ID --keep galley|file`"
             );
@@ -118,7 +118,7 @@ fn sync(library: &Library, json: bool, args: SyncArgs) -> galley_mirror::Result<
             if json {
                 say!("{}", json!({"event": "error", "message": message}));
             } else {
-                eprintln!("galley-cli: error: {message} (trying again)");
+                tell!("galley-cli: error: {message} (trying again)");
             }
         }
     })?;
@@ -141,13 +141,13 @@ pub fn push(library: &Library) {
         Ok(Some(_)) => {}
         Ok(None) => return,
         Err(err) => {
-            eprintln!("galley-cli: warning: the mirror folder was not updated: {err}");
+            tell!("galley-cli: warning: the mirror folder was not updated: {err}");
             return;
         }
     }
     let result = Mirror::open(library).and_then(|mut mirror| mirror.pass(library, Scope::Paths(Vec::new())));
     match result {
-        Ok(changes) => changes.iter().for_each(|change| eprintln!("{change}")),
-        Err(err) => eprintln!("galley-cli: warning: the mirror folder was not updated: {err}"),
+        Ok(changes) => changes.iter().for_each(|change| tell!("{change}")),
+        Err(err) => tell!("galley-cli: warning: the mirror folder was not updated: {err}"),
     }
 }

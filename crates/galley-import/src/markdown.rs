@@ -5,7 +5,7 @@
 //! (a headline from the first line, the language from the letters) and says so in a warning. It must
 //! not touch the body: a `.md` body is Markdown the journalist wrote, kept exactly as written.
 
-use galley_model::markdown_file;
+use galley_model::{ArticleFields, markdown_file};
 
 use crate::{ImportError, Imported, detect_language, headline};
 
@@ -15,6 +15,10 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
     let mut draft = parsed.draft;
     let mut warnings = parsed.warnings;
     let fields = &mut draft.fields;
+    let removed = drop_control_characters(fields);
+    if removed > 0 {
+        warnings.push(format!("removed {removed} invisible control character(s) from the front matter"));
+    }
     if fields.headline.trim().is_empty() {
         match headline_from_body(&fields.body) {
             Some(line) => {
@@ -30,6 +34,37 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
         fields.language = detect_language(&all).to_owned();
     }
     Ok(Imported { draft, warnings })
+}
+
+/// Front matter can spell control characters (`"\e[31m"` in YAML): invisible, they break search
+/// and counts, and printed in a terminal they act on it. A one-line field loses them (a line break
+/// or tab becomes a space); the dek, the lead and the note keep their line breaks and tabs. The
+/// body is left as written. Returns how many were removed.
+fn drop_control_characters(fields: &mut ArticleFields) -> usize {
+    let mut removed = 0;
+    let mut one_line = |text: &mut String| {
+        if text.contains(char::is_control) {
+            removed += text.chars().filter(|c| c.is_control()).count();
+            let visible: String = text.chars().filter(|&c| c.is_whitespace() || !c.is_control()).collect();
+            *text = visible.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    };
+    one_line(&mut fields.headline);
+    one_line(&mut fields.slug);
+    one_line(&mut fields.dateline);
+    one_line(&mut fields.section);
+    fields.byline.iter_mut().for_each(&mut one_line);
+    fields.tags.iter_mut().for_each(&mut one_line);
+    for link in &mut fields.related {
+        one_line(&mut link.title);
+        one_line(&mut link.url);
+    }
+    for text in [&mut fields.dek, &mut fields.lead, &mut fields.note] {
+        let before = text.chars().count();
+        text.retain(|c| !c.is_control() || matches!(c, '\n' | '\t'));
+        removed += before - text.chars().count();
+    }
+    removed
 }
 
 /// Whether the front matter has a `language:` or `lang:` key with a value (an empty one counts as
@@ -183,6 +218,22 @@ mod tests {
 
     fn parse_ok(text: &str) -> Imported {
         parse(text).unwrap()
+    }
+
+    #[test]
+    fn control_characters_spelled_in_front_matter_never_reach_the_fields() {
+        let text = "---\nheadline: \"Пожар\\e[2J\\e]0;pwned\\a на складе\\r\"\ntags: [\"a\\x9bb\"]\n\
+                    lead: \"Первая строка\\nвторая\\e[31m\"\n---\nТекст.\n";
+        let imported = parse_ok(text);
+        let fields = &imported.draft.fields;
+        assert_eq!(fields.headline, "Пожар[2J]0;pwned на складе");
+        assert_eq!(fields.tags, ["ab"]);
+        assert_eq!(fields.lead, "Первая строка\nвторая[31m");
+        assert!(
+            imported.warnings.iter().any(|w| w.contains("removed 6 invisible control")),
+            "{:?}",
+            imported.warnings
+        );
     }
 
     #[test]

@@ -88,9 +88,10 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         // unsafe `href` was removed makes the document invalid.
         .link_rel(None)
         .filter_style_properties(attributes(&["text-align"]))
-        // ammonia checks the schemes of `href` and `src` only; a quotation's source is a URL too.
-        .attribute_filter(|element, attribute, value| match (element, attribute) {
-            ("q", "cite") if unsafe_scheme(value).is_some() => None,
+        // ammonia checks the schemes of `href` and `src` only, and not what a `mailto:` asks
+        // (`?attach=`); a quotation's source is a URL too.
+        .attribute_filter(|_, attribute, value| match attribute {
+            "href" | "src" | "cite" if unsafe_scheme(value).is_some() => None,
             _ => Some(value.into()),
         })
         .strip_comments(true);
@@ -161,6 +162,17 @@ mod tests {
         assert_eq!(clean, "<q>q</q><q>r</q>");
         let safe = "<q cite=\"https://example.ru/source\">q</q>";
         assert_eq!(sanitize(safe), safe);
+    }
+
+    /// A mail program that honours `attach=` sends a file from the reader's disk.
+    #[test]
+    fn a_mailto_link_that_asks_to_attach_a_file_loses_its_address() {
+        let clean = sanitize(
+            "<a href=\"mailto:?attach=/etc/passwd\">x</a><a href=\"mailto:a@b.ru?%61ttach=~/.ssh/id_rsa\">y</a>",
+        );
+        assert_eq!(clean, "<a>x</a><a>y</a>");
+        let letter = "<a href=\"mailto:a@b.ru?subject=%D0%9F&amp;body=x\">z</a>";
+        assert_eq!(sanitize(letter), letter);
     }
 
     #[test]

@@ -167,3 +167,33 @@ fn sync_poll_takes_an_edit_made_as_it_starts() {
             .contains("сразу после запуска")
     );
 }
+
+#[test]
+fn names_and_headlines_from_a_shared_folder_cannot_act_on_the_terminal() {
+    // An escape sequence in a file name and one a headline spells in YAML: they clear the screen,
+    // retitle the window and ring the bell when printed as they are.
+    let galley = Galley::new();
+    let folder = galley.dir.path().join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("\u{1b}[2Jname.md"), "# Заметка\n\nТекст.\n").unwrap();
+    std::fs::write(folder.join("b.md"), "---\nheadline: \"X\\e]0;pwned\\aY\"\n---\nТекст.\n").unwrap();
+    galley.run(&["new", "--headline", "Из\u{1b}[31mтерминала\u{9b}0m"]).ok();
+
+    let synced = galley.run(&["sync", folder.to_str().unwrap(), "--once"]);
+    let listed = galley.run(&["list"]).ok();
+    let searched = galley.run(&["search", "терминала"]).ok();
+    for output in [&synced.stdout, &synced.stderr, &listed.stdout, &listed.stderr, &searched.stdout] {
+        assert!(
+            !output.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "a control character reached the terminal: {output:?}"
+        );
+    }
+    assert!(synced.stdout.contains("\\x1b[2Jname.md"), "the name is shown, escaped: {synced:?}");
+    assert!(listed.stdout.contains("Из\\x1b[31mтерминала\\x9b0m"), "{listed:?}");
+    assert!(listed.stdout.contains("X]0;pwnedY"), "the front matter's were removed on import: {listed:?}");
+    let json = galley.run(&["list", "--json"]).ok();
+    assert!(!json.stdout.contains('\u{9b}') && json.stdout.contains("\\u009b"), "{json:?}");
+    let headlines =
+        json.json().as_array().unwrap().iter().map(|a| a["headline"].to_string()).collect::<String>();
+    assert!(headlines.contains('\u{9b}'), "JSON keeps the headline exact: {headlines}");
+}

@@ -5,6 +5,12 @@ pub(super) use crate::url::unsafe_scheme;
 use super::{Field, Problem};
 
 pub(super) fn unsafe_message(what: &str, scheme: &str) -> String {
+    if scheme == "mailto" {
+        return format!(
+            "{what} is a mailto: link that asks the mail program for more than a letter (such as a file \
+             to attach): keep only to, cc, bcc, subject and body."
+        );
+    }
     format!("{what} goes to a `{}:` address: use an http(s), mailto or relative link.", scheme.escape_debug())
 }
 

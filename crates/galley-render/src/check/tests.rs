@@ -302,9 +302,19 @@ fn unsafe_link() {
 
 #[test]
 fn url_schemes() {
-    for safe in
-        ["https://a.ru", "HTTP://a.ru", "mailto:a@b.ru", "/a:b", "a/b:c", "?q=a:b", "#x:y", "", "//a.ru"]
-    {
+    for safe in [
+        "https://a.ru",
+        "HTTP://a.ru",
+        "mailto:a@b.ru",
+        "/a:b",
+        "a/b:c",
+        "?q=a:b",
+        "#x:y",
+        "",
+        "//a.ru",
+        "mailto:a@b.ru?subject=Привет&body=x%20y&CC=c@d.ru",
+        "mailto:?to=a@b.ru&",
+    ] {
         assert_eq!(links::unsafe_scheme(safe), None, "{safe}");
     }
     for (url, scheme) in [
@@ -315,6 +325,9 @@ fn url_schemes() {
         ("data:,x", "data"),
         ("tel:123", "tel"),
         ("C:\\Windows", "c"),
+        ("mailto:?attach=/etc/passwd", "mailto"),
+        ("mailto:a@b.ru?subject=x&Attachment=~/.ssh/id_rsa", "mailto"),
+        ("MAILTO:a@b.ru?%61ttach=file:///etc/passwd", "mailto"),
     ] {
         assert_eq!(links::unsafe_scheme(url).as_deref(), Some(scheme), "{url:?}");
     }
