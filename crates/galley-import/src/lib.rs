@@ -89,6 +89,13 @@ pub enum ImportError {
         "no article was found in this page: open it in a browser, copy the article's text into a .txt file and import that"
     )]
     NoArticle,
+    /// A web page whose elements nest deeper than any real page (only hostile pages do): reading
+    /// it would take minutes.
+    #[error(
+        "this page nests its elements more than {} levels deep, which no real article does: open it in a browser, copy the article's text into a .txt file and import that",
+        galley_html_depth::MAX_DEPTH
+    )]
+    TooDeep,
 }
 
 fn megabytes(bytes: &u64) -> String {

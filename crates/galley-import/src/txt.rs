@@ -42,6 +42,36 @@ const CONTENT_WORDS: usize = 12;
 /// A copy of the headline cut shorter than this is too short to call a copy.
 const MIN_COPY_CHARS: usize = 20;
 
+/// The most copies of a headline looked for right after it (a page title, a social card and the
+/// heading make three).
+const MAX_COPIES: usize = 8;
+
+/// Counts the lines (and characters of URLs) the heuristics look at, so tests can hold the import
+/// to linear work without timing it.
+#[cfg(test)]
+mod work {
+    use std::cell::Cell;
+
+    thread_local!(static DONE: Cell<usize> = const { Cell::new(0) });
+
+    pub(super) fn add(units: usize) {
+        DONE.with(|done| done.set(done.get() + units));
+    }
+
+    /// The work `f` did.
+    pub(super) fn of(f: impl FnOnce()) -> usize {
+        let before = DONE.with(Cell::get);
+        f();
+        DONE.with(Cell::get) - before
+    }
+}
+
+#[cfg(not(test))]
+mod work {
+    #[inline(always)]
+    pub(super) fn add(_: usize) {}
+}
+
 /// Reads a plain text (any line endings) into a draft.
 pub fn parse(text: &str) -> Imported {
     let mut warnings = Vec::new();
@@ -141,21 +171,34 @@ struct Head {
 }
 
 fn find_headline(lines: &[Line]) -> Option<Head> {
+    // Where each line's text is last seen: "comes back further down" is then one look-up, not a
+    // scan of the rest of the text per candidate (quadratic on a text of many short lines).
+    let mut last_seen = std::collections::HashMap::new();
+    for (index, line) in lines.iter().enumerate() {
+        if !line.is_blank() && word_count(line.text) <= 6 {
+            last_seen.insert(line.text, index);
+        }
+    }
     for (index, line) in lines.iter().enumerate() {
         let text = line.text;
         if is_short_line(text) || is_navigation(text) || is_copyright(text) {
             continue;
         }
-        // The headline and the copies right after it (a page title, a social card cut short).
+        // The headline and the copies right after it (a page title, a social card cut short). A
+        // page repeats its headline a few times at most: more copies are not looked for, so a
+        // text of one line repeated is not read again for each of its lines.
         let mut last = index;
         let mut longest = text;
+        let mut copies = 0;
         for (j, other) in lines.iter().enumerate().skip(index + 1) {
+            work::add(1);
             if other.is_blank() {
                 continue;
             }
-            if !is_copy(other.text, text) {
+            if copies == MAX_COPIES || !is_copy(other.text, text) {
                 break;
             }
+            copies += 1;
             last = j;
             if strip_ellipsis(other.text).len() > strip_ellipsis(longest).len() {
                 longest = other.text;
@@ -163,7 +206,7 @@ fn find_headline(lines: &[Line]) -> Option<Head> {
         }
         // A short line that comes back further down is the site's, not the article's: its name,
         // a menu repeated in the footer.
-        if word_count(text) <= 6 && lines[last + 1..].iter().any(|other| other.text == text) {
+        if word_count(text) <= 6 && last_seen.get(text).is_some_and(|&seen| seen > last) {
             continue;
         }
         // A long line with several sentences is the article's first paragraph, not a headline.
@@ -193,24 +236,34 @@ fn split_tail<'a, 'b>(
     related: &mut Vec<Related>,
 ) -> (Vec<Line<'a>>, &'b [Line<'a>], Option<&'a str>) {
     let mut article = Vec::new();
+    // Kept up to date as lines join the article, not recomputed per marker (quadratic on a text
+    // of many markers).
+    let mut has_text = false;
     let mut at = 0;
     while let Some(offset) = region[at..].iter().position(|line| is_bare_marker(line.text)) {
         let marker = at + offset;
+        has_text = has_text
+            || region[at..marker].iter().any(|line| {
+                work::add(1);
+                !line.is_blank() && !is_short_line(line.text) && !is_symbols_only(line.text)
+            });
         article.extend_from_slice(&region[at..marker]);
-        let has_text = article
-            .iter()
-            .any(|line| !line.is_blank() && !is_short_line(line.text) && !is_symbols_only(line.text));
-        let resume = region[marker + 1..]
-            .iter()
-            .position(|line| word_count(line.text) >= CONTENT_WORDS && related_link(line.text).is_none())
-            .map(|i| marker + 1 + i);
-        match resume {
-            Some(resume) if !has_text => {
+        let resume = || {
+            region[marker + 1..]
+                .iter()
+                .position(|line| {
+                    work::add(1);
+                    word_count(line.text) >= CONTENT_WORDS && related_link(line.text).is_none()
+                })
+                .map(|i| marker + 1 + i)
+        };
+        match (!has_text).then(resume).flatten() {
+            Some(resume) => {
                 let mut ignored = Vec::new();
                 read_tail(&region[marker + 1..resume], region[marker].text, related, &mut ignored);
                 at = resume;
             }
-            _ => return (article, &region[marker + 1..], Some(region[marker].text)),
+            None => return (article, &region[marker + 1..], Some(region[marker].text)),
         }
     }
     article.extend_from_slice(&region[at..]);
@@ -344,11 +397,18 @@ fn related_link(text: &str) -> Option<Related> {
     let rest = &text[start..];
     let mut url = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
     // Punctuation after a URL ends the sentence, not the URL; a ")" closes it only if it opened one.
+    // The brackets are counted once and the count kept as the URL shortens (counting them again
+    // for each character taken off was quadratic in a URL ending in many of them).
+    let (mut opened, mut closed) = (url.matches('(').count(), url.matches(')').count());
+    work::add(url.len());
     while let Some(last) = url.chars().last() {
-        let unbalanced_paren = last == ')' && url.matches('(').count() < url.matches(')').count();
+        work::add(1);
+        let unbalanced_paren = last == ')' && opened < closed;
         if !(".,;:!?»\"'”>]".contains(last) || unbalanced_paren) {
             break;
         }
+        closed -= usize::from(last == ')');
+        opened -= usize::from(last == '(');
         url = &url[..url.len() - last.len_utf8()];
     }
     let before = text[..start].trim_end().trim_end_matches(['(', '[', '<', '«']);
@@ -370,7 +430,13 @@ fn clean_title(text: &str) -> String {
 fn is_bare_marker(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let text = text.trim_end_matches(|c: char| c.is_whitespace() || ":.…!".contains(c));
-    RELATED_MARKERS.iter().any(|marker| text.to_lowercase() == *marker)
+    // Lowercased once, and only a line short enough to be a marker.
+    let longest = RELATED_MARKERS.iter().map(|marker| marker.len()).max().unwrap_or(0);
+    if text.len() > 2 * longest {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    RELATED_MARKERS.contains(&lower.as_str())
 }
 
 /// The rest of a line that starts with a "see also" marker and a colon.
@@ -473,9 +539,12 @@ fn is_credit_line(text: &str) -> bool {
         "video",
         "credit",
     ];
-    let lower = text.to_lowercase();
-    let labelled = lower.split_once(':').is_some_and(|(label, _)| LABELS.contains(&label.trim()));
-    let byline = lower.starts_with("by ") && word_count(text) <= 6;
+    // Only the label is lowercased: a whole paragraph's letters are not looked up for it.
+    let labelled = text
+        .split_once(':')
+        .is_some_and(|(label, _)| label.len() <= 32 && LABELS.contains(&label.to_lowercase().trim()));
+    let byline = text.split_whitespace().nth(6).is_none()
+        && text.chars().take(3).collect::<String>().to_lowercase() == "by ";
     labelled || byline
 }
 
@@ -486,13 +555,16 @@ fn is_navigation(text: &str) -> bool {
 }
 
 fn is_copyright(text: &str) -> bool {
+    // More than 30 words is text; counted no further than that.
+    if text.split_whitespace().nth(30).is_some() {
+        return false;
+    }
     let lower = text.to_lowercase();
-    word_count(text) <= 30
-        && (lower.contains('©')
-            || lower.starts_with("(c)")
-            || lower.starts_with("copyright")
-            || lower.contains("все права защищены")
-            || lower.contains("all rights reserved"))
+    lower.contains('©')
+        || lower.starts_with("(c)")
+        || lower.starts_with("copyright")
+        || lower.contains("все права защищены")
+        || lower.contains("all rights reserved")
 }
 
 /// Emoji and pictographs with no words: a clock, a magnifying glass, share icons.
@@ -992,6 +1064,47 @@ mod tests {
         let at = "2016-09-13T10:00:00Z".parse().unwrap();
         let file = galley_model::markdown_file::write(id, f, at, at, true);
         expect_test::expect_file!["../test_data/galushka.expected.md"].assert_eq(&file);
+    }
+
+    /// The lines of `text`, for holding the work of its import to a multiple of them.
+    fn work_per_line(text: &str) -> usize {
+        let lines = text.lines().count();
+        work::of(|| drop(parse(text))) / lines
+    }
+
+    #[test]
+    fn many_copies_of_a_short_line_are_not_read_again_for_each() {
+        // Each copy was a candidate headline that read every copy after it, then the rest of the
+        // text for the line coming back: 400 KB took 2 s in a release build.
+        let text = format!(
+            "{}Другая строка текста здесь\nНовости края сегодня\n",
+            "Новости края сегодня\n".repeat(5_000)
+        );
+        assert_eq!(fields(&text).headline, "Другая строка текста здесь");
+        assert!(work_per_line(&text) <= 2 * MAX_COPIES, "{}", work_per_line(&text));
+    }
+
+    #[test]
+    fn many_related_markers_before_the_text_are_read_once() {
+        // Each marker looked again at every line before it for text: 400 KB took 6.5 s.
+        let pair = "Читайте также\nФото: один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать\n";
+        let text = format!("Мэр открыл мост через Амур сегодня\n{}", pair.repeat(2_000));
+        let f = fields(&text);
+        assert_eq!(f.headline, "Мэр открыл мост через Амур сегодня");
+        assert!(f.body.starts_with("Фото: один два"), "{}", &f.body[..100]);
+        assert!(work_per_line(&text) <= 4, "{}", work_per_line(&text));
+    }
+
+    #[test]
+    fn a_related_url_ending_in_many_brackets_is_trimmed_once() {
+        // Each `)` taken off the end counted every bracket again: 200 KB ran for over a minute.
+        let text = format!(
+            "Мэр открыл мост через Амур сегодня\nПервый абзац текста.\nЧитайте также\nhttps://x.ru/a{}\n",
+            ")".repeat(20_000)
+        );
+        let imported = parse(&text);
+        assert_eq!(imported.draft.fields.related[0].url, "https://x.ru/a");
+        assert!(work::of(|| drop(parse(&text))) <= 3 * text.len());
     }
 
     #[test]

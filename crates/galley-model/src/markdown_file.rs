@@ -13,8 +13,18 @@
 //! `headline`, `author`/`authors` as `byline`, a comma-separated string as a list, `date` as the
 //! creation time. Unknown keys are reported as warnings, never an error. A file without front matter
 //! takes its headline from a leading `# Heading`. Writing always uses the model's field names.
+//!
+//! Reading is bounded: front matter longer than [`MAX_FRONT_MATTER_BYTES`], nested deeper than
+//! [`MAX_FRONT_MATTER_DEPTH`], or whose YAML aliases (`*name`) repeat their anchors (`&name`) into
+//! more than a few times its own size is refused before any value is built. An alias costs a few
+//! bytes and stands for a whole copy of what it names, so aliases of aliases grow exponentially
+//! ("billion laughs": 30 KB took 33 s and 3.7 GB). Galley never writes anchors or aliases.
 
-use serde::Serialize;
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde::{Deserializer, Serialize};
 use serde_yaml_ng::{Mapping, Value};
 
 use crate::{ArticleFields, ArticleId, Draft, Related, Status, Timestamp, article::normalize_language};
@@ -37,7 +47,35 @@ pub enum FrontMatterError {
     NotAMapping,
     #[error("front matter field `{field}`: {message}")]
     Field { field: &'static str, message: String },
+    #[error(
+        "the front matter is {} KiB long; Galley reads front matter up to {} KiB: move long text into the body",
+        .bytes.div_ceil(1024),
+        MAX_FRONT_MATTER_BYTES / 1024
+    )]
+    TooLarge { bytes: usize },
+    #[error(
+        "the front matter nests lists and fields more than {MAX_FRONT_MATTER_DEPTH} levels deep: keep each field a line of text or a list"
+    )]
+    TooDeep,
+    #[error(
+        "the front matter repeats itself through YAML aliases (`*name` standing for an `&name` value) into more than Galley reads: write the values out instead of referring to them"
+    )]
+    TooRepetitive,
+    #[error(
+        "the front matter has too many `[` and `{{` for its length: write long lists one item a line (`- item`)"
+    )]
+    TooManyBrackets,
 }
+
+/// The longest front matter read, in bytes. Galley's own is well under 4 KiB even with a long lead.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// The most `[` and `{` read, times the front matter's length: 1,024 of them in 64 KiB, more in less.
+const MAX_BRACKET_WORK: usize = 1024 * MAX_FRONT_MATTER_BYTES;
+
+/// The deepest nesting of lists and mappings read (Galley's own front matter is 3 deep: the
+/// related links).
+pub const MAX_FRONT_MATTER_DEPTH: usize = 32;
 
 /// Reads a `.md` file's text.
 pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
@@ -45,6 +83,7 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
     let Some((yaml, body)) = split_front_matter(text)? else {
         return Ok(ParsedFile { draft: draft_without_front_matter(text), warnings: Vec::new() });
     };
+    check_bounds(yaml)?;
     let value: Value = serde_yaml_ng::from_str(yaml).map_err(|e| FrontMatterError::Yaml(e.to_string()))?;
     let map = match value {
         Value::Mapping(map) => map,
@@ -211,6 +250,153 @@ fn split_front_matter(text: &str) -> Result<Option<(&str, &str)>, FrontMatterErr
         offset += line.len();
     }
     Err(FrontMatterError::Unterminated)
+}
+
+/// Refuses front matter that would take more than linear work to read: too long, too deep, or
+/// expanding through aliases to more than a few times its own size.
+///
+/// This is a pass over the same parser's events that builds nothing: `serde_yaml_ng` expands each
+/// alias as it is visited (its own limit, a hundred jumps per event, still lets a 30 KB file expand
+/// to gigabytes), so counting what is visited, and stopping at the budget, bounds the work. Without
+/// aliases every value and every byte of text visited comes from its own bytes of input, so the
+/// budget (four units per byte: a value costs one, its text one per byte) never refuses front
+/// matter that has none.
+fn check_bounds(yaml: &str) -> Result<(), FrontMatterError> {
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(FrontMatterError::TooLarge { bytes: yaml.len() });
+    }
+    // The parser keeps a note per open `[` or `{` and looks at every note at every token: its work
+    // is the tokens times the depth of brackets (60 KB of `[` took 2 s). The count of `[` and `{`,
+    // quoted or not, bounds that depth before the parser sees them.
+    let openers = yaml.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    if openers.saturating_mul(yaml.len()) > MAX_BRACKET_WORK {
+        return Err(FrontMatterError::TooManyBrackets);
+    }
+    let budget = Budget { left: Cell::new(4 * yaml.len() + 64), exceeded: Cell::new(None) };
+    let result = serde_yaml_ng::Deserializer::from_str(yaml)
+        .next()
+        .map(|document| Counted { budget: &budget, depth: 0 }.deserialize(document));
+    // Syntax errors and the like are left to the real reading, which says where they are.
+    drop(result);
+    match budget.exceeded.take() {
+        Some(limit) => Err(limit),
+        None => Ok(()),
+    }
+}
+
+/// What is left to spend on reading front matter, and which bound was met, if one was.
+struct Budget {
+    left: Cell<usize>,
+    exceeded: Cell<Option<FrontMatterError>>,
+}
+
+impl Budget {
+    fn spend<E: serde::de::Error>(&self, cost: usize) -> Result<(), E> {
+        match self.left.get().checked_sub(cost) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(())
+            }
+            None => Err(self.fail(FrontMatterError::TooRepetitive)),
+        }
+    }
+
+    fn fail<E: serde::de::Error>(&self, error: FrontMatterError) -> E {
+        let message = error.to_string();
+        self.exceeded.set(Some(error));
+        E::custom(message)
+    }
+}
+
+/// Visits a YAML value without building it, spending the budget on each value and its text.
+struct Counted<'b> {
+    budget: &'b Budget,
+    depth: usize,
+}
+
+impl Counted<'_> {
+    fn nested<E: serde::de::Error>(&self) -> Result<Self, E> {
+        if self.depth >= MAX_FRONT_MATTER_DEPTH {
+            return Err(self.budget.fail(FrontMatterError::TooDeep));
+        }
+        Ok(Counted { budget: self.budget, depth: self.depth + 1 })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Counted<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Counted<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.budget.spend(1)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.budget.spend(1)
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<(), E> {
+        self.budget.spend(1)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.budget.spend(1)
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<(), E> {
+        self.budget.spend(1)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.budget.spend(1)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<(), E> {
+        self.budget.spend(1 + text.len())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.budget.spend(1)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.budget.spend(1)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.budget.spend(1)?;
+        while seq.next_element_seed(self.nested()?)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.budget.spend(1)?;
+        while map.next_key_seed(self.nested()?)?.is_some() {
+            map.next_value_seed(self.nested()?)?;
+        }
+        Ok(())
+    }
+
+    /// A tagged value (`!tag value`).
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        let ((), content) = data.variant_seed(Counted { budget: self.budget, depth: self.depth })?;
+        content.newtype_variant_seed(self.nested()?)
+    }
 }
 
 /// A file with no front matter: a leading `# Heading` is the headline, the rest the body.
@@ -432,6 +618,80 @@ mod tests {
         assert!(status.contains("front matter field `status`"), "{status}");
         let id = parse("---\nid: 42\n---\n").unwrap_err().to_string();
         assert!(id.contains("not an article id"), "{id}");
+    }
+
+    /// Flat lists of aliases of lists of aliases: each level multiplies the one before.
+    fn billion_laughs(width: usize) -> String {
+        let list = |item: &str| vec![item; width].join(",");
+        format!("---\na: &a [{}]\nb: &b [{}]\nc: [{}]\n---\nBody\n", list("x"), list("*a"), list("*b"))
+    }
+
+    #[test]
+    fn billion_laughs_front_matter_is_refused() {
+        // 28 KB: 3,500³ values once expanded (a 30 KB one took 33 s and 3.7 GB before the bound).
+        let text = billion_laughs(3_500);
+        assert!(text.len() < 32 * 1024);
+        let error = parse(&text).unwrap_err();
+        assert!(matches!(error, FrontMatterError::TooRepetitive), "{error:?}");
+        assert!(error.to_string().contains("write the values out"), "{error}");
+    }
+
+    #[test]
+    fn many_aliases_of_one_big_anchor_are_refused() {
+        let items = vec!["x"; 5_000].join(",");
+        let aliases = vec!["*a"; 5_000].join(",");
+        let error = parse(&format!("---\na: &a [{items}]\nc: [{aliases}]\n---\n")).unwrap_err();
+        assert!(matches!(error, FrontMatterError::TooRepetitive), "{error:?}");
+        // The same with one long text behind the anchor.
+        let text = "x".repeat(20_000);
+        let aliases = vec!["*a"; 3_000].join(",");
+        let error = parse(&format!("---\na: &a \"{text}\"\nc: [{aliases}]\n---\n")).unwrap_err();
+        assert!(matches!(error, FrontMatterError::TooRepetitive), "{error:?}");
+    }
+
+    #[test]
+    fn a_few_aliases_and_long_front_matter_without_them_still_read() {
+        let parsed =
+            parse("---\nbyline: &who Анна Смирнова\ndateline: *who\ntags: &t [a, b]\nkeywords: *t\n---\n")
+                .unwrap();
+        assert_eq!(parsed.draft.fields.byline, ["Анна Смирнова"]);
+        assert_eq!(parsed.draft.fields.dateline, "Анна Смирнова");
+        // Just under the size bound, with as many values as fit: no aliases, so not refused.
+        let tags = vec!["a"; 30_000].join(",");
+        let text = format!("---\ntags: [{tags}]\n---\n");
+        assert!(text.len() < MAX_FRONT_MATTER_BYTES);
+        assert_eq!(parse(&text).unwrap().draft.fields.tags.len(), 30_000);
+    }
+
+    #[test]
+    fn front_matter_over_64_kib_is_refused() {
+        let text = format!("---\nlead: {}\n---\nBody\n", "слово ".repeat(12_000));
+        let error = parse(&text).unwrap_err();
+        assert!(matches!(error, FrontMatterError::TooLarge { .. }), "{error:?}");
+        assert_eq!(
+            error.to_string(),
+            "the front matter is 129 KiB long; Galley reads front matter up to 64 KiB: move long text into the body"
+        );
+    }
+
+    #[test]
+    fn deeply_nested_front_matter_is_refused() {
+        let depth = MAX_FRONT_MATTER_DEPTH + 1;
+        let error = parse(&format!("---\na: {}{}\n---\n", "[".repeat(depth), "]".repeat(depth))).unwrap_err();
+        assert!(matches!(error, FrontMatterError::TooDeep), "{error:?}");
+        let fits = MAX_FRONT_MATTER_DEPTH - 1;
+        parse(&format!("---\na: {}{}\n---\n", "[".repeat(fits), "]".repeat(fits))).unwrap();
+    }
+
+    #[test]
+    fn deep_brackets_in_long_front_matter_are_refused_before_parsing() {
+        // 30,000 `[` deep took the parser 2 s before the bound (its work is tokens × depth).
+        let error =
+            parse(&format!("---\na: {}{}\n---\n", "[".repeat(30_000), "]".repeat(30_000))).unwrap_err();
+        assert!(matches!(error, FrontMatterError::TooManyBrackets), "{error:?}");
+        // Short front matter may have many: 2,000 small lists in 12 KB.
+        let lists = vec!["[a]"; 2_000].join(",");
+        assert_eq!(parse(&format!("---\nx: [{lists}]\n---\n")).unwrap().warnings.len(), 1);
     }
 
     #[test]

@@ -34,13 +34,33 @@ pub fn render_body(markdown: &str, language: &str) -> Rendered {
             "quotes or lists nested deeper than {MAX_NESTING} levels were flattened to {MAX_NESTING} levels"
         ));
     }
-    let raw_html = typeset(root, language, &mut warnings);
+    let mut raw_html = typeset(root, language, &mut warnings);
 
-    let headings = HeadingIds::default();
-    let mut plugins = Plugins::default();
-    plugins.render.heading_adapter = Some(&headings);
-    let mut html = String::with_capacity(markdown.len() * 5 / 4);
-    format_html_with_plugins(root, &options, &mut html, &plugins).expect("writing to a String cannot fail");
+    let format = |options: &comrak::Options| {
+        let headings = HeadingIds::default();
+        let mut plugins = Plugins::default();
+        plugins.render.heading_adapter = Some(&headings);
+        let mut html = String::with_capacity(markdown.len() * 5 / 4);
+        format_html_with_plugins(root, options, &mut html, &plugins)
+            .expect("writing to a String cannot fail");
+        html
+    };
+    let mut html = format(&options);
+    // Raw HTML nests as deep as it likes, and the sanitizer's parser takes time in proportion to
+    // the depth for every tag (100,000 nested `<div>`s: 17 s). Measured by that parser, stopped
+    // at the limit; too deep, the raw HTML is shown as the text it is.
+    if raw_html && galley_html_depth::fragment_deeper_than(&html, galley_html_depth::MAX_DEPTH) {
+        options.render.r#unsafe = false;
+        options.render.escape = true;
+        html = format(&options);
+        raw_html = false;
+        // Nothing of it is kept as HTML now: the note that only safe tags were kept would mislead.
+        warnings.retain(|warning| !warning.starts_with("the body contains raw HTML"));
+        warnings.push(format!(
+            "raw HTML nested more than {} levels deep is shown as text, tags and all",
+            galley_html_depth::MAX_DEPTH
+        ));
+    }
     let mut html = sanitize(&table_alignment_as_style(&html));
     if raw_html {
         // Raw HTML can leave the parser a tree whose HTML reads back as another (a heading left

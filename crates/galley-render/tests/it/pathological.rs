@@ -41,3 +41,26 @@ fn a_table_of_five_thousand_columns_renders_whole() {
     let rows = shape("2 MB table, 5,000 columns").lines().count() - 2;
     assert_eq!(html.matches("<td>").count(), 5_000 * rows);
 }
+
+#[test]
+fn a_hundred_thousand_nested_divs_of_raw_html_become_text() {
+    // Every preview and export of this body took 17 s in the sanitizer's parser.
+    let body = format!("Intro\n\n{}deep{}\n", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let rendered = render_body(&body, "en");
+    assert!(rendered.html.starts_with("<p>Intro</p>"), "{}", &rendered.html[..100]);
+    assert_eq!(rendered.html.matches("&lt;div&gt;").count(), 100_000);
+    assert!(!rendered.html.contains("<div>"));
+    assert!(
+        rendered.warnings.iter().any(|w| w.contains("more than 256 levels deep")),
+        "{:?}",
+        rendered.warnings
+    );
+}
+
+#[test]
+fn raw_html_as_deep_as_real_pages_stays_html() {
+    let body = format!("{}deep{}\n", "<div>".repeat(100), "</div>".repeat(100));
+    let rendered = render_body(&body, "en");
+    assert!(!rendered.html.contains("&lt;div"), "{}", rendered.html);
+    assert!(!rendered.warnings.iter().any(|w| w.contains("levels deep")), "{:?}", rendered.warnings);
+}
