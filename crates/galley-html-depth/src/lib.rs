@@ -162,3 +162,22 @@ impl TreeSink for DepthSink {
 
     fn reparent_children(&self, _: &usize, _: &usize) {}
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_is_what_the_parser_builds_not_what_the_tags_say() {
+        let divs = |n: usize| format!("{}x{}", "<div>".repeat(n), "</div>".repeat(n));
+        assert!(!fragment_deeper_than(&divs(10), 12));
+        assert!(fragment_deeper_than(&divs(20), 12));
+        // Paragraphs close each other: a thousand of them are one level, not a thousand.
+        assert!(!fragment_deeper_than(&"<p>абзац".repeat(1_000), 12));
+        // Stray end tags do not make a page shallower than it is built.
+        assert!(fragment_deeper_than(&format!("{}{}", "</div><div>".repeat(5), "<div>".repeat(20)), 12));
+        // A document counts `<html>` and `<body>` too.
+        assert!(document_deeper_than(&divs(11), 12));
+        assert!(!document_deeper_than(&divs(9), 12));
+    }
+}
