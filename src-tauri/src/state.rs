@@ -5,7 +5,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
-use galley_core::{Library, STORE_ENV, Settings, default_store_path, settings_path};
+use galley_core::{
+    Library, STORE_ENV, Settings, StoreChoice, StoreOrigin, default_store_path, settings_path,
+};
 
 /// The variable that turns on timing marks (`1`) or the scripted measurement (`bench`).
 pub const TRACE_ENV: &str = "GALLEY_TRACE";
@@ -79,14 +81,16 @@ impl OpenFailure {
     /// Opens the store again, once a backup has taken its place.
     pub fn reopen(&self) -> Result<AppState, galley_core::Error> {
         let store = self.store.as_deref().ok_or(galley_core::Error::NoDataFolder)?;
-        let state = AppState::open_with(store, true, self.settings_path.clone(), self.settings.clone())?;
+        let choice = StoreChoice { path: store.to_owned(), origin: StoreOrigin::Chosen };
+        let state = AppState::open_with(&choice, self.settings_path.clone(), self.settings.clone())?;
         Ok(self.opened(state, None))
     }
 
     /// Opens the default store instead of the one chosen in the settings, and says why there.
     pub fn open_default(&self) -> Result<AppState, galley_core::Error> {
         let default = self.default_store.as_deref().ok_or(galley_core::Error::NoDataFolder)?;
-        let state = AppState::open_with(default, false, self.settings_path.clone(), self.settings.clone())?;
+        let choice = StoreChoice { path: default.to_owned(), origin: StoreOrigin::Default };
+        let state = AppState::open_with(&choice, self.settings_path.clone(), self.settings.clone())?;
         Ok(self.opened(state, Some(fell_back(&self.problem))))
     }
 
@@ -155,31 +159,26 @@ impl AppState {
         let settings_problem = loaded.and_then(|l| l.problem);
         let mut problems: Vec<String> = settings_problem.iter().cloned().collect();
         let opening = Opening { settings_path, settings, settings_problem };
-        let open = |path: &Path, existing: bool| {
-            AppState::open_with(path, existing, opening.settings_path.clone(), opening.settings.clone())
-                .map_err(|err| OpenFailure::new(Some(path.to_owned()), &err, &opening))
+        let open = |choice: &StoreChoice| {
+            AppState::open_with(choice, opening.settings_path.clone(), opening.settings.clone())
+                .map_err(|err| OpenFailure::new(Some(choice.path.clone()), &err, &opening))
         };
-        let default = || {
-            let path = default_store
-                .clone()
-                .ok_or_else(|| OpenFailure::new(None, &galley_core::Error::NoDataFolder, &opening))?;
-            open(&path, false)
-        };
-        let mut state = match (store, &opening.settings.store) {
-            (Some(path), _) => open(&path, false)?,
-            // Never made anew: its drive may only be unplugged.
-            (None, Some(chosen)) => match open(chosen, true) {
-                Ok(state) => state,
-                Err(mut failure) if failure.damaged => {
-                    failure.default_store = default_store.clone().filter(|default| default != chosen);
+        let no_data_folder = || OpenFailure::new(None, &galley_core::Error::NoDataFolder, &opening);
+        let choice = StoreChoice::decide(store, Some(&opening.settings), default_store.clone())
+            .ok_or_else(no_data_folder)?;
+        let mut state = match open(&choice) {
+            Ok(state) => state,
+            // The store chosen in the settings (never made anew: its drive may only be unplugged).
+            Err(mut failure) if choice.origin == StoreOrigin::Chosen => {
+                if failure.damaged {
+                    failure.default_store = default_store.filter(|default| *default != choice.path);
                     return Err(failure);
                 }
-                Err(failure) => {
-                    problems.push(fell_back(&failure.problem));
-                    default()?
-                }
-            },
-            (None, None) => default()?,
+                problems.push(fell_back(&failure.problem));
+                let path = default_store.ok_or_else(no_data_folder)?;
+                open(&StoreChoice { path, origin: StoreOrigin::Default })?
+            }
+            Err(failure) => return Err(failure),
         };
         state.settings_problem = (!problems.is_empty()).then(|| problems.join("; "));
         Ok(state)
@@ -188,18 +187,17 @@ impl AppState {
     /// Opens the store at `path` with the settings read from `settings_path` (defaults if none).
     pub fn open(path: &Path, settings_path: Option<PathBuf>) -> Result<AppState, galley_core::Error> {
         let settings = settings_path.as_deref().map(|p| Settings::load(p).settings).unwrap_or_default();
-        AppState::open_with(path, false, settings_path, settings)
+        let choice = StoreChoice { path: path.to_owned(), origin: StoreOrigin::Named };
+        AppState::open_with(&choice, settings_path, settings)
     }
 
-    /// Opens the store at `path` (which must exist when `existing`) with settings already read
-    /// from `settings_path`.
+    /// Opens the chosen store with settings already read from `settings_path`.
     fn open_with(
-        path: &Path,
-        existing: bool,
+        choice: &StoreChoice,
         settings_path: Option<PathBuf>,
         settings: Settings,
     ) -> Result<AppState, galley_core::Error> {
-        let library = if existing { Library::open_existing(path)? } else { Library::open(path)? };
+        let library = choice.open()?;
         library.set_templates_folder(settings.templates.clone());
         Ok(AppState {
             library: Arc::new(library),

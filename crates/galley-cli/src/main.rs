@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use galley_core::model::{ArticleFields, ArticlePatch};
-use galley_core::{Error, ExportFormat, Library, Selection};
+use galley_core::{Error, ExportFormat, Library, Selection, StoreChoice, StoreOrigin};
 
 use crate::args::{Cli, Command};
 use crate::output::Printer;
@@ -59,12 +59,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             .map_err(|source| Error::Io { path: "standard output".into(), source })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let store = match cli.store {
-        Some(path) => path,
-        None => galley_core::configured_store_path().ok_or(Error::NoDataFolder)?,
+    let choice = match cli.store {
+        Some(path) => StoreChoice { path, origin: StoreOrigin::Named },
+        None => galley_core::configured_store().ok_or(Error::NoDataFolder)?,
     };
+    let store = choice.path.clone();
     let out = Printer::new(cli.json, std::io::stdout().is_terminal());
-    let library = match Library::open(&store) {
+    let library = match choice.open() {
         Ok(library) => library,
         Err(Error::Store(err)) if err.is_damaged_store() && store.is_file() => {
             let problem = Error::Store(err);

@@ -36,7 +36,9 @@ pub use galley_store::{PageCheck, ReadOnly, backup_folder};
 pub use import::{ImportOutcome, ImportedFile};
 pub use library::{Inspection, Library, ListPage, ListView, OpenOptions, inspect};
 pub use mirror_state::file_version;
-pub use paths::{SETTINGS_ENV, STORE_ENV, configured_store_path, default_store_path, settings_path};
+pub use paths::{
+    SETTINGS_ENV, STORE_ENV, StoreChoice, StoreOrigin, configured_store, default_store_path, settings_path,
+};
 pub use read::{Links, link_refused, open_regular_file, read_at_most};
 pub use recovery::{
     LostArticle, Recovered, RecoveryOffer, restore_over_unreadable_store, unreadable_store_offer,

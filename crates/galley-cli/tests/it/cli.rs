@@ -27,16 +27,47 @@ fn the_store_can_come_from_the_environment() {
     assert!(path.exists());
 }
 
+/// `galley-cli` without `--store`, with the settings file at `settings`.
+fn cli_with_settings(settings: &std::path::Path, args: &[&str]) -> crate::Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_galley-cli"));
+    command.args(args).env("GALLEY_SETTINGS", settings);
+    run(command, "")
+}
+
 #[test]
 fn without_a_flag_or_variable_the_store_is_the_one_chosen_in_the_app_settings() {
     let g = Galley::new();
     let chosen = g.dir.path().join("chosen.sqlite3");
+    let mut new = Command::new(env!("CARGO_BIN_EXE_galley-cli"));
+    new.args(["new", "--headline", "Только в выбранном хранилище", "--store"]).arg(&chosen);
+    run(new, "").ok();
     let settings = g.dir.path().join("settings.json");
     std::fs::write(&settings, serde_json::json!({ "store": chosen }).to_string()).unwrap();
-    let mut list = Command::new(env!("CARGO_BIN_EXE_galley-cli"));
-    list.args(["list", "--json"]).env("GALLEY_SETTINGS", &settings);
-    run(list, "").ok();
-    assert!(chosen.exists(), "the settings' store was opened");
+    let listed = cli_with_settings(&settings, &["list"]).ok();
+    assert!(
+        listed.stdout.contains("Только в выбранном хранилище"),
+        "the settings' store was opened: {listed:?}"
+    );
+}
+
+#[test]
+fn a_store_chosen_in_the_settings_that_is_not_there_is_never_made() {
+    // Its drive unplugged: a store made at the mount point would be taken for the real one later.
+    let g = Galley::new();
+    let chosen = g.dir.path().join("usb").join("galley.sqlite3");
+    std::fs::create_dir(g.dir.path().join("usb")).unwrap();
+    let settings = g.dir.path().join("settings.json");
+    std::fs::write(&settings, serde_json::json!({ "store": chosen }).to_string()).unwrap();
+    for args in [&["list"][..], &["new", "--headline", "Заметка"], &["sync", "--once"]] {
+        let refused = cli_with_settings(&settings, args);
+        assert_eq!(refused.code, 1, "{args:?}: {refused:?}");
+        assert!(refused.stderr.contains("is not there"), "{refused:?}");
+        assert_eq!(
+            std::fs::read_dir(g.dir.path().join("usb")).unwrap().count(),
+            0,
+            "nothing was made: {args:?}"
+        );
+    }
 }
 
 #[test]
