@@ -45,6 +45,8 @@ pub enum ImportProblem {
     FrontMatter,
     /// A web page without an article in it (a home page, a menu).
     NoArticle,
+    /// A web page nested deeper than any real one (only hostile pages are).
+    TooDeep,
     /// The file could not be read (gone, no permission).
     Unreadable,
     /// Read, but the store refused it.
@@ -64,6 +66,7 @@ impl ImportProblem {
                 ImportError::NotText { .. } => ImportProblem::NotText,
                 ImportError::FrontMatter(_) => ImportProblem::FrontMatter,
                 ImportError::NoArticle => ImportProblem::NoArticle,
+                ImportError::TooDeep => ImportProblem::TooDeep,
             },
             _ => ImportProblem::NotStored,
         }
@@ -75,7 +78,7 @@ pub fn import_paths(state: &AppState, paths: &[PathBuf]) -> Vec<ImportResult> {
     state.library.import_files(paths).into_iter().map(result_of).collect()
 }
 
-fn result_of(outcome: ImportOutcome) -> ImportResult {
+pub fn result_of(outcome: ImportOutcome) -> ImportResult {
     let file = outcome
         .path
         .file_name()
