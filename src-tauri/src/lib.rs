@@ -37,8 +37,9 @@ pub const DROP_HOVER: &str = "galley://drop-hover";
 pub const IMPORTED: &str = "galley://imported";
 /// Sent to the page with the mirror folder's status and what a pass changed.
 pub const MIRROR: &str = "galley://mirror";
-/// How long a closing window waits for the page to answer before it closes anyway.
-const CLOSE_GRACE: Duration = Duration::from_secs(3);
+/// How long a closing window waits for the page to answer before it closes anyway: longer than a
+/// save may wait for another process to finish writing the store, so that save is not cut off.
+const CLOSE_GRACE: Duration = galley_core::STORE_BUSY_TIMEOUT.saturating_add(Duration::from_secs(5));
 
 /// Starts the app on the store named by `GALLEY_STORE`, or the default store in the OS data folder.
 /// `started` is when the process began, for timing marks. A store that would not open starts the
@@ -207,6 +208,10 @@ fn commands<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Sen
         commands::articles::article_get,
         commands::articles::article_create,
         commands::articles::article_autosave,
+        commands::unsaved::unsaved_keep,
+        commands::unsaved::unsaved_forget,
+        commands::unsaved::unsaved_count,
+        commands::unsaved::unsaved_restore,
         commands::articles::article_set_status,
         commands::articles::article_tag,
         commands::articles::article_inspect,

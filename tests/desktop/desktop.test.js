@@ -818,6 +818,89 @@ test('a backup made and restored from the settings brings the store back, and ke
   assert.equal(inKept.length, before + 1, 'with the work done after the backup');
 });
 
+/** Holds the store's write lock from another process (as a second Galley or a sync tool mid-copy
+ * would) until the returned function is called. */
+async function holdStoreBusy() {
+  const holder = spawn('python3', ['-c', [
+    'import sqlite3, sys',
+    'c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)',
+    "c.execute('BEGIN IMMEDIATE')",
+    "print('held', flush=True)",
+    'sys.stdin.read()',
+  ].join('\n'), store], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    holder.stdout.once('data', resolve);
+    holder.once('exit', (code) => reject(new Error(`the lock holder exited with ${code}`)));
+  });
+  return () => new Promise((resolve) => {
+    holder.once('exit', resolve);
+    holder.stdin.end();
+  });
+}
+
+/** The files that keep words a save could not store. */
+function keptFiles() {
+  const folder = join(dir, 'store-unsaved');
+  try {
+    return readdirSync(folder).map((name) => readFileSync(join(folder, name), 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+const saveState = () => driver.findElement(By.id('save-state')).getAttribute('data-state');
+const unsavedDialogOpen = () => driver.executeScript("return document.getElementById('unsaved-dialog').open");
+
+test('a save the store refuses keeps the words on screen and beside the store, and they land once it can', async () => {
+  await relaunch();
+  await newArticleWithBody('Начало заметки.');
+  const headline = driver.findElement(By.id('headline'));
+  await headline.sendKeys(Key.chord(Key.CONTROL, 'a'), 'Слова под замком');
+  await saved();
+  const body = driver.findElement(By.css('#body .cm-content'));
+
+  // Another process holds the store: the save waits out the busy timeout, then fails.
+  let release = await holdStoreBusy();
+  await body.sendKeys(' Слова, которые нельзя потерять.');
+  await driver.wait(async () => (await saveState()) === 'failed', 30_000, 'the save fails while the store is held');
+  await driver.wait(async () => keptFiles().some((text) => text.includes('Слова, которые нельзя потерять.')), 10_000, 'the words are kept beside the store');
+  assert.match(await uiText('save-state'), /store-unsaved/, 'the status says where the words are');
+
+  // Leaving the article is held: the dialog asks, and staying keeps the text in the editor.
+  await press('Mod+N');
+  await driver.wait(unsavedDialogOpen, 5_000, 'leaving asks first');
+  await driver.findElement(By.css('#unsaved-dialog button[value=stay]')).click();
+  assert.equal(await headline.getAttribute('value'), 'Слова под замком');
+  assert.ok((await body.getText()).includes('Слова, которые нельзя потерять.'));
+
+  // Free again: the retry stores the words and the kept file goes.
+  await release();
+  await driver.wait(async () => (await saveState()) === 'saved', 45_000, 'the retry saves once the store is free');
+  assert.match(stored('Слова под замком').body, /Слова, которые нельзя потерять\./);
+  await driver.wait(async () => keptFiles().length === 0, 5_000, 'the kept file is gone once the words are stored');
+
+  // Held again, the journalist leaves anyway: the words wait in their file for the next start.
+  release = await holdStoreBusy();
+  await body.sendKeys(' Ещё абзац, набранный при занятой базе.');
+  await driver.wait(async () => (await saveState()) === 'failed', 30_000, 'the save fails again');
+  await driver.wait(async () => keptFiles().some((text) => text.includes('при занятой базе')), 10_000, 'kept again');
+  await press('Mod+N');
+  await driver.wait(unsavedDialogOpen, 5_000, 'leaving asks first');
+  await driver.findElement(By.id('unsaved-leave')).click();
+  await release();
+  await driver.wait(async () => ['Новый материал', 'New article'].includes(await headline.getAttribute('value')), 15_000, 'a new article opens');
+  assert.ok(!stored('Слова под замком').body.includes('при занятой базе'), 'not in the store yet');
+  assert.equal(keptFiles().length, 1, 'but kept beside it');
+
+  // The next start offers them back; they come back as a revision of their article.
+  await relaunch();
+  await driver.wait(until.elementIsVisible(driver.findElement(By.id('notice-unsaved'))), 10_000, 'the start says words are waiting');
+  await driver.findElement(By.id('notice-unsaved')).click();
+  await driver.wait(async () => stored('Слова под замком').body.includes('при занятой базе'), 10_000, 'the words are back in their article');
+  assert.equal(keptFiles().length, 0);
+  await closeDialogs();
+});
+
 test('closing the window right after typing keeps what was typed', async () => {
   const headline = await newArticleWithBody('Последняя фраза перед закрытием окна.');
   // At once, before the autosave's pause is over: as a person clicking the window's close button.

@@ -65,6 +65,14 @@ export const api = {
   getArticle: (id: string) => invoke<Article>('article_get', { id }),
   createArticle: (headline: string) => invoke<Article>('article_create', { headline }),
   autosave: (id: string, fields: ArticleFields) => invoke<Article>('article_autosave', { id, fields }),
+  /** A save failed: keeps what the editor holds in a file beside the store; resolves to its path. */
+  keepUnsaved: (id: string, fields: ArticleFields) => invoke<string>('unsaved_keep', { id, fields }),
+  /** The article's text is in the store now: its kept file goes. */
+  forgetUnsaved: (id: string) => invoke<void>('unsaved_forget', { id }),
+  /** Texts kept by a session whose saves failed, not yet stored. */
+  unsavedCount: () => invoke<number>('unsaved_count'),
+  /** Stores every kept text as a revision of its article. */
+  restoreUnsaved: () => invoke<ImportResult[]>('unsaved_restore'),
   preview: (article: Article) => invoke<Preview>('article_preview', { article }),
   /** Counts and the checklist of the fields as the editor holds them, under the section's limits. */
   inspect: (fields: ArticleFields) => invoke<Inspection>('article_inspect', { fields }),

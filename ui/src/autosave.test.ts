@@ -113,4 +113,52 @@ describe('Autosaver while typing never pauses', () => {
     const gaps = savedAt.map((at, i) => at - (savedAt[i - 1] ?? 0));
     expect(Math.max(...gaps)).toBeLessThanOrEqual(1000);
   });
+
+  it('tries a failed save again by itself, waiting longer each time, and says when the words are safe', async () => {
+    const { timers, fire, pending } = fakeTimers();
+    let failuresLeft = 3;
+    let saves = 0;
+    const waits: number[] = [];
+    const recording: Timers = { ...timers, set: (callback, ms) => (waits.push(ms), timers.set(callback, ms)) };
+    const saver = new Autosaver(
+      async () => {
+        if (failuresLeft-- > 0) throw { code: 'busy', message: 'the store is busy' };
+        saves++;
+      },
+      () => {},
+      800,
+      1000,
+      recording,
+      [2_000, 5_000],
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    saver.changed();
+    fire();
+    await settle();
+    expect(saver.state).toBe('failed');
+    expect(pending.size).toBe(1);
+    for (let retry = 0; retry < 3; retry++) {
+      fire();
+      await settle();
+    }
+    expect(saves).toBe(1);
+    expect(saver.state).toBe('saved');
+    // The debounce, then one wait per failure, the last one repeated.
+    expect(waits).toEqual([800, 2_000, 5_000, 5_000]);
+    expect(pending.size).toBe(0);
+    expect(await saver.flush()).toBe(true);
+  });
+
+  it('discards unsaved text only when asked, and then tries nothing more', async () => {
+    const { timers, pending } = fakeTimers();
+    let saves = 0;
+    const saver = new Autosaver(async () => { saves++; throw new Error('read-only'); }, () => {}, 800, 1000, timers);
+    saver.changed();
+    expect(await saver.flush()).toBe(false);
+    saver.discard();
+    expect(pending.size).toBe(0);
+    expect(saver.state).toBe('saved');
+    expect(await saver.flush()).toBe(true);
+    expect(saves).toBe(1);
+  });
 });

@@ -101,17 +101,64 @@ const saver = new Autosaver(async () => {
   // The tag tree's counts change only with the tags or the status (spiked articles are not counted).
   if (before.status !== current.status || before.tags.join('\n') !== current.tags.join('\n')) void refreshTags();
   if (before.section !== current.section) void refreshSections();
-}, showSaveState);
+}, onSaveState);
+
+/** Where the words of a save that failed are kept while they are not in the store: the article,
+ * and the file beside the store (`null` when keeping them there failed too, with why). */
+let kept: { id: string; path: string | null; problem?: string } | null = null;
+
+function onSaveState(state: SaveState, error?: string): void {
+  if (state === 'failed' && current) void keepUnsaved(current, error);
+  if (state === 'saved' && kept) {
+    // In the store now: the file that kept the words goes.
+    const { id } = kept;
+    kept = null;
+    void api.forgetUnsaved(id).catch(() => {});
+  }
+  showSaveState(state, error);
+}
+
+/** Keeps what the editor holds for `article` beside the store, and says so. */
+async function keepUnsaved(article: Article, error?: string): Promise<void> {
+  try {
+    kept = { id: article.id, path: await api.keepUnsaved(article.id, editedFields(article)) };
+  } catch (keepError) {
+    kept = { id: article.id, path: null, problem: errorMessage(keepError) };
+  }
+  if (saver.state === 'failed') showSaveState('failed', error);
+}
 
 function showSaveState(state: SaveState, error?: string): void {
+  const where = kept && kept.id === current?.id
+    ? kept.path
+      ? tf('unsavedKeptIn', { path: kept.path })
+      : tf('unsavedNotKept', { problem: kept.problem ?? '' })
+    : '';
   const text: Record<SaveState, string> = {
     saved: t('saved'),
     saving: t('saving'),
     unsaved: t('unsaved'),
-    failed: t('saveFailed') + (error ?? ''),
+    failed: [`${t('saveFailed')}${error ?? ''}`.replace(/\.?$/, '.'), where, t('saveRetrying')].filter(Boolean).join(' '),
   };
   saveState.textContent = text[state];
   saveState.dataset.state = state;
+}
+
+const unsavedDialog = $<HTMLDialogElement>('unsaved-dialog');
+/** Whether the editor's words are safe to leave: saved, or, when saving fails, kept in a file and
+ * the journalist chose to leave them there (they come back at the next start). */
+async function readyToLeave(): Promise<boolean> {
+  if (await saver.flush()) return true;
+  $<HTMLParagraphElement>('unsaved-text').textContent = saveState.textContent ?? '';
+  // Leaving is offered only when the words are in a file.
+  $<HTMLButtonElement>('unsaved-leave').hidden = !kept?.path;
+  unsavedDialog.returnValue = '';
+  unsavedDialog.showModal();
+  await new Promise((resolve) => unsavedDialog.addEventListener('close', resolve, { once: true }));
+  if (unsavedDialog.returnValue !== 'leave' || !kept?.path) return false;
+  kept = null;
+  saver.discard();
+  return true;
 }
 
 /** A stored time as a `datetime-local` value, in local time to the minute. */
@@ -439,7 +486,10 @@ function showArticleState(article: Article): void {
 /** Opens an article: saves the one being left first, then shows the new one and its preview. */
 async function open(id: string, traceAs = 'switch'): Promise<void> {
   const started = performance.now();
-  await saver.flush();
+  if (!(await readyToLeave())) {
+    if (current) list.select(current.id);
+    return;
+  }
   await showArticle(await api.getArticle(id), () => {
     if (trace) requestAnimationFrame(() => void api.trace(`${traceAs}-editor`, performance.now() - started));
   });
@@ -612,13 +662,15 @@ function showPanel(panel: SidePanel, remember = true): void {
 
 /** Opens the export dialog on the article in the editor. */
 async function exportCurrent(): Promise<void> {
-  if (current) await openExportDialog(current, () => saver.flush());
+  // The export is of the stored article: what could not be saved stays on screen and in its file.
+  if (current) await openExportDialog(current, async () => void (await saver.flush()));
 }
 
 async function showRevisions(): Promise<void> {
-  if (!current) return;
+  // A restore replaces the text on screen: not while it is unsaved, unless the journalist says so.
+  if (!current || !(await readyToLeave())) return;
   await openRevisions(current, {
-    flush: () => saver.flush(),
+    flush: async () => void (await saver.flush()),
     restored: async (article) => {
       await showArticle(article);
       refreshListSoon();
@@ -911,7 +963,7 @@ document.addEventListener('keydown', (event) => {
 // ---- wiring -------------------------------------------------------------------------------------
 
 async function newArticle(): Promise<void> {
-  await saver.flush();
+  if (!(await readyToLeave())) return;
   const article = await api.createArticle(t('newHeadline'));
   await reloadList();
   await open(article.id);
@@ -939,6 +991,17 @@ $<HTMLButtonElement>('notice-close').addEventListener('click', () => {
 });
 $<HTMLButtonElement>('notice-settings').addEventListener('click', () => void openSettings(applySettings));
 $<HTMLButtonElement>('notice-mirror').addEventListener('click', () => void openMirror(mirrorHooks));
+$<HTMLButtonElement>('notice-unsaved').addEventListener('click', () => void restoreUnsaved());
+
+/** Texts kept by a session whose saves failed go into their articles, as revisions. */
+async function restoreUnsaved(): Promise<void> {
+  $<HTMLDivElement>('notice').hidden = true;
+  try {
+    reportImport(await api.restoreUnsaved());
+  } catch (error) {
+    showSaveState('failed', errorMessage(error));
+  }
+}
 window.addEventListener('beforeunload', () => void saver.flush());
 document.addEventListener('visibilitychange', () => void saver.flush());
 
@@ -982,17 +1045,19 @@ void api.onImported(reportImport);
 void api.onCloseRequested(async () => {
   // The shell holds the window open until the page has saved what it holds. If the save fails,
   // the window stays open with the text and the error in view.
-  await saver.flush();
-  if (saver.state === 'failed') await api.keepOpen();
-  else await api.closeWindow();
+  if (await saver.flush()) return api.closeWindow();
+  // The window stays while the journalist decides (the shell's grace period would close it).
+  await api.keepOpen();
+  if (await readyToLeave()) await api.closeWindow();
 });
 onSystemThemeChange(() => applyTheme(settings?.theme ?? 'system'));
 
 /** Shows a message above the editor until closed, with a button to where it can be acted on. */
-function showNotice(text: string, action: 'settings' | 'mirror'): void {
+function showNotice(text: string, action: 'settings' | 'mirror' | 'unsaved'): void {
   $<HTMLSpanElement>('notice-text').textContent = text;
   $<HTMLButtonElement>('notice-settings').hidden = action !== 'settings';
   $<HTMLButtonElement>('notice-mirror').hidden = action !== 'mirror';
+  $<HTMLButtonElement>('notice-unsaved').hidden = action !== 'unsaved';
   $<HTMLDivElement>('notice').hidden = false;
 }
 
@@ -1053,6 +1118,10 @@ async function start(): Promise<void> {
   document.querySelector('.brand')?.setAttribute('title', config.store);
   // What went wrong reading the settings or opening the store they name stays in view until closed.
   if (stored.problem) showNotice(tf('settingsProblem', { problem: stored.problem }), 'settings');
+  // Words a session could not save (the store busy, full or gone) wait beside the store.
+  void api.unsavedCount().then((waiting) => {
+    if (waiting > 0) showNotice(tf('unsavedFound', { count: count(waiting, 'texts') }), 'unsaved');
+  });
   void api.mirrorStatus().then(showMirror);
   void watchStoreHealth(async () => {
     await saver.flush();

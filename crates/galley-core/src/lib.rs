@@ -17,6 +17,7 @@ mod paths;
 mod read;
 mod recovery;
 mod settings;
+mod unsaved;
 
 pub use backup::{
     BackupFile, BackupKind, Restored, backups_of, check_backup, scheduled_space, scheduled_to_keep,
@@ -27,6 +28,7 @@ pub use export::{ExportFormat, ExportReport, ExportedFile, Selection};
 pub use fs::{replace_file_if, write_atomically};
 pub use galley_import::ImportError;
 pub use galley_model as model;
+pub use galley_store::BUSY_TIMEOUT as STORE_BUSY_TIMEOUT;
 pub use galley_store::BackupFacts;
 pub use galley_store::Error as StoreError;
 pub use galley_store::{ContentHash, MirrorConflict, MirrorLink, MirrorRecord};

@@ -18,7 +18,7 @@ pub(crate) const APPLICATION_ID: i64 = 0x4761_4c79;
 const WRITER_CACHE_KIB: i64 = 32 * 1024;
 
 /// How long a connection waits for another process's write before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The connection that writes, as opened.
 pub(crate) struct Opened {

@@ -31,6 +31,7 @@ pub use backup::{
     ArticleVersion, BackupFacts, article_versions_in, backup_folder, check_backup, copy_store_files,
     replace_store_with,
 };
+pub use connection::BUSY_TIMEOUT;
 pub use error::{Error, io_problem};
 pub use health::{PageCheck, ReadOnly};
 pub use migrations::LATEST_VERSION;

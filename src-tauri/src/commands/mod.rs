@@ -13,3 +13,4 @@ pub mod revisions;
 pub mod search;
 pub mod settings;
 pub mod tags;
+pub mod unsaved;

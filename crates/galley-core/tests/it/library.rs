@@ -174,3 +174,42 @@ fn a_pipe_or_a_device_picked_for_import_is_refused_not_waited_on() {
     assert!(zero.to_string().contains("not a regular file"), "{zero}");
     assert_eq!(note, "Пожар на складе");
 }
+
+#[test]
+fn words_a_save_could_not_keep_are_kept_beside_the_store_and_come_back_as_a_revision() {
+    let (dir, library, _) = library(false);
+    let article = library
+        .create(ArticleFields {
+            headline: "Бюджет".into(),
+            body: "Сохранено.".into(),
+            ..ArticleFields::default()
+        })
+        .unwrap();
+    let typed = ArticleFields {
+        body: "Набрано, но не сохранено.".into(),
+        note: "звонок".into(),
+        ..article.fields.clone()
+    };
+    let kept = library.keep_unsaved(article.id, &typed).unwrap();
+    assert_eq!(kept.parent().unwrap(), dir.path().join("store-unsaved"));
+    assert_eq!(library.unsaved().unwrap(), std::slice::from_ref(&kept));
+    // Kept again with more words: the same file, the newer text.
+    let more = ArticleFields {
+        body: "Набрано, но не сохранено. Ещё.".into(), ..typed.clone()
+    };
+    library.keep_unsaved(article.id, &more).unwrap();
+    assert_eq!(library.unsaved().unwrap().len(), 1);
+
+    let outcomes = library.restore_unsaved().unwrap();
+    assert!(outcomes.iter().all(|o| o.result.is_ok()), "{outcomes:?}");
+    let restored = library.article(&article.id.to_string()).unwrap();
+    assert_eq!(restored.fields.body, "Набрано, но не сохранено. Ещё.");
+    assert_eq!(restored.fields.note, "звонок", "the note comes back too");
+    assert!(library.unsaved().unwrap().is_empty(), "a stored text's file is removed");
+
+    // A save that succeeds makes the kept text redundant.
+    library.keep_unsaved(article.id, &typed).unwrap();
+    library.forget_unsaved(article.id).unwrap();
+    library.forget_unsaved(article.id).unwrap();
+    assert!(library.unsaved().unwrap().is_empty());
+}
