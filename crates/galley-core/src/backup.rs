@@ -132,8 +132,11 @@ impl Library {
     }
 
     /// The app's hourly backup: made when the newest backup is an hour old or more and the store
-    /// changed since the last one this process made (`last_change`, kept by the caller); the
-    /// scheduled backups are thinned out after. `None` when none was due.
+    /// changed since: since the last one this process made (`last_change`, kept by the caller),
+    /// or, before this process made one, since the newest backup (the latest change it holds,
+    /// read from it; one that cannot be read counts as changed). So the app can look soon after
+    /// it starts and back up what a session too short for a backup left, without a copy at every
+    /// start. The scheduled backups are thinned out after. `None` when none was due.
     /// A backup dated in the future (made while the clock was ahead) is not the newest: once the
     /// clock is set right, the next check makes a backup.
     pub fn scheduled_backup(&self, last_change: &mut Option<i64>) -> Result<Option<BackupFile>> {
@@ -144,11 +147,12 @@ impl Library {
         let now = self.now();
         // A backup dated in the future was made while the clock was ahead: counted as the newest,
         // it would hold off every backup until the clock caught up with it.
-        let newest =
-            self.backups()?.into_iter().map(|b| b.created_at).filter(|&t| !in_the_future(t, now)).max();
-        let hour_old =
-            newest.is_none_or(|newest| now.duration_since(newest) >= SignedDuration::from_hours(1));
-        if !hour_old || *last_change == Some(change) {
+        let newest = self.backups()?.into_iter().find(|b| !in_the_future(b.created_at, now));
+        let hour_old = newest
+            .as_ref()
+            .is_none_or(|newest| now.duration_since(newest.created_at) >= SignedDuration::from_hours(1));
+        let seen = last_change.or_else(|| galley_store::last_change_in(&newest?.path).ok());
+        if !hour_old || seen == Some(change) {
             return Ok(None);
         }
         let backup = self.backup(BackupKind::Scheduled, None)?;

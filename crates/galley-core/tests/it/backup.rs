@@ -185,3 +185,28 @@ fn after_the_clock_is_corrected_a_backup_is_made_at_the_next_tick() {
     assert!(day.iter().all(|path| left.contains(path)), "a day of hourly backups: {left:#?}");
     assert!(left.contains(&ahead), "a backup dated ahead is kept");
 }
+
+/// Issue 15 §4: the app looked first three minutes after it started, so a session shorter than
+/// that never got a backup; it may look at once when its first look backs up only what changed
+/// since the newest backup, whichever process made it.
+#[test]
+fn the_first_look_of_a_new_process_backs_up_what_changed_since_the_newest_backup_and_nothing_else() {
+    let (dir, library, clock) = library();
+    assert!(library.scheduled_backup(&mut None).unwrap().is_some(), "the first one at once");
+    // A session of two minutes: an edit, and no backup before it ends.
+    clock.advance(jiff::SignedDuration::from_mins(1));
+    edit(&library, "Правка в короткой сессии");
+    // The next session, two hours later, looks at once.
+    clock.advance(jiff::SignedDuration::from_hours(2));
+    let next =
+        Library::open_with(&dir.path().join("galley.sqlite3"), clock.clone(), Default::default()).unwrap();
+    let made = next.scheduled_backup(&mut None).unwrap().expect("what the short session left");
+    let copy = Library::open(&made.path).unwrap();
+    let sample = copy.list(None, None, 1).unwrap()[0].id.to_string();
+    assert_eq!(copy.article(&sample).unwrap().fields.dek, "Правка в короткой сессии");
+    // A session that changes nothing, two hours on: no copy of the same store.
+    clock.advance(jiff::SignedDuration::from_hours(2));
+    let idle =
+        Library::open_with(&dir.path().join("galley.sqlite3"), clock.clone(), Default::default()).unwrap();
+    assert!(idle.scheduled_backup(&mut None).unwrap().is_none(), "nothing changed since the newest");
+}
