@@ -6,7 +6,7 @@
 //! `…-before-restore`; the store's own `galley-schema-4.sqlite3` is the store as it was before
 //! schema 5.
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use galley_model::Timestamp;
@@ -103,20 +103,24 @@ impl Library {
         backups_of(self.path())
     }
 
-    /// Removes the scheduled backups the age policy no longer keeps (see [`scheduled_to_keep`]) or
-    /// that do not fit in their share of the disk (see [`scheduled_space`]: the oldest go first),
-    /// and what a backup killed half-way left (`*.partial`, an hour old); other kinds stay until
-    /// the user removes them. Returns what was removed.
+    /// Removes the scheduled backups the thinning policy no longer keeps (see [`scheduled_to_keep`])
+    /// or that do not fit in their share of the disk (see [`scheduled_space`]: the oldest go
+    /// first), and what a backup killed half-way left (`*.partial`, an hour old); other kinds stay
+    /// until the user removes them. Returns what was removed.
     pub fn prune_backups(&self) -> Result<Vec<PathBuf>> {
         let mut removed = self.remove_partial_backups()?;
         // Newest first, as `backups` lists them.
         let scheduled: Vec<BackupFile> =
             self.backups()?.into_iter().filter(|b| b.kind == BackupKind::Scheduled).collect();
         let times: Vec<Timestamp> = scheduled.iter().map(|b| b.created_at).collect();
-        let mut keep = scheduled_to_keep(&times, self.now());
+        let now = self.now();
+        let mut keep = scheduled_to_keep(&times, now);
+        // Dated in the future, and the newest of the others: never removed for space either.
+        let mut always: HashSet<usize> = (0..times.len()).filter(|&i| in_the_future(times[i], now)).collect();
+        always.extend((0..times.len()).find(|&i| !in_the_future(times[i], now)));
         let store_bytes = std::fs::metadata(self.path()).map(|m| m.len()).unwrap_or(0);
         let sizes: Vec<u64> = scheduled.iter().map(|b| b.bytes).collect();
-        keep_within_space(&mut keep, &sizes, scheduled_space(store_bytes));
+        keep_within_space(&mut keep, &sizes, scheduled_space(store_bytes), &always);
         for (index, backup) in scheduled.into_iter().enumerate() {
             if !keep.contains(&index) {
                 std::fs::remove_file(&backup.path)
@@ -128,17 +132,27 @@ impl Library {
     }
 
     /// The app's hourly backup: made when the newest backup is an hour old or more and the store
-    /// changed since the last one this process made (`last_change`, kept by the caller); the
-    /// scheduled backups are thinned out after. `None` when none was due.
+    /// changed since: since the last one this process made (`last_change`, kept by the caller),
+    /// or, before this process made one, since the newest backup (the latest change it holds,
+    /// read from it; one that cannot be read counts as changed). So the app can look soon after
+    /// it starts and back up what a session too short for a backup left, without a copy at every
+    /// start. The scheduled backups are thinned out after. `None` when none was due.
+    /// A backup dated in the future (made while the clock was ahead) is not the newest: once the
+    /// clock is set right, the next check makes a backup.
     pub fn scheduled_backup(&self, last_change: &mut Option<i64>) -> Result<Option<BackupFile>> {
         if matches!(self.read_only(), Some(ReadOnly::Damaged { .. })) {
             return Ok(None);
         }
         let change = self.last_change()?;
-        let newest = self.backups()?.into_iter().map(|b| b.created_at).max();
-        let hour_old =
-            newest.is_none_or(|newest| self.now().duration_since(newest) >= SignedDuration::from_hours(1));
-        if !hour_old || *last_change == Some(change) {
+        let now = self.now();
+        // A backup dated in the future was made while the clock was ahead: counted as the newest,
+        // it would hold off every backup until the clock caught up with it.
+        let newest = self.backups()?.into_iter().find(|b| !in_the_future(b.created_at, now));
+        let hour_old = newest
+            .as_ref()
+            .is_none_or(|newest| now.duration_since(newest.created_at) >= SignedDuration::from_hours(1));
+        let seen = last_change.or_else(|| galley_store::last_change_in(&newest?.path).ok());
+        if !hour_old || seen == Some(change) {
             return Ok(None);
         }
         let backup = self.backup(BackupKind::Scheduled, None)?;
@@ -248,49 +262,66 @@ pub fn scheduled_space(store_bytes: u64) -> u64 {
 }
 
 /// Drops from `keep` (indexes into `sizes`, newest first) the oldest backups that do not fit in
-/// `space` together with the newer ones; the newest stays whatever its size.
-fn keep_within_space(keep: &mut std::collections::HashSet<usize>, sizes: &[u64], space: u64) {
+/// `space` together with the newer ones; those in `always` stay whatever their size.
+fn keep_within_space(keep: &mut HashSet<usize>, sizes: &[u64], space: u64, always: &HashSet<usize>) {
     let mut used = 0;
     for (index, bytes) in sizes.iter().enumerate() {
         if keep.contains(&index) {
             used += bytes;
-            if used > space && index > 0 {
+            if used > space && !always.contains(&index) {
                 keep.remove(&index);
             }
         }
     }
 }
 
-/// Which scheduled backups to keep, by index: the newest of each hour for a day, of each day for a
-/// week, of each week for eight weeks, and always the newest of all.
-pub fn scheduled_to_keep(times: &[Timestamp], now: Timestamp) -> std::collections::HashSet<usize> {
+/// How far ahead of the clock a backup's time may be and still count as made (the clock's own
+/// small corrections step it back by seconds).
+const FUTURE_TOLERANCE: SignedDuration = SignedDuration::from_mins(1);
+
+/// Whether a backup made `at` is dated in the future: made while the clock was ahead. Such a
+/// backup is kept, but counts for nothing: it neither makes another backup redundant nor holds
+/// off the next scheduled one.
+fn in_the_future(at: Timestamp, now: Timestamp) -> bool {
+    at.duration_since(now) > FUTURE_TOLERANCE
+}
+
+/// Which scheduled backups to keep, by index: the newest of each of the last 25 hours that have
+/// a backup, of each of the last 8 days that have one, and of each of the last 9 weeks that have
+/// one (the current period and as many before it as fit in a day, a week, eight weeks: while the
+/// app runs every day, the newest of each hour for a day, of each day for a week, of each week
+/// for eight weeks); and every backup dated in the future.
+///
+/// The periods are counted over the backups themselves, never measured back from `now` (the
+/// rule of restic's and borg's `--keep-hourly`, `--keep-daily`, `--keep-weekly`): only newer
+/// backups make an older one redundant, so a clock that jumps ahead, or an app not opened for
+/// months, removes nothing. The clock is read only to tell which backups are dated in the
+/// future (made while it was ahead): those are kept and take no period's place, so that once the
+/// clock is set right they do not push out the backups made after.
+pub fn scheduled_to_keep(times: &[Timestamp], now: Timestamp) -> HashSet<usize> {
     const HOUR: i64 = 3_600;
     const DAY: i64 = 24 * HOUR;
     const WEEK: i64 = 7 * DAY;
-    let tiers = [(DAY, HOUR), (7 * DAY, DAY), (8 * WEEK, WEEK)];
-    let mut keep = std::collections::HashSet::new();
-    let mut newest: Option<usize> = None;
-    for (span, bucket) in tiers {
-        let mut per_bucket: BTreeMap<i64, usize> = BTreeMap::new();
-        for (index, time) in times.iter().enumerate() {
-            let age = now.duration_since(*time);
-            if age > SignedDuration::from_secs(span) {
-                continue;
-            }
-            let key = time.as_second().div_euclid(bucket);
-            let best = per_bucket.entry(key).or_insert(index);
-            if times[index] > times[*best] {
-                *best = index;
+    let tiers = [(HOUR, 25), (DAY, 8), (WEEK, 9)];
+    let mut keep: HashSet<usize> = (0..times.len()).filter(|&i| in_the_future(times[i], now)).collect();
+    let mut newest_first: Vec<usize> = (0..times.len()).filter(|i| !keep.contains(i)).collect();
+    newest_first.sort_by(|&a, &b| times[b].cmp(&times[a]).then(a.cmp(&b)));
+    for (period, count) in tiers {
+        let mut periods = 0;
+        let mut last = None;
+        for &index in &newest_first {
+            let key = times[index].as_second().div_euclid(period);
+            if last != Some(key) {
+                if periods == count {
+                    break;
+                }
+                // The first of a period, newest first, is its newest.
+                periods += 1;
+                last = Some(key);
+                keep.insert(index);
             }
         }
-        keep.extend(per_bucket.into_values());
     }
-    for (index, time) in times.iter().enumerate() {
-        if newest.is_none_or(|n| *time > times[n]) {
-            newest = Some(index);
-        }
-    }
-    keep.extend(newest);
     keep
 }
 
@@ -322,15 +353,40 @@ mod tests {
         assert_eq!(scheduled_space(2_300 << 20), 4 * (2_300 << 20), "a 2.3 GB store: four copies");
         // Forty backups the age policy keeps, 1 GB each, newest first, in 4.5 GB: the four newest.
         let sizes = vec![1_000_000_000; 40];
-        let mut keep: std::collections::HashSet<usize> = (0..40).step_by(2).collect();
-        keep_within_space(&mut keep, &sizes, 4_500_000_000);
+        let mut keep: HashSet<usize> = (0..40).step_by(2).collect();
+        keep_within_space(&mut keep, &sizes, 4_500_000_000, &[0].into());
         let mut kept: Vec<usize> = keep.into_iter().collect();
         kept.sort_unstable();
         assert_eq!(kept, [0, 2, 4, 6]);
         // The newest stays even when it alone is too big.
-        let mut keep: std::collections::HashSet<usize> = [0, 1].into();
-        keep_within_space(&mut keep, &[9, 9], 5);
+        let mut keep: HashSet<usize> = [0, 1].into();
+        keep_within_space(&mut keep, &[9, 9], 5, &[0].into());
         assert_eq!(keep, [0].into());
+    }
+
+    #[test]
+    fn an_app_not_opened_for_months_removes_no_backup_it_kept() {
+        let evening = at("2026-11-28T18:00:00Z");
+        // A working day of hourly backups; the next one three months later.
+        let mut times: Vec<Timestamp> = (0..10).map(|n| evening - SignedDuration::from_hours(n)).collect();
+        let later = evening + SignedDuration::from_hours(90 * 24);
+        times.insert(0, later);
+        assert_eq!(scheduled_to_keep(&times, later).len(), times.len());
+    }
+
+    #[test]
+    fn a_backup_dated_in_the_future_is_kept_and_takes_no_hours_place() {
+        let now = at("2026-11-28T12:00:00Z");
+        // Hourly for two days, and one dated a year ahead.
+        let mut times: Vec<Timestamp> = (0..48).map(|n| now - SignedDuration::from_hours(n)).collect();
+        times.insert(0, now + SignedDuration::from_hours(365 * 24));
+        let keep = scheduled_to_keep(&times, now);
+        assert!(keep.contains(&0), "the one dated ahead stays");
+        assert!((1..=25).all(|i| keep.contains(&i)), "and every hour of the day stays: {keep:?}");
+        // Within the tolerance it is one of the others: the newest.
+        times[0] = now + SignedDuration::from_secs(30);
+        assert!(!in_the_future(times[0], now));
+        assert!(scheduled_to_keep(&times, now).contains(&0));
     }
 
     #[test]

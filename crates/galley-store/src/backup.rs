@@ -81,6 +81,13 @@ pub fn article_versions_in(path: &Path) -> Result<Vec<ArticleVersion>> {
     read_versions(&conn)
 }
 
+/// The `change_seq` of the latest change a backup file holds (see `Store::last_change`), read
+/// without changing it.
+pub fn last_change_in(path: &Path) -> Result<i64> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    Ok(conn.query_row("SELECT coalesce(max(change_seq), 0) FROM articles", [], |row| row.get(0))?)
+}
+
 fn read_versions(conn: &Connection) -> Result<Vec<ArticleVersion>> {
     let mut stmt = conn.prepare("SELECT id, headline, updated_at FROM articles")?;
     let rows = stmt.query_map([], |row| {

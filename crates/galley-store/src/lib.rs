@@ -29,7 +29,7 @@ pub use articles::{ListFilter, ListSort, SectionCount, Stored};
 pub use assets::Asset;
 pub use backup::{
     ArticleVersion, BackupFacts, article_versions_in, backup_folder, check_backup, copy_store_files,
-    replace_store_with,
+    last_change_in, replace_store_with,
 };
 pub use connection::BUSY_TIMEOUT;
 pub use error::{Error, io_problem};

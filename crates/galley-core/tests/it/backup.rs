@@ -119,3 +119,94 @@ fn the_hourly_backup_waits_for_an_hour_and_for_a_change() {
     clock.advance(jiff::SignedDuration::from_hours(2));
     assert!(library.scheduled_backup(&mut seen).unwrap().is_none(), "nothing changed since");
 }
+
+/// An edit, so that the next scheduled backup is due.
+fn edit(library: &Library, dek: &str) {
+    let sample = library.list(None, None, 1).unwrap()[0].id.to_string();
+    library.edit(&sample, ArticlePatch { dek: Some(dek.into()), ..Default::default() }).unwrap();
+}
+
+/// `count` hourly ticks of the app's timer, each after an edit, as a working day makes them; the
+/// clock ends an hour after the last. Returns the backups made.
+fn hourly_backups(
+    library: &Library,
+    clock: &ManualClock,
+    seen: &mut Option<i64>,
+    count: usize,
+) -> Vec<std::path::PathBuf> {
+    let mut made = Vec::new();
+    for n in 0..count {
+        edit(library, &format!("Правка {n}"));
+        made.push(library.scheduled_backup(seen).unwrap().expect("an hour on, with a change").path);
+        clock.advance(jiff::SignedDuration::from_hours(1));
+    }
+    made
+}
+
+fn paths(library: &Library) -> Vec<std::path::PathBuf> {
+    library.backups().unwrap().into_iter().map(|b| b.path).collect()
+}
+
+const A_YEAR: jiff::SignedDuration = jiff::SignedDuration::from_hours(365 * 24);
+
+/// Issue 15 §4: one hourly tick with the clock a year ahead thinned twenty backups to one.
+#[test]
+fn a_clock_a_year_ahead_for_one_tick_thins_nothing_that_was_good() {
+    let (_dir, library, clock) = library();
+    let mut seen = None;
+    let good = hourly_backups(&library, &clock, &mut seen, 20);
+    clock.advance(A_YEAR);
+    edit(&library, "Правка при часах на год вперёд");
+    let ahead = library.scheduled_backup(&mut seen).unwrap().expect("the newest is a year old");
+    let left = paths(&library);
+    let removed: Vec<_> = good.iter().filter(|path| !left.contains(path)).collect();
+    assert!(removed.is_empty(), "removed because of the clock: {removed:?}");
+    assert!(left.contains(&ahead.path));
+}
+
+/// Issue 15 §4: the backup dated a year ahead counted as the newest, so once the clock was set
+/// right no backup was "due" for a year.
+#[test]
+fn after_the_clock_is_corrected_a_backup_is_made_at_the_next_tick() {
+    let (_dir, library, clock) = library();
+    let mut seen = None;
+    hourly_backups(&library, &clock, &mut seen, 20);
+    clock.advance(A_YEAR);
+    edit(&library, "Правка при часах на год вперёд");
+    let ahead = library.scheduled_backup(&mut seen).unwrap().expect("the newest is a year old").path;
+    // The clock set right before the next tick, ten minutes on.
+    clock.advance(-A_YEAR + jiff::SignedDuration::from_mins(10));
+    edit(&library, "Правка после исправления часов");
+    assert!(library.scheduled_backup(&mut seen).unwrap().is_some(), "the next tick makes one");
+    // A day of hourly backups after it: the one dated ahead takes no hour's place, and stays.
+    clock.advance(jiff::SignedDuration::from_hours(1));
+    let day = hourly_backups(&library, &clock, &mut seen, 24);
+    let left = paths(&library);
+    assert!(day.iter().all(|path| left.contains(path)), "a day of hourly backups: {left:#?}");
+    assert!(left.contains(&ahead), "a backup dated ahead is kept");
+}
+
+/// Issue 15 §4: the app looked first three minutes after it started, so a session shorter than
+/// that never got a backup; it may look at once when its first look backs up only what changed
+/// since the newest backup, whichever process made it.
+#[test]
+fn the_first_look_of_a_new_process_backs_up_what_changed_since_the_newest_backup_and_nothing_else() {
+    let (dir, library, clock) = library();
+    assert!(library.scheduled_backup(&mut None).unwrap().is_some(), "the first one at once");
+    // A session of two minutes: an edit, and no backup before it ends.
+    clock.advance(jiff::SignedDuration::from_mins(1));
+    edit(&library, "Правка в короткой сессии");
+    // The next session, two hours later, looks at once.
+    clock.advance(jiff::SignedDuration::from_hours(2));
+    let next =
+        Library::open_with(&dir.path().join("galley.sqlite3"), clock.clone(), Default::default()).unwrap();
+    let made = next.scheduled_backup(&mut None).unwrap().expect("what the short session left");
+    let copy = Library::open(&made.path).unwrap();
+    let sample = copy.list(None, None, 1).unwrap()[0].id.to_string();
+    assert_eq!(copy.article(&sample).unwrap().fields.dek, "Правка в короткой сессии");
+    // A session that changes nothing, two hours on: no copy of the same store.
+    clock.advance(jiff::SignedDuration::from_hours(2));
+    let idle =
+        Library::open_with(&dir.path().join("galley.sqlite3"), clock.clone(), Default::default()).unwrap();
+    assert!(idle.scheduled_backup(&mut None).unwrap().is_none(), "nothing changed since the newest");
+}
