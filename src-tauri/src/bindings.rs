@@ -95,6 +95,7 @@ pub fn typescript() -> String {
         ("DROP_HOVER", crate::DROP_HOVER),
         ("IMPORTED", crate::IMPORTED),
         ("MIRROR", crate::MIRROR),
+        ("BACKUP_FAILED", crate::BACKUP_FAILED),
         ("STORE_HEALTH", crate::STORE_HEALTH),
     ] {
         out.push_str(&format!("\nexport const {name} = {event:?};\n"));

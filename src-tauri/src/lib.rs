@@ -37,6 +37,8 @@ pub const DROP_HOVER: &str = "galley://drop-hover";
 pub const IMPORTED: &str = "galley://imported";
 /// Sent to the page with the mirror folder's status and what a pass changed.
 pub const MIRROR: &str = "galley://mirror";
+/// Sent to the page when a scheduled backup failed, with why (in the Library's words).
+pub const BACKUP_FAILED: &str = "galley://backup-failed";
 /// How long a closing window waits for the page to answer before it closes anyway: longer than a
 /// save may wait for another process to finish writing the store, so that save is not cut off.
 const CLOSE_GRACE: Duration = galley_core::STORE_BUSY_TIMEOUT.saturating_add(Duration::from_secs(5));
@@ -135,24 +137,31 @@ fn start_desk<R: tauri::Runtime>(app: &AppHandle<R>, state: AppState) {
 fn start_background<R: tauri::Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     state.mirror.start(app.clone(), state.library.clone());
-    start_scheduled_backups(state.library.clone());
+    start_scheduled_backups(app.clone(), state.library.clone());
     state.store_check.start(app.clone(), state.library.clone());
 }
 
 /// How often the app looks whether an hourly backup is due…
 const BACKUP_CHECK: Duration = Duration::from_secs(10 * 60);
-/// …the first time a while after start, so a backup never competes with opening the desk.
-const FIRST_BACKUP_CHECK: Duration = Duration::from_secs(3 * 60);
+/// …the first time soon after start, once the desk is shown, so that a short session still backs
+/// up what the one before it changed (the first look backs up only when the store changed since
+/// its newest backup, so a start with nothing new makes no copy).
+const FIRST_BACKUP_CHECK: Duration = Duration::from_secs(20);
 
 /// Backs the store up every hour it changed, while the app runs, and thins out old backups
-/// (`Library::scheduled_backup`). A backup that fails is said on standard error and tried again.
-fn start_scheduled_backups(library: std::sync::Arc<galley_core::Library>) {
+/// (`Library::scheduled_backup`). A backup that fails is said to the page (`BACKUP_FAILED`) and on
+/// standard error, and tried again at the next look.
+fn start_scheduled_backups<R: tauri::Runtime>(
+    app: AppHandle<R>,
+    library: std::sync::Arc<galley_core::Library>,
+) {
     std::thread::spawn(move || {
         let mut last_change = None;
         std::thread::sleep(FIRST_BACKUP_CHECK);
         loop {
             if let Err(err) = library.scheduled_backup(&mut last_change) {
                 eprintln!("Galley could not back up the store: {err}");
+                let _ = app.emit(BACKUP_FAILED, err.to_string());
             }
             std::thread::sleep(BACKUP_CHECK);
         }

@@ -36,7 +36,7 @@ import type {
   Status,
   TagCount,
 } from './bindings';
-import { CLOSE_REQUESTED, DROP_HOVER, IMPORTED, LINK_REQUESTED, MIRROR, STORE_HEALTH } from './bindings';
+import { BACKUP_FAILED, CLOSE_REQUESTED, DROP_HOVER, IMPORTED, LINK_REQUESTED, MIRROR, STORE_HEALTH } from './bindings';
 
 export type * from './bindings';
 
@@ -149,6 +149,9 @@ export const api = {
   /** The mirror folder's status changed, or a pass carried changes between the folder and the store. */
   onMirror: (handler: (update: MirrorUpdate) => void) =>
     listen<MirrorUpdate>(MIRROR, (event) => handler(event.payload)),
+  /** A scheduled backup failed: why, in the Library's words. */
+  onBackupFailed: (handler: (problem: string) => void) =>
+    listen<string>(BACKUP_FAILED, (event) => handler(event.payload)),
   /** The check of every page found the store damaged: it takes no more writes. */
   onStoreHealth: (handler: (health: StoreHealth) => void) =>
     listen<StoreHealth>(STORE_HEALTH, (event) => handler(event.payload)),

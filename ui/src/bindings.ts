@@ -371,4 +371,6 @@ export const IMPORTED = "galley://imported";
 
 export const MIRROR = "galley://mirror";
 
+export const BACKUP_FAILED = "galley://backup-failed";
+
 export const STORE_HEALTH = "galley://store-health";

@@ -1042,6 +1042,7 @@ void api.onDropHover((hovering) => {
   $<HTMLDivElement>('drop-overlay').hidden = !hovering;
 });
 void api.onImported(reportImport);
+void api.onBackupFailed((problem) => showNotice(tf('backupFailed', { problem }), 'settings'));
 void api.onCloseRequested(async () => {
   // The shell holds the window open until the page has saved what it holds. If the save fails,
   // the window stays open with the text and the error in view.
