@@ -155,7 +155,7 @@ describe('Autosaver while typing never pauses', () => {
     const saver = new Autosaver(async () => { saves++; throw new Error('read-only'); }, () => {}, 800, 1000, timers);
     saver.changed();
     expect(await saver.flush()).toBe(false);
-    saver.discard();
+    await saver.discard();
     expect(pending.size).toBe(0);
     expect(saver.state).toBe('saved');
     expect(await saver.flush()).toBe(true);

@@ -78,8 +78,12 @@ export class Autosaver {
     return !this.dirty;
   }
 
-  /** Forgets unsaved changes (the user chose to leave text kept elsewhere): no save, no retry. */
-  discard(): void {
+  /** Forgets unsaved changes (the user chose to leave text kept elsewhere): no more saves or
+   * retries; resolves once a save already under way has ended, so none lands after the editor
+   * moved on. */
+  async discard(): Promise<void> {
+    this.clearTimer();
+    if (this.running) await this.running;
     this.clearTimer();
     this.dirty = false;
     this.unsavedSince = null;

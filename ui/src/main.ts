@@ -119,7 +119,9 @@ function onSaveState(state: SaveState, error?: string): void {
 }
 
 /** Keeps what the editor holds for `article` beside the store, and says so. */
-async function keepUnsaved(article: Article, error?: string): Promise<void> {
+let lastSaveError: string | undefined;
+async function keepUnsaved(article: Article, error = lastSaveError): Promise<void> {
+  lastSaveError = error;
   try {
     kept = { id: article.id, path: await api.keepUnsaved(article.id, editedFields(article)) };
   } catch (keepError) {
@@ -148,16 +150,21 @@ const unsavedDialog = $<HTMLDialogElement>('unsaved-dialog');
 /** Whether the editor's words are safe to leave: saved, or, when saving fails, kept in a file and
  * the journalist chose to leave them there (they come back at the next start). */
 async function readyToLeave(): Promise<boolean> {
-  if (await saver.flush()) return true;
+  // After a failure, ask at once: another try could wait out the store's busy timeout first.
+  if (saver.state !== 'failed' && (await saver.flush())) return true;
   $<HTMLParagraphElement>('unsaved-text').textContent = saveState.textContent ?? '';
   // Leaving is offered only when the words are in a file.
   $<HTMLButtonElement>('unsaved-leave').hidden = !kept?.path;
   unsavedDialog.returnValue = '';
   unsavedDialog.showModal();
   await new Promise((resolve) => unsavedDialog.addEventListener('close', resolve, { once: true }));
-  if (unsavedDialog.returnValue !== 'leave' || !kept?.path) return false;
+  if (unsavedDialog.returnValue !== 'leave' || !current) return false;
+  if (saver.state === 'saved') return true;
+  // What was typed since the words were kept goes into their file too, before the editor leaves.
+  await keepUnsaved(current);
+  if (!kept?.path) return false;
   kept = null;
-  saver.discard();
+  await saver.discard();
   return true;
 }
 
