@@ -15,6 +15,7 @@ pub mod html;
 pub mod language;
 pub mod markdown;
 pub mod txt;
+mod work;
 
 mod headline;
 

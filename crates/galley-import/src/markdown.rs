@@ -7,7 +7,7 @@
 
 use galley_model::{ArticleFields, markdown_file};
 
-use crate::{ImportError, Imported, detect_language, headline};
+use crate::{ImportError, Imported, detect_language, headline, work};
 
 /// Reads the text of a `.md` file (already decoded).
 pub fn parse(text: &str) -> Result<Imported, ImportError> {
@@ -91,32 +91,6 @@ fn front_matter_names_language(text: &str) -> bool {
         }
     }
     false
-}
-
-/// Counts the characters the first line's links and tags are read for, so tests can hold the
-/// headline to linear work without timing it.
-#[cfg(test)]
-mod work {
-    use std::cell::Cell;
-
-    thread_local!(static DONE: Cell<usize> = const { Cell::new(0) });
-
-    pub(super) fn add(units: usize) {
-        DONE.with(|done| done.set(done.get() + units));
-    }
-
-    /// The work `f` did.
-    pub(super) fn of(f: impl FnOnce()) -> usize {
-        let before = DONE.with(Cell::get);
-        f();
-        DONE.with(Cell::get) - before
-    }
-}
-
-#[cfg(not(test))]
-mod work {
-    #[inline(always)]
-    pub(super) fn add(_: usize) {}
 }
 
 /// The first line of the body with words in it, without Markdown markers, made into a headline.

@@ -21,7 +21,7 @@
 use galley_model::{ArticleFields, Draft, Related};
 
 use crate::decode::normalize_line_endings;
-use crate::{Imported, detect_language, headline};
+use crate::{Imported, detect_language, headline, work};
 
 /// Lines that start the "see also" tail, compared lowercased, without a trailing colon.
 const RELATED_MARKERS: &[&str] = &[
@@ -45,32 +45,6 @@ const MIN_COPY_CHARS: usize = 20;
 /// The most copies of a headline looked for right after it (a page title, a social card and the
 /// heading make three).
 const MAX_COPIES: usize = 8;
-
-/// Counts the lines (and characters of URLs) the heuristics look at, so tests can hold the import
-/// to linear work without timing it.
-#[cfg(test)]
-mod work {
-    use std::cell::Cell;
-
-    thread_local!(static DONE: Cell<usize> = const { Cell::new(0) });
-
-    pub(super) fn add(units: usize) {
-        DONE.with(|done| done.set(done.get() + units));
-    }
-
-    /// The work `f` did.
-    pub(super) fn of(f: impl FnOnce()) -> usize {
-        let before = DONE.with(Cell::get);
-        f();
-        DONE.with(Cell::get) - before
-    }
-}
-
-#[cfg(not(test))]
-mod work {
-    #[inline(always)]
-    pub(super) fn add(_: usize) {}
-}
 
 /// Reads a plain text (any line endings) into a draft.
 pub fn parse(text: &str) -> Imported {
