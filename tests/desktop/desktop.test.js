@@ -33,8 +33,11 @@ function portOpen(port) {
 
 before(async () => {
   // The app inherits tauri-driver's environment: that is how it gets its store.
+  // GTK's file chooser saves its state through GSettings; without a session bus dconf fails to
+  // start one, again and again, every few milliseconds while the dialog is open (hundreds of
+  // warnings, and the app's main loop busy with them). In memory, as on a desktop with no dconf.
   tauriDriver = spawn('tauri-driver', ['--port', '4444', '--native-port', '4445'], {
-    env: { ...process.env, GALLEY_STORE: store, GALLEY_SETTINGS: settingsFile },
+    env: { ...process.env, GALLEY_STORE: store, GALLEY_SETTINGS: settingsFile, GSETTINGS_BACKEND: 'memory' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 20_000;

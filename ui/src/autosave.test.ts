@@ -155,7 +155,12 @@ describe('Autosaver while typing never pauses', () => {
     const saver = new Autosaver(async () => { saves++; throw new Error('read-only'); }, () => {}, 800, 1000, timers);
     saver.changed();
     expect(await saver.flush()).toBe(false);
+    // Typing on after a failure: unsaved, and still failing until a save succeeds.
+    saver.changed();
+    expect(saver.state).toBe('unsaved');
+    expect(saver.failing).toBe(true);
     await saver.discard();
+    expect(saver.failing).toBe(false);
     expect(pending.size).toBe(0);
     expect(saver.state).toBe('saved');
     expect(await saver.flush()).toBe(true);

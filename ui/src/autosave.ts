@@ -78,6 +78,12 @@ export class Autosaver {
     return !this.dirty;
   }
 
+  /** Whether the last save failed and none has succeeded since (typing meanwhile does not change
+   * that: the words are still not in the store). */
+  get failing(): boolean {
+    return this.failures > 0;
+  }
+
   /** Forgets unsaved changes (the user chose to leave text kept elsewhere): no more saves or
    * retries; resolves once a save already under way has ended, so none lands after the editor
    * moved on. */

@@ -131,28 +131,34 @@ async function keepUnsaved(article: Article, error = lastSaveError): Promise<voi
 }
 
 function showSaveState(state: SaveState, error?: string): void {
+  const text: Record<SaveState, string> = {
+    saved: t('saved'),
+    saving: t('saving'),
+    unsaved: t('unsaved'),
+    failed: failedText(error),
+  };
+  saveState.textContent = text[state];
+  saveState.dataset.state = state;
+}
+
+/** Why the save failed, where the words are kept, and that Galley tries again. */
+function failedText(error?: string): string {
   const where = kept && kept.id === current?.id
     ? kept.path
       ? tf('unsavedKeptIn', { path: kept.path })
       : tf('unsavedNotKept', { problem: kept.problem ?? '' })
     : '';
-  const text: Record<SaveState, string> = {
-    saved: t('saved'),
-    saving: t('saving'),
-    unsaved: t('unsaved'),
-    failed: [`${t('saveFailed')}${error ?? ''}`.replace(/\.?$/, '.'), where, t('saveRetrying')].filter(Boolean).join(' '),
-  };
-  saveState.textContent = text[state];
-  saveState.dataset.state = state;
+  return [`${t('saveFailed')}${error ?? ''}`.replace(/\.?$/, '.'), where, t('saveRetrying')].filter(Boolean).join(' ');
 }
 
 const unsavedDialog = $<HTMLDialogElement>('unsaved-dialog');
 /** Whether the editor's words are safe to leave: saved, or, when saving fails, kept in a file and
  * the journalist chose to leave them there (they come back at the next start). */
 async function readyToLeave(): Promise<boolean> {
-  // After a failure, ask at once: another try could wait out the store's busy timeout first.
-  if (saver.state !== 'failed' && (await saver.flush())) return true;
-  $<HTMLParagraphElement>('unsaved-text').textContent = saveState.textContent ?? '';
+  // After a failure (typed on since or not), ask at once: another try could wait out the store's
+  // busy timeout first.
+  if (!saver.failing && (await saver.flush())) return true;
+  $<HTMLParagraphElement>('unsaved-text').textContent = failedText(lastSaveError);
   // Leaving is offered only when the words are in a file.
   $<HTMLButtonElement>('unsaved-leave').hidden = !kept?.path;
   unsavedDialog.returnValue = '';
