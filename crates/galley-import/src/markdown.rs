@@ -15,10 +15,6 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
     let mut draft = parsed.draft;
     let mut warnings = parsed.warnings;
     let fields = &mut draft.fields;
-    let removed = drop_control_characters(fields);
-    if removed > 0 {
-        warnings.push(format!("removed {removed} invisible control character(s) from the front matter"));
-    }
     if fields.headline.trim().is_empty() {
         match headline_from_body(&fields.body) {
             Some(line) => {
@@ -27,6 +23,13 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
             }
             None => warnings.push("no headline, and no text to take one from: write a headline".to_owned()),
         }
+    }
+    // After the headline is filled in: one taken from the body's first line is a field too.
+    let removed = drop_control_characters(fields);
+    if removed > 0 {
+        warnings.push(format!(
+            "removed {removed} invisible control character(s) from the headline and other fields"
+        ));
     }
     // `markdown_file::parse` fills in "ru" when the key is missing; only then is it ours to guess.
     if !front_matter_names_language(text) {
@@ -38,15 +41,24 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
 
 /// Front matter can spell control characters (`"\e[31m"` in YAML): invisible, they break search
 /// and counts, and printed in a terminal they act on it. A one-line field loses them (a line break
-/// or tab becomes a space); the dek, the lead and the note keep their line breaks and tabs. The
-/// body is left as written. Returns how many were removed.
+/// becomes a space); the dek, the lead and the note keep their line breaks; tabs stay. The body is
+/// left as written. Returns how many were removed or replaced.
 fn drop_control_characters(fields: &mut ArticleFields) -> usize {
+    // A tab is whitespace Galley's own imports keep; anything else is out of place.
+    let stray = |c: char| c.is_control() && c != '\t';
     let mut removed = 0;
     let mut one_line = |text: &mut String| {
-        if text.contains(char::is_control) {
-            removed += text.chars().filter(|c| c.is_control()).count();
-            let visible: String = text.chars().filter(|&c| c.is_whitespace() || !c.is_control()).collect();
-            *text = visible.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.contains(stray) {
+            removed += text.chars().filter(|&c| stray(c)).count();
+            let visible: String = text
+                .chars()
+                .filter_map(|c| match c {
+                    '\n' | '\r' => Some(' '),
+                    c if stray(c) => None,
+                    c => Some(c),
+                })
+                .collect();
+            *text = visible.trim().to_owned();
         }
     };
     one_line(&mut fields.headline);
@@ -61,7 +73,7 @@ fn drop_control_characters(fields: &mut ArticleFields) -> usize {
     }
     for text in [&mut fields.dek, &mut fields.lead, &mut fields.note] {
         let before = text.chars().count();
-        text.retain(|c| !c.is_control() || matches!(c, '\n' | '\t'));
+        text.retain(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'));
         removed += before - text.chars().count();
     }
     removed
@@ -273,6 +285,11 @@ mod tests {
         let imported = parse_ok(text);
         let fields = &imported.draft.fields;
         assert_eq!(fields.headline, "Пожар[2J]0;pwned на складе");
+        // A headline taken from the body's first line is cleaned too (found by the fuzzer).
+        let from_body = parse_ok("---\nlang: ru\n---\nThe ministers \u{18}met in Tokyo.\n");
+        assert_eq!(from_body.draft.fields.headline, "The ministers met in Tokyo");
+        // Tabs are kept: the `.txt` import keeps them, and its drafts must read back the same.
+        assert_eq!(parse_ok("---\nheadline: \"a\\tb\"\n---\n").draft.fields.headline, "a\tb");
         assert_eq!(fields.tags, ["ab"]);
         assert_eq!(fields.lead, "Первая строка\nвторая[31m");
         assert!(
