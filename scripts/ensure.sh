@@ -9,7 +9,8 @@ GALLEY_APT_PACKAGES=(build-essential pkg-config curl ca-certificates libwebkit2g
 # Debian packages the tests need besides: Java for the W3C Nu validator, Chromium for axe-core,
 # Xvfb and WebKitWebDriver for driving the desktop app; xdotool, xclip, python3 (its X11 close
 # request) and procps (pgrep, pkill) for the end-to-end steps a person would take; strace injects
-# I/O errors into the CLI for the fault tests (mount, from util-linux, makes their small disks).
+# I/O errors into the CLI for the fault tests (mount, from util-linux, makes their small disks);
+# ImageMagick's import takes a picture of the screen when a desktop step fails.
 GALLEY_TEST_APT_PACKAGES=(default-jre-headless chromium xvfb xauth webkit2gtk-driver xdotool xclip python3 procps strace imagemagick)
 
 ensure_packages() {
