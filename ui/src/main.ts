@@ -118,8 +118,10 @@ function onSaveState(state: SaveState, error?: string): void {
   showSaveState(state, error);
 }
 
-/** Keeps what the editor holds for `article` beside the store, and says so. */
+/** Why the last save failed, for the dialog that asks before leaving. */
 let lastSaveError: string | undefined;
+
+/** Keeps what the editor holds for `article` beside the store, and says so. */
 async function keepUnsaved(article: Article, error = lastSaveError): Promise<void> {
   lastSaveError = error;
   try {

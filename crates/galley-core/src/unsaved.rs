@@ -41,7 +41,7 @@ impl Library {
         }
     }
 
-    /// The files of texts kept and not yet stored, oldest name first.
+    /// The files of texts kept and not yet stored, sorted by name (the article's id).
     pub fn unsaved(&self) -> Result<Vec<PathBuf>> {
         let folder = self.unsaved_folder();
         let entries = match std::fs::read_dir(&folder) {
