@@ -9,8 +9,12 @@
 pub mod bindings;
 mod commands;
 mod error;
+mod file_chooser;
+#[cfg(target_os = "linux")]
+pub use file_chooser::{CHOOSER_ARG, chooser_process};
 mod mirror;
 mod navigation;
+mod offered;
 mod state;
 mod store_check;
 
@@ -54,8 +58,10 @@ pub fn run(started: Instant) {
             with_rescue(tauri::Builder::default(), *failure)
         }
     };
+    // Windows and macOS: the plugin's file dialogs (Linux has its own, see file_chooser.rs).
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(tauri_plugin_dialog::init());
     builder
-        .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
@@ -197,13 +203,13 @@ fn on_drop<R: tauri::Runtime>(window: &tauri::Window<R>, drop: &DragDropEvent) {
 
 /// Adds the state and the commands to a builder (tests pass Tauri's mock builder).
 pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(commands())
+    builder.manage(state).manage(offered::OfferedPaths::default()).invoke_handler(commands())
 }
 
 /// Adds a store that would not open, and the commands, to a builder: the app starts on the rescue
 /// page, and the desk's commands answer once it has opened a store.
 pub fn with_rescue<R: tauri::Runtime>(builder: tauri::Builder<R>, failure: OpenFailure) -> tauri::Builder<R> {
-    builder.manage(failure).invoke_handler(commands())
+    builder.manage(failure).manage(offered::OfferedPaths::default()).invoke_handler(commands())
 }
 
 /// Every command the page may call (the capability grants exactly these).

@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use galley_core::{Library, PageCheck, ReadOnly, RecoveryOffer};
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::offered::OfferedPaths;
 
 /// Sent to the page with the store's health when the check ends.
 pub const STORE_HEALTH: &str = "galley://store-health";
@@ -52,7 +54,11 @@ impl StoreCheck {
             std::thread::sleep(CHECK_DELAY);
             match library.check_store(stop) {
                 Ok(PageCheck::Sound | PageCheck::Damaged(_)) => {
-                    let _ = app.emit(STORE_HEALTH, health(&library));
+                    let health = health(&library);
+                    if let Some(offered) = app.try_state::<OfferedPaths>() {
+                        offered.offer_recovery(&health);
+                    }
+                    let _ = app.emit(STORE_HEALTH, health);
                 }
                 Ok(PageCheck::Stopped) => {}
                 Err(err) => eprintln!("Galley could not check the store: {err}"),

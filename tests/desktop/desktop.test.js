@@ -627,8 +627,7 @@ async function pickInOpenDialog(title, path, { fromHome = false } = {}) {
   // The location box completes names as they are typed: for a folder, Return once it has.
   await pause(fromHome ? 600 : 300);
   execFileSync('xdotool', ['key', 'Return']);
-  // The dialog is gone before the test talks to the page again: WebKitWebDriver's session has
-  // been seen to die when commands came while GTK was still tearing the dialog down.
+  // The dialog is gone (its process ended) before the test talks to the page again.
   const deadline = Date.now() + 10_000;
   const open = () => {
     try {

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use galley_core::{BackupFacts, BackupFile, BackupKind, Restored};
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::file_chooser::FileChooser;
+use crate::offered::OfferedPaths;
 use crate::{AppState, IpcError, StoreHealth};
 
 /// The backups beside the store, and where they are kept.
@@ -27,11 +28,15 @@ pub struct BackupChoice {
 }
 
 #[tauri::command(async)]
-pub fn backup_list(state: State<'_, AppState>) -> Result<BackupList, IpcError> {
-    Ok(BackupList {
-        folder: state.library.backup_folder().display().to_string(),
-        backups: state.library.backups()?,
-    })
+pub fn backup_list(
+    state: State<'_, AppState>,
+    offered: State<'_, OfferedPaths>,
+) -> Result<BackupList, IpcError> {
+    let backups = state.library.backups()?;
+    for backup in &backups {
+        offered.offer(backup.path.clone());
+    }
+    Ok(BackupList { folder: state.library.backup_folder().display().to_string(), backups })
 }
 
 #[tauri::command(async)]
@@ -45,6 +50,7 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<BackupFile, IpcError> {
 pub fn backup_pick<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
+    offered: State<'_, OfferedPaths>,
     title: String,
 ) -> Result<Option<BackupChoice>, IpcError> {
     let Some((path, facts)) = pick_checked_backup(&window, title, Some(state.library.backup_folder()))?
@@ -52,7 +58,7 @@ pub fn backup_pick<R: Runtime>(
         return Ok(None);
     };
     Ok(Some(BackupChoice {
-        path: path.display().to_string(),
+        path: offered.offer(path).display().to_string(),
         articles: facts.articles,
         store_articles: state.library.count()?,
     }))
@@ -65,14 +71,13 @@ pub(crate) fn pick_checked_backup<R: Runtime>(
     title: String,
     folder: Option<PathBuf>,
 ) -> Result<Option<(PathBuf, BackupFacts)>, IpcError> {
-    let mut dialog = window.dialog().file().set_parent(window).set_title(title);
+    let mut chooser = FileChooser::new(window, title).filter("SQLite", &["sqlite3", "sqlite", "db"]);
     if let Some(folder) = folder {
-        dialog = dialog.set_directory(folder);
+        chooser = chooser.folder(folder);
     }
-    let Some(picked) = dialog.add_filter("SQLite", &["sqlite3", "sqlite", "db"]).blocking_pick_file() else {
+    let Some(path) = chooser.pick_file()? else {
         return Ok(None);
     };
-    let path = picked.into_path().map_err(|err| IpcError::bad_input(err.to_string()))?;
     let facts = galley_core::check_backup(&path)?;
     Ok(Some((path, facts)))
 }
@@ -80,13 +85,19 @@ pub(crate) fn pick_checked_backup<R: Runtime>(
 /// Restores a backup the user picked and confirmed; returns what was kept of the store first (and,
 /// for a damaged store, where the articles the backup lacked were saved).
 #[tauri::command(async)]
-pub fn backup_restore(state: State<'_, AppState>, path: String) -> Result<Restored, IpcError> {
-    Ok(state.library.restore_backup(&PathBuf::from(path))?)
+pub fn backup_restore(
+    state: State<'_, AppState>,
+    offered: State<'_, OfferedPaths>,
+    path: String,
+) -> Result<Restored, IpcError> {
+    Ok(state.library.restore_backup(&offered.taken(&path)?)?)
 }
 
 /// Whether the store takes writes, and for a damaged store the newest good backup with what
 /// restoring it would lose.
 #[tauri::command(async)]
-pub fn store_health(state: State<'_, AppState>) -> StoreHealth {
-    crate::store_check::health(&state.library)
+pub fn store_health(state: State<'_, AppState>, offered: State<'_, OfferedPaths>) -> StoreHealth {
+    let health = crate::store_check::health(&state.library);
+    offered.offer_recovery(&health);
+    health
 }

@@ -8,9 +8,9 @@ use galley_core::{ExportFormat, Selection};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 use tauri_plugin_clipboard_manager::ClipboardExt;
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+use crate::file_chooser::FileChooser;
 use crate::{AppState, IpcError};
 
 /// A file the export wrote, and what the renderer warned about.
@@ -39,16 +39,11 @@ pub fn export_save<R: Runtime>(
 ) -> Result<Option<ExportSaved>, IpcError> {
     let article = state.library.article(&id)?;
     let name = format!("{}.{}", article.fields.slug, format.extension());
-    let chosen = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title(title)
-        .set_file_name(name)
-        .add_filter(format.name(), &[format.extension().rsplit('.').next().unwrap_or("html")])
-        .blocking_save_file();
-    let Some(chosen) = chosen else { return Ok(None) };
-    let path = chosen.into_path().map_err(|err| IpcError::bad_input(err.to_string()))?;
+    let chosen = FileChooser::new(&window, title)
+        .file_name(name)
+        .filter(format.name(), &[format.extension().rsplit('.').next().unwrap_or("html")])
+        .save_file()?;
+    let Some(path) = chosen else { return Ok(None) };
     let warnings = export_to(&state, id, format, &path, template.as_deref())?;
     Ok(Some(ExportSaved { path: path.display().to_string(), warnings }))
 }

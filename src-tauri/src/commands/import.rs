@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use galley_core::{Error, ImportError, ImportOutcome};
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::file_chooser::FileChooser;
 use crate::{AppState, IpcError};
 
 /// What became of one file.
@@ -114,18 +114,9 @@ pub fn article_import_pick<R: Runtime>(
     state: State<'_, AppState>,
     title: String,
 ) -> Result<Vec<ImportResult>, IpcError> {
-    let chosen = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title(title)
-        .add_filter("Markdown, text, web pages", &["md", "markdown", "txt", "html", "htm"])
-        .blocking_pick_files();
-    let paths: Vec<PathBuf> = chosen
-        .unwrap_or_default()
-        .into_iter()
-        .map(|file| file.into_path().map_err(|err| IpcError::bad_input(err.to_string())))
-        .collect::<Result<_, _>>()?;
+    let paths = FileChooser::new(&window, title)
+        .filter("Markdown, text, web pages", &["md", "markdown", "txt", "html", "htm"])
+        .pick_files()?;
     Ok(import_paths(&state, &paths))
 }
 

@@ -1,13 +1,12 @@
 //! The mirror folder: its status, linking one through the native folder dialog, unlinking, and
 //! settling a conflict.
 
+use crate::file_chooser::FileChooser;
+use crate::mirror::MirrorStatus;
+use crate::{AppState, IpcError};
 use galley_core::model::ArticleId;
 use galley_mirror::{Kept, Mirror};
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
-
-use crate::mirror::MirrorStatus;
-use crate::{AppState, IpcError};
 
 #[tauri::command(async)]
 pub fn mirror_status(state: State<'_, AppState>) -> MirrorStatus {
@@ -23,11 +22,9 @@ pub fn mirror_link_pick<R: Runtime>(
     state: State<'_, AppState>,
     title: String,
 ) -> Result<Option<MirrorStatus>, IpcError> {
-    let Some(chosen) = window.dialog().file().set_parent(&window).set_title(title).blocking_pick_folder()
-    else {
+    let Some(folder) = FileChooser::new(&window, title).pick_folder()? else {
         return Ok(None);
     };
-    let folder = chosen.into_path().map_err(|err| IpcError::bad_input(err.to_string()))?;
     state.mirror.stop();
     let linked = state.library.mirror_link()?;
     if linked.is_some_and(|link| link.folder != folder) {

@@ -2,12 +2,11 @@
 //! too damaged to open, the newest good backup to put in its place (or one the user picks). Once
 //! a backup is in place, or the default store opened instead, the desk starts in the same window.
 
-use std::path::PathBuf;
-
 use galley_core::{RecoveryOffer, Restored, Theme, UiLanguage};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 
+use crate::offered::OfferedPaths;
 use crate::{AppState, IpcError, OpenFailure};
 
 /// Why the store would not open, and what can be done, as the page shows it.
@@ -55,11 +54,18 @@ pub fn rescue_status<R: Runtime>(app: AppHandle<R>, state: State<'_, OpenFailure
 /// For a damaged store: the newest backup that passes the check a restore makes (each is checked
 /// page by page, newest first: a minute for a store of gigabytes).
 #[tauri::command(async)]
-pub fn rescue_offer(state: State<'_, OpenFailure>) -> Result<Option<RecoveryOffer>, IpcError> {
-    match (&state.store, state.damaged) {
-        (Some(store), true) => Ok(galley_core::unreadable_store_offer(store)?),
-        _ => Ok(None),
+pub fn rescue_offer(
+    state: State<'_, OpenFailure>,
+    offered: State<'_, OfferedPaths>,
+) -> Result<Option<RecoveryOffer>, IpcError> {
+    let offer = match (&state.store, state.damaged) {
+        (Some(store), true) => galley_core::unreadable_store_offer(store)?,
+        _ => None,
+    };
+    if let Some(offer) = &offer {
+        offered.offer(offer.backup.path.clone());
     }
+    Ok(offer)
 }
 
 /// Asks for a backup file with the native dialog (opening in the backup folder) and checks it;
@@ -68,12 +74,15 @@ pub fn rescue_offer(state: State<'_, OpenFailure>) -> Result<Option<RecoveryOffe
 pub fn rescue_pick<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, OpenFailure>,
+    offered: State<'_, OfferedPaths>,
     title: String,
 ) -> Result<Option<PickedBackup>, IpcError> {
     let folder = state.store.as_deref().map(galley_core::backup_folder);
     let picked = super::backup::pick_checked_backup(&window, title, folder)?;
-    Ok(picked
-        .map(|(path, facts)| PickedBackup { path: path.display().to_string(), articles: facts.articles }))
+    Ok(picked.map(|(path, facts)| PickedBackup {
+        path: offered.offer(path).display().to_string(),
+        articles: facts.articles,
+    }))
 }
 
 /// Puts the backup at `path` in place of the damaged store (which is kept beside the backups),
@@ -82,6 +91,7 @@ pub fn rescue_pick<R: Runtime>(
 pub fn rescue_restore<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, OpenFailure>,
+    offered: State<'_, OfferedPaths>,
     path: String,
 ) -> Result<Restored, IpcError> {
     let _one_at_a_time = state.acting.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -89,7 +99,7 @@ pub fn rescue_restore<R: Runtime>(
     let store = state.store.as_deref().ok_or_else(|| IpcError::bad_input("there is no store to restore"))?;
     let restored = galley_core::restore_over_unreadable_store(
         store,
-        &PathBuf::from(path),
+        &offered.taken(&path)?,
         &galley_core::model::SystemClock,
     )?;
     crate::start_desk(&app, state.reopen()?);

@@ -4,8 +4,9 @@
 use galley_core::Settings;
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::file_chooser::FileChooser;
+use crate::offered::OfferedPaths;
 use crate::{AppState, IpcError};
 
 /// The settings with what the page shows beside them.
@@ -32,7 +33,18 @@ pub fn settings_get(state: State<'_, AppState>) -> SettingsView {
 
 /// Saves the settings and puts them in force; returns them as saved.
 #[tauri::command(async)]
-pub fn settings_set(state: State<'_, AppState>, settings: Settings) -> Result<Settings, IpcError> {
+pub fn settings_set(
+    state: State<'_, AppState>,
+    offered: State<'_, OfferedPaths>,
+    settings: Settings,
+) -> Result<Settings, IpcError> {
+    // A store or templates folder the page names is one already set or one picked in the dialog.
+    let current = state.settings().clone();
+    for (now, asked) in [(&current.store, &settings.store), (&current.templates, &settings.templates)] {
+        if let Some(asked) = asked.as_ref().filter(|asked| Some(*asked) != now.as_ref()) {
+            offered.taken(&asked.display().to_string())?;
+        }
+    }
     Ok(state.set_settings(settings)?)
 }
 
@@ -50,18 +62,17 @@ pub enum PathKind {
 #[tauri::command(async)]
 pub fn settings_pick_path<R: Runtime>(
     window: WebviewWindow<R>,
+    offered: State<'_, OfferedPaths>,
     kind: PathKind,
     title: String,
 ) -> Result<Option<String>, IpcError> {
-    let dialog = window.dialog().file().set_parent(&window).set_title(title);
+    let chooser = FileChooser::new(&window, title);
     let chosen = match kind {
-        PathKind::Templates => dialog.blocking_pick_folder(),
-        PathKind::Store => dialog
-            .set_file_name("galley.sqlite3")
-            .add_filter("SQLite", &["sqlite3", "sqlite", "db"])
-            .blocking_save_file(),
+        PathKind::Templates => chooser.pick_folder()?,
+        PathKind::Store => {
+            chooser.file_name("galley.sqlite3").filter("SQLite", &["sqlite3", "sqlite", "db"]).save_file()?
+        }
     };
-    let Some(chosen) = chosen else { return Ok(None) };
-    let path = chosen.into_path().map_err(|err| IpcError::bad_input(err.to_string()))?;
-    Ok(Some(path.display().to_string()))
+    let Some(path) = chosen else { return Ok(None) };
+    Ok(Some(offered.offer(path).display().to_string()))
 }

@@ -589,6 +589,11 @@ fn a_store_too_damaged_to_open_starts_on_the_newest_good_backup_and_then_the_des
     assert_eq!(status["desk_open"], false);
     assert_eq!(status["store"], store.display().to_string());
     assert_eq!(status["can_open_default"], false, "the store was not chosen in the settings");
+    let elsewhere = dir_of(&shell).join("elsewhere.sqlite3");
+    std::fs::copy(&backup.path, &elsewhere).unwrap();
+    let refused = call(&shell, "rescue_restore", json!({ "path": elsewhere })).unwrap_err();
+    assert!(refused["message"].as_str().unwrap().contains("not offered"), "{refused}");
+    assert_eq!(std::fs::read(&store).unwrap(), damaged, "a path the page made up changes nothing");
     let offer = call(&shell, "rescue_offer", json!({})).unwrap();
     assert_eq!(offer["backup"]["path"], backup.path.display().to_string());
     assert_eq!(offer["lost"], Value::Null, "what it lacks cannot be read");
@@ -643,6 +648,40 @@ fn a_damaged_store_chosen_in_the_settings_is_offered_before_the_default_store() 
     assert!(problem.contains("desk.sqlite3") && problem.contains("default store"), "{problem}");
     call(&shell, "article_list", json!({ "view": {}, "offset": 0, "limit": 10 })).unwrap();
     assert_eq!(std::fs::read(&chosen).unwrap(), damaged, "left as it was");
+}
+
+fn dir_of(shell: &Shell) -> std::path::PathBuf {
+    shell._dir.path().to_path_buf()
+}
+
+#[test]
+fn the_page_names_back_only_paths_the_shell_offered_it() {
+    let shell = shell();
+    let made = call(&shell, "backup_now", json!({})).unwrap();
+    let listed = dir_of(&shell).join("copy.sqlite3");
+    std::fs::copy(made["path"].as_str().unwrap(), &listed).unwrap();
+
+    // A backup the page never saw (a script in it could name any file) is refused.
+    let refused = call(&shell, "backup_restore", json!({ "path": listed })).unwrap_err();
+    assert!(refused["message"].as_str().unwrap().contains("not offered"), "{refused}");
+    let unlisted = call(&shell, "backup_restore", json!({ "path": made["path"] })).unwrap_err();
+    assert!(unlisted["message"].as_str().unwrap().contains("not offered"), "not listed yet: {unlisted}");
+    // Once the list showed it, it restores.
+    let list = call(&shell, "backup_list", json!({})).unwrap();
+    assert!(list["backups"].as_array().unwrap().iter().any(|b| b["path"] == made["path"]));
+    call(&shell, "backup_restore", json!({ "path": made["path"] })).unwrap();
+
+    // The settings take a store or templates folder only as set or as picked in the dialog.
+    let mut settings = call(&shell, "settings_get", json!({})).unwrap()["settings"].clone();
+    settings["store"] = json!(dir_of(&shell).join("elsewhere.sqlite3"));
+    let refused = call(&shell, "settings_set", json!({ "settings": settings })).unwrap_err();
+    assert!(refused["message"].as_str().unwrap().contains("not offered"), "{refused}");
+    settings["store"] = Value::Null;
+    settings["templates"] = json!("/etc");
+    assert!(call(&shell, "settings_set", json!({ "settings": settings })).is_err());
+    settings["templates"] = Value::Null;
+    settings["ui_language"] = json!("en");
+    assert_eq!(call(&shell, "settings_set", json!({ "settings": settings })).unwrap()["ui_language"], "en");
 }
 
 #[test]
