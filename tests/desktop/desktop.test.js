@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -58,14 +58,14 @@ function launch() {
 
 /** Starts the app again after it exited or was killed. */
 async function relaunch() {
-  await driver.quit().catch(() => {});
+  await stopApp();
   driver = await launch();
   await driver.wait(until.elementLocated(By.css('.vlist-row .headline')), 15_000, 'the app is back');
 }
 
 /** Ends the app (its session), so the store's files are the tests' alone. */
 async function stopApp() {
-  await driver.quit().catch(() => {});
+  await within(15_000, 'ending the session', driver.quit()).catch(() => {});
   for (const deadline = Date.now() + 10_000; running() && Date.now() < deadline; ) await pause(100);
   if (running()) execFileSync('pkill', ['-KILL', '-f', app]);
 }
@@ -107,6 +107,64 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** `promise`, or an error saying what did not answer within `ms`. */
+function within(ms, what, promise) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** Whether the app's WebDriver session still answers. */
+async function sessionAnswers() {
+  try {
+    await within(10_000, 'the WebDriver session', driver.getTitle());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What was on screen and running when a test failed, kept for the person reading the failure. */
+function keepEvidence(name) {
+  const folder = process.env.GALLEY_SCREENSHOTS ?? dir;
+  const stem = `failed-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}`;
+  try {
+    execFileSync('import', ['-window', 'root', join(folder, `${stem}.png`)], { timeout: 10_000 });
+    const processes = execFileSync('ps', ['-eo', 'pid,stat,etime,args'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => /galley|WebKit|tauri-driver/.test(line))
+      .join('\n');
+    writeFileSync(join(folder, `${stem}.txt`), processes);
+    console.error(`# the screen is in ${join(folder, `${stem}.png`)}; processes then:\n${processes}`);
+  } catch (error) {
+    console.error(`# no evidence kept: ${error.message}`);
+  }
+}
+
+/**
+ * A test of the app, given three minutes. It starts from a running desk: when the app died in an
+ * earlier test (which failed for it), a fresh one is started, so one crash fails one test, not
+ * every test after it. A test fails when the app's session stops answering during it, and keeps
+ * the screen and the process list when it fails.
+ */
+function desktopTest(name, body) {
+  test(name, { timeout: 180_000 }, async () => {
+    if (!(await sessionAnswers())) {
+      console.error('# the app of an earlier test is gone: starting it again');
+      await relaunch();
+    }
+    try {
+      await body();
+      assert.ok(await sessionAnswers(), 'the app still answers at the end of the test');
+    } catch (error) {
+      keepEvidence(name);
+      throw error;
+    }
+  });
+}
+
 async function saved() {
   await driver.wait(async () => (await driver.findElement(By.id('save-state')).getAttribute('data-state')) === 'saved', 10_000, 'the article is saved');
 }
@@ -123,7 +181,7 @@ function headlines() {
   return driver.executeScript("return [...document.querySelectorAll('.vlist-row .headline')].map((e) => e.textContent)");
 }
 
-test('a journalist writes a piece, sees the preview, finds it, restores a revision and exports it', async () => {
+desktopTest('a journalist writes a piece, sees the preview, finds it, restores a revision and exports it', async () => {
   // The desk opens on the sample article.
   const first = await driver.wait(until.elementLocated(By.css('.vlist-row .headline')), 15_000);
   assert.match(await first.getAttribute('textContent'), /^Вопросы российско-японского/);
@@ -258,7 +316,7 @@ async function press(keys) {
 
 const openDialogs = () => driver.executeScript("return [...document.querySelectorAll('dialog[open]')].map((d) => d.id || d.className)");
 
-test('the desk, its panels and dialogs pass axe-core, light and dark', async () => {
+desktopTest('the desk, its panels and dialogs pass axe-core, light and dark', async () => {
   await closeDialogs();
   for (const theme of ['light', 'dark']) {
     await driver.executeScript(`document.documentElement.dataset.theme = '${theme}'`);
@@ -285,7 +343,7 @@ test('the desk, its panels and dialogs pass axe-core, light and dark', async () 
   await driver.findElement(By.id('tab-preview')).click();
 });
 
-test('the keyboard reaches everything: shortcuts, palette, sheet, panels, next article', async () => {
+desktopTest('the keyboard reaches everything: shortcuts, palette, sheet, panels, next article', async () => {
   await closeDialogs();
   await driver.findElement(By.id('search')).click();
   await press('Mod+/');
@@ -332,7 +390,7 @@ test('the keyboard reaches everything: shortcuts, palette, sheet, panels, next a
   await press('Mod+J');
 });
 
-test('hostile Markdown in the preview cannot reach Galley\'s commands', async () => {
+desktopTest('hostile Markdown in the preview cannot reach Galley\'s commands', async () => {
   // Every published payload (tests/hostile/payloads.json) goes into the preview as the body, the
   // headline and the dek of one article, one after another, the way a paste would put it there;
   // a few also become tags. After each, nothing may have run (in the preview frame or the app),
@@ -495,7 +553,7 @@ async function chooseLanguageInSettings(language) {
   await driver.wait(async () => (await driver.executeScript('return document.documentElement.lang')) === language, 5_000, `the UI is in ${language}`);
 }
 
-test('a desk editor filters by status, fixes the checklist, diffs and restores, renames a tag and exports', async () => {
+desktopTest('a desk editor filters by status, fixes the checklist, diffs and restores, renames a tag and exports', async () => {
   await closeExportDialog();
   const search = driver.findElement(By.id('search'));
   await search.clear();
@@ -608,6 +666,20 @@ test('a desk editor filters by status, fixes the checklist, diffs and restores, 
   await clickText('#statuses button', 'Все');
 });
 
+/**
+ * Whether the app's process holds a POSIX lock on the store's shared-memory file (SQLite's mark
+ * that a process uses the store, read from /proc/locks). Any code in the process that opens and
+ * closes that file drops it, and another process then resets the memory under the app.
+ */
+function appLocksSharedMemory() {
+  const inode = String(statSync(`${store}-shm`).ino);
+  const pids = execFileSync('pgrep', ['-f', app], { encoding: 'utf8' }).trim().split('\n');
+  return readFileSync('/proc/locks', 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .some((f) => f[1] === 'POSIX' && pids.includes(f[4]) && f[5]?.split(':')[2] === inode);
+}
+
 /** Picks a file in the GTK open dialog titled `title`, typing its path as a person would. */
 async function pickInOpenDialog(title, path, { fromHome = false } = {}) {
   const chooser = execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--name', title], { encoding: 'utf8', timeout: 10_000 })
@@ -640,7 +712,7 @@ async function pickInOpenDialog(title, path, { fromHome = false } = {}) {
   await pause(300);
 }
 
-test('files come in through the open dialog; articles move by dragging and from the row menu', async () => {
+desktopTest('files come in through the open dialog; articles move by dragging and from the row menu', async () => {
   await closeDialogs();
   await driver.findElement(By.id('search')).clear();
   const note = join(dir, 'zametka.md');
@@ -661,16 +733,13 @@ test('files come in through the open dialog; articles move by dragging and from 
     ),
   );
 
-  // Ctrl+O: the native open dialog; each file gets its own line in the result.
+  // Ctrl+O: the native open dialog; each file gets its own line in the result. It shows the
+  // store's folder, and the app keeps its hold on the store (see appLocksSharedMemory).
+  assert.ok(appLocksSharedMemory(), 'the app holds its lock on the store before the dialog');
   await press('Mod+O');
   await pickInOpenDialog('^(Импорт|Import)$', note);
   const results = driver.findElement(By.id('import-results'));
-  await driver
-    .wait(async () => driver.executeScript("return document.getElementById('import-dialog').open"), 10_000, 'the import reports')
-    .catch((error) => {
-      execFileSync('import', ['-window', 'root', join(process.env.GALLEY_SCREENSHOTS ?? dir, 'import-failed.png')]);
-      throw error;
-    });
+  await driver.wait(async () => driver.executeScript("return document.getElementById('import-dialog').open"), 10_000, 'the import reports');
   assert.match(await results.getAttribute('textContent'), /✓ zametka\.md.*Заметка из файла/);
   await results.findElement(By.css('button')).click();
   const headline = driver.findElement(By.id('headline'));
@@ -687,6 +756,7 @@ test('files come in through the open dialog; articles move by dragging and from 
   await driver.wait(async () => /✗ saved-page\.pdf/.test(await results.getAttribute('textContent')), 10_000, 'a file Galley cannot import is reported, by name');
   assert.match(await results.getAttribute('textContent'), /\.md, \.txt (и|and) \.html/, 'and why, in the UI\'s language');
   await closeDialogs();
+  assert.ok(appLocksSharedMemory(), "the dialogs left the app's lock on the store in place");
 
   // Dragging the row onto a tag in the sidebar tags the article.
   const row = await driver.executeScript("return [...document.querySelectorAll('.vlist-row')].find((r) => r.textContent.includes('Заметка из файла'))");
@@ -711,7 +781,7 @@ test('files come in through the open dialog; articles move by dragging and from 
  * not taken) to the home folder first. */
 const pickFolder = (title, path) => pickInOpenDialog(title, path, { fromHome: true });
 
-test('a mirror folder linked in the app follows files edited elsewhere, and a conflict is settled there', async () => {
+desktopTest('a mirror folder linked in the app follows files edited elsewhere, and a conflict is settled there', async () => {
   await closeDialogs();
   await driver.findElement(By.id('search')).clear();
   // xdotool types ASCII only: the folder's name is Latin.
@@ -781,7 +851,7 @@ test('a mirror folder linked in the app follows files edited elsewhere, and a co
   await closeDialogs();
 });
 
-test('a backup made and restored from the settings brings the store back, and keeps the one it replaced', async () => {
+desktopTest('a backup made and restored from the settings brings the store back, and keeps the one it replaced', async () => {
   await closeDialogs();
   await driver.findElement(By.id('open-settings')).click();
   await driver.findElement(By.id('backup-now')).click();
@@ -853,7 +923,7 @@ function keptFiles() {
 const saveState = () => driver.findElement(By.id('save-state')).getAttribute('data-state');
 const unsavedDialogOpen = () => driver.executeScript("return document.getElementById('unsaved-dialog').open");
 
-test('a save the store refuses keeps the words on screen and beside the store, and they land once it can', async () => {
+desktopTest('a save the store refuses keeps the words on screen and beside the store, and they land once it can', async () => {
   await relaunch();
   await newArticleWithBody('Начало заметки.');
   const headline = driver.findElement(By.id('headline'));
@@ -913,7 +983,7 @@ test('a save the store refuses keeps the words on screen and beside the store, a
   await closeDialogs();
 });
 
-test('closing the window right after typing keeps what was typed', async () => {
+desktopTest('closing the window right after typing keeps what was typed', async () => {
   const headline = await newArticleWithBody('Последняя фраза перед закрытием окна.');
   // At once, before the autosave's pause is over: as a person clicking the window's close button.
   // Every visible window of that name gets the request: GTK may keep another one (a file chooser's
@@ -929,7 +999,7 @@ test('closing the window right after typing keeps what was typed', async () => {
   assert.equal(stored(headline).body, 'Последняя фраза перед закрытием окна.');
 });
 
-test('killing the app mid-typing loses at most the last second', async () => {
+desktopTest('killing the app mid-typing loses at most the last second', async () => {
   await relaunch();
   const headline = await newArticleWithBody('');
   const body = driver.findElement(By.css('#body .cm-content'));
@@ -949,7 +1019,7 @@ test('killing the app mid-typing loses at most the last second', async () => {
   for (const { word } of older) assert.ok(article.body.includes(`${word} `), `${word}, typed over a second before the kill, was saved`);
 });
 
-test('a store found damaged at start takes no writes, and the newest good backup offered restores it', async () => {
+desktopTest('a store found damaged at start takes no writes, and the newest good backup offered restores it', async () => {
   // While the app is down: a backup, work after it, then noise over a page of the search index,
   // as a failing disk or a sync tool copying the file mid-write would leave it.
   await stopApp();
@@ -1012,7 +1082,7 @@ with open(store, 'r+b') as f:
   galley('new', '--headline', 'Снова пишется');
 });
 
-test('a store too damaged to open starts the app on its newest good backup, then the desk', async () => {
+desktopTest('a store too damaged to open starts the app on its newest good backup, then the desk', async () => {
   // The app goes; while it is down, a backup, work after it, then the store's first page spoiled:
   // the file no longer reads as a database at all.
   await stopApp();
@@ -1051,7 +1121,7 @@ test('a store too damaged to open starts the app on its newest good backup, then
   assert.equal(stored(headline).body, 'Снова пишется в восстановленное хранилище.');
 });
 
-test('a body written with Windows line endings keeps them when edited in the app', async () => {
+desktopTest('a body written with Windows line endings keeps them when edited in the app', async () => {
   const file = join(dir, 'windows.md');
   writeFileSync(file, '# Заметка из Windows\r\n\r\nПервый абзац.\r\n\r\nВторой абзац.\r\n');
   execFileSync(cli, ['--store', store, 'import', file]);

@@ -3,6 +3,7 @@
 //! the webview holds no permission to any of them.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use galley_core::{ExportFormat, Selection};
 use serde::Serialize;
@@ -86,6 +87,30 @@ pub fn export_copy<R: Runtime>(
     Ok(rendered.warnings)
 }
 
+/// How long an export opened in the browser stays in the cache folder: the browser has read it
+/// long before, and a reader may still reload it for a while.
+const OPENED_EXPORTS_KEPT_FOR: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Removes the exports opened in the browser more than `age` ago (each keeps its images inside,
+/// so they would otherwise pile up in the cache folder, one per article ever opened). What cannot
+/// be read or removed is left for the next time.
+fn forget_old_exports(folder: &Path, age: Duration) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(|meta| meta.is_file())
+            .and_then(|meta| meta.modified().ok())
+            .is_some_and(|modified| now.duration_since(modified).is_ok_and(|since| since > age));
+        if old && path.extension().is_some_and(|ext| ext == "html") {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
 /// Exports the article as an HTML document into the app's cache folder and opens it in the
 /// system browser. Images are embedded, so the file stands alone.
 #[tauri::command(async)]
@@ -104,9 +129,34 @@ pub fn export_open<R: Runtime>(
     let path: PathBuf = folder.join(format!("{}.html", article.fields.slug));
     std::fs::create_dir_all(&folder)
         .map_err(|err| IpcError::internal(format!("cannot create {}: {err}", folder.display())))?;
+    forget_old_exports(&folder, OPENED_EXPORTS_KEPT_FOR);
     export_to(&state, id, ExportFormat::Html, &path, template.as_deref())?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|err| IpcError::internal(format!("no browser opened {}: {err}", path.display())))?;
     Ok(path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, SystemTime};
+
+    #[test]
+    fn exports_opened_long_ago_leave_the_cache_folder_and_the_latest_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("vchera.html");
+        let new = dir.path().join("segodnya.html");
+        let other = dir.path().join("notes.txt");
+        for path in [&old, &new, &other] {
+            std::fs::write(path, "<p>текст</p>").unwrap();
+        }
+        let two_days_ago = SystemTime::now() - Duration::from_secs(2 * 24 * 60 * 60);
+        for path in [&old, &other] {
+            std::fs::File::options().write(true).open(path).unwrap().set_modified(two_days_ago).unwrap();
+        }
+        super::forget_old_exports(dir.path(), super::OPENED_EXPORTS_KEPT_FOR);
+        assert!(!old.exists(), "an export opened two days ago is gone");
+        assert!(new.exists(), "the one just opened stays");
+        assert!(other.exists(), "only exports are removed");
+    }
 }
