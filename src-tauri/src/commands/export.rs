@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use galley_core::model::{Clock, SystemClock};
 use galley_core::{ExportFormat, Selection};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
@@ -91,12 +92,16 @@ pub fn export_copy<R: Runtime>(
 /// long before, and a reader may still reload it for a while.
 const OPENED_EXPORTS_KEPT_FOR: Duration = Duration::from_secs(24 * 60 * 60);
 
-/// Removes the exports opened in the browser more than `age` ago (each keeps its images inside,
-/// so they would otherwise pile up in the cache folder, one per article ever opened). What cannot
-/// be read or removed is left for the next time.
-fn forget_old_exports(folder: &Path, age: Duration) {
+/// `at` as the file system's time (a time before 1970 as 1970).
+fn system_time(at: galley_core::model::Timestamp) -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_millis(u64::try_from(at.as_millisecond()).unwrap_or(0))
+}
+
+/// Removes the exports opened in the browser more than `age` before `now` (each keeps its images
+/// inside, so they would otherwise pile up in the cache folder, one per article ever opened).
+/// What cannot be read or removed is left for the next time.
+fn forget_old_exports(folder: &Path, now: SystemTime, age: Duration) {
     let Ok(entries) = std::fs::read_dir(folder) else { return };
-    let now = SystemTime::now();
     for entry in entries.flatten() {
         let path = entry.path();
         let old = entry
@@ -129,7 +134,7 @@ pub fn export_open<R: Runtime>(
     let path: PathBuf = folder.join(format!("{}.html", article.fields.slug));
     std::fs::create_dir_all(&folder)
         .map_err(|err| IpcError::internal(format!("cannot create {}: {err}", folder.display())))?;
-    forget_old_exports(&folder, OPENED_EXPORTS_KEPT_FOR);
+    forget_old_exports(&folder, system_time(SystemClock.now()), OPENED_EXPORTS_KEPT_FOR);
     export_to(&state, id, ExportFormat::Html, &path, template.as_deref())?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
@@ -139,7 +144,7 @@ pub fn export_open<R: Runtime>(
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, SystemTime};
+    use std::time::Duration;
 
     #[test]
     fn exports_opened_long_ago_leave_the_cache_folder_and_the_latest_stay() {
@@ -150,11 +155,13 @@ mod tests {
         for path in [&old, &new, &other] {
             std::fs::write(path, "<p>текст</p>").unwrap();
         }
-        let two_days_ago = SystemTime::now() - Duration::from_secs(2 * 24 * 60 * 60);
+        let now = super::system_time(galley_core::model::Timestamp::from_second(1_800_000_000).unwrap());
+        let two_days_ago = now - Duration::from_secs(2 * 24 * 60 * 60);
+        std::fs::File::options().write(true).open(&new).unwrap().set_modified(now).unwrap();
         for path in [&old, &other] {
             std::fs::File::options().write(true).open(path).unwrap().set_modified(two_days_ago).unwrap();
         }
-        super::forget_old_exports(dir.path(), super::OPENED_EXPORTS_KEPT_FOR);
+        super::forget_old_exports(dir.path(), now, super::OPENED_EXPORTS_KEPT_FOR);
         assert!(!old.exists(), "an export opened two days ago is gone");
         assert!(new.exists(), "the one just opened stays");
         assert!(other.exists(), "only exports are removed");
