@@ -134,7 +134,7 @@ function keepEvidence(name) {
     execFileSync('import', ['-window', 'root', join(folder, `${stem}.png`)], { timeout: 10_000 });
     const processes = execFileSync('ps', ['-eo', 'pid,stat,etime,args'], { encoding: 'utf8' })
       .split('\n')
-      .filter((line) => /galley|WebKit|tauri-driver/.test(line))
+      .filter((line) => line.includes(app) || line.includes(cli) || /WebKit|tauri-driver|xdotool/.test(line))
       .join('\n');
     writeFileSync(join(folder, `${stem}.txt`), processes);
     console.error(`# the screen is in ${join(folder, `${stem}.png`)}; processes then:\n${processes}`);
@@ -146,10 +146,10 @@ function keepEvidence(name) {
 /**
  * A test of the app, given three minutes. It starts from a running desk: when the app died in an
  * earlier test (which failed for it), a fresh one is started, so one crash fails one test, not
- * every test after it. A test fails when the app's session stops answering during it, and keeps
- * the screen and the process list when it fails.
+ * every test after it. A test fails when the app's session stops answering during it (unless it
+ * `endsTheApp` itself), and keeps the screen and the process list when it fails.
  */
-function desktopTest(name, body) {
+function desktopTest(name, body, { endsTheApp = false } = {}) {
   test(name, { timeout: 180_000 }, async () => {
     if (!(await sessionAnswers())) {
       console.error('# the app of an earlier test is gone: starting it again');
@@ -157,7 +157,7 @@ function desktopTest(name, body) {
     }
     try {
       await body();
-      assert.ok(await sessionAnswers(), 'the app still answers at the end of the test');
+      if (!endsTheApp) assert.ok(await sessionAnswers(), 'the app still answers at the end of the test');
     } catch (error) {
       keepEvidence(name);
       throw error;
@@ -983,6 +983,36 @@ desktopTest('a save the store refuses keeps the words on screen and beside the s
   await closeDialogs();
 });
 
+desktopTest('typing over a change made elsewhere saves the words on screen and says where the other change is', async () => {
+  await closeDialogs();
+  await newArticleWithBody('Первый абзац, набранный в Galley.');
+  const headline = 'Правка поверх скрипта';
+  const headlineField = driver.findElement(By.id('headline'));
+  await headlineField.clear();
+  await headlineField.sendKeys(headline);
+  await driver.wait(async () => JSON.parse(execFileSync(cli, ['--store', store, 'list', '--json'], { encoding: 'utf8' })).some((a) => a.headline === headline), 10_000, 'the headline is saved');
+  await saved();
+  const { id } = stored(headline);
+  // While the article is open, a script changes its dek through galley-cli.
+  execFileSync(cli, ['--store', store, 'edit', id, '--dek', 'Подзаголовок из скрипта'], { stdio: 'ignore' });
+  const otherRevision = stored(headline).revision;
+  // The journalist types on: the words on screen are saved, and the desk says what happened.
+  const body = driver.findElement(By.css('#body .cm-content'));
+  await body.sendKeys(Key.chord(Key.CONTROL, Key.END), ' Второе предложение.');
+  await saved();
+  assert.equal(stored(headline).body, 'Первый абзац, набранный в Galley. Второе предложение.');
+  const notice = driver.findElement(By.id('notice'));
+  await driver.wait(until.elementIsVisible(notice), 5_000, 'the desk says the article changed elsewhere');
+  const said = await uiText('notice-text');
+  assert.ok(said.includes(String(otherRevision)), `it names the other change's revision: ${said}`);
+  const kept = JSON.parse(execFileSync(cli, ['--store', store, 'revisions', id, '--json'], { encoding: 'utf8' }));
+  assert.ok(kept.some((r) => r.number === otherRevision), 'that revision is kept');
+  await driver.findElement(By.id('notice-revisions')).click();
+  await driver.wait(until.elementsLocated(By.css('#revision-list .revision-tick')), 5_000, 'its button opens the revisions');
+  await picture('saved-over-elsewhere');
+  await closeDialogs();
+});
+
 desktopTest('closing the window right after typing keeps what was typed', async () => {
   const headline = await newArticleWithBody('Последняя фраза перед закрытием окна.');
   // At once, before the autosave's pause is over: as a person clicking the window's close button.
@@ -997,16 +1027,17 @@ desktopTest('closing the window right after typing keeps what was typed', async 
     await pause(100);
   }
   assert.equal(stored(headline).body, 'Последняя фраза перед закрытием окна.');
-});
+}, { endsTheApp: true });
 
 desktopTest('killing the app mid-typing loses at most the last second', async () => {
   await relaunch();
   const headline = await newArticleWithBody('');
   const body = driver.findElement(By.css('#body .cm-content'));
-  // Type without pausing for four seconds, noting when each word was typed.
+  // Type without pausing for four seconds (and at least 12 words, on a slow machine), noting
+  // when each word was typed.
   const typed = [];
   const stopAt = Date.now() + 4_000;
-  for (let n = 1; Date.now() < stopAt; n++) {
+  for (let n = 1; Date.now() < stopAt || n <= 12; n++) {
     await body.sendKeys(`слово${n} `);
     typed.push({ word: `слово${n}`, at: Date.now() });
   }
@@ -1017,7 +1048,7 @@ desktopTest('killing the app mid-typing loses at most the last second', async ()
   const older = typed.filter(({ at }) => at <= killedAt - 1_000);
   assert.ok(older.length > 5, `typing went on long enough: ${typed.length} words`);
   for (const { word } of older) assert.ok(article.body.includes(`${word} `), `${word}, typed over a second before the kill, was saved`);
-});
+}, { endsTheApp: true });
 
 desktopTest('a store found damaged at start takes no writes, and the newest good backup offered restores it', async () => {
   // While the app is down: a backup, work after it, then noise over a page of the search index,

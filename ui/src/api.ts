@@ -8,6 +8,7 @@ import type {
   AppConfig,
   Article,
   ArticleFields,
+  Autosaved,
   BackupChoice,
   BackupFile,
   BackupList,
@@ -64,7 +65,9 @@ export const api = {
   searchArticles: (query: string, limit: number) => invoke<SearchHit[]>('article_search', { query, limit }),
   getArticle: (id: string) => invoke<Article>('article_get', { id }),
   createArticle: (headline: string) => invoke<Article>('article_create', { headline }),
-  autosave: (id: string, fields: ArticleFields) => invoke<Article>('article_autosave', { id, fields }),
+  /** Saves the editor's fields, based on revision `basedOn` (the one it loaded or last saved). */
+  autosave: (id: string, basedOn: number, fields: ArticleFields) =>
+    invoke<Autosaved>('article_autosave', { id, basedOn, fields }),
   /** A save failed: keeps what the editor holds in a file beside the store; resolves to its path. */
   keepUnsaved: (id: string, fields: ArticleFields) => invoke<string>('unsaved_keep', { id, fields }),
   /** The article's text is in the store now: its kept file goes. */

@@ -55,6 +55,12 @@ target_chars: number | null, };
 
 export type ListPage = { total: number, articles: Array<ArticleSummary>, };
 
+export type Autosaved = { article: Article, 
+/**
+ * The newest revision before this save, when it was not the one the editor was based on.
+ */
+saved_over: number | null, };
+
 export type ListSort = "updated" | "updated_oldest" | "created" | "headline";
 
 export type ListView = { status: Status | null, tag: string | null, section: string | null, sort: ListSort, };

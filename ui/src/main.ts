@@ -96,7 +96,13 @@ let trace = false;
 const saver = new Autosaver(async () => {
   if (!current) return;
   const before = current;
-  current = await api.autosave(current.id, editedFields(current));
+  const answer = await api.autosave(current.id, current.revision, editedFields(current));
+  current = answer.article;
+  if (answer.saved_over !== null) {
+    // Someone else's change (another window, galley-cli, the mirror folder) came in while this
+    // editor was typing: the words on screen are saved on top, and the other stays a revision.
+    showNotice(tf('savedOverElsewhere', { headline: short(current.headline), revision: answer.saved_over }), 'revisions');
+  }
   refreshListSoon();
   // The tag tree's counts change only with the tags or the status (spiked articles are not counted).
   if (before.status !== current.status || before.tags.join('\n') !== current.tags.join('\n')) void refreshTags();
@@ -1007,6 +1013,10 @@ $<HTMLButtonElement>('notice-close').addEventListener('click', () => {
 $<HTMLButtonElement>('notice-settings').addEventListener('click', () => void openSettings(applySettings));
 $<HTMLButtonElement>('notice-mirror').addEventListener('click', () => void openMirror(mirrorHooks));
 $<HTMLButtonElement>('notice-unsaved').addEventListener('click', () => void restoreUnsaved());
+$<HTMLButtonElement>('notice-revisions').addEventListener('click', () => {
+  $<HTMLDivElement>('notice').hidden = true;
+  void showRevisions();
+});
 
 /** Texts kept by a session whose saves failed go into their articles, as revisions. */
 async function restoreUnsaved(): Promise<void> {
@@ -1069,8 +1079,9 @@ void api.onCloseRequested(async () => {
 onSystemThemeChange(() => applyTheme(settings?.theme ?? 'system'));
 
 /** Shows a message above the editor until closed, with a button to where it can be acted on. */
-function showNotice(text: string, action: 'settings' | 'mirror' | 'unsaved'): void {
+function showNotice(text: string, action: 'settings' | 'mirror' | 'unsaved' | 'revisions'): void {
   $<HTMLSpanElement>('notice-text').textContent = text;
+  $<HTMLButtonElement>('notice-revisions').hidden = action !== 'revisions';
   $<HTMLButtonElement>('notice-settings').hidden = action !== 'settings';
   $<HTMLButtonElement>('notice-mirror').hidden = action !== 'mirror';
   $<HTMLButtonElement>('notice-unsaved').hidden = action !== 'unsaved';

@@ -36,7 +36,7 @@ pub use galley_store::{Field, LATEST_VERSION, SearchHit, TagCount};
 pub use galley_store::{ListSort, SectionCount};
 pub use galley_store::{PageCheck, ReadOnly, backup_folder};
 pub use import::{ImportOutcome, ImportedFile};
-pub use library::{Inspection, Library, ListPage, ListView, OpenOptions, inspect};
+pub use library::{Autosaved, Inspection, Library, ListPage, ListView, OpenOptions, inspect};
 pub use mirror_state::file_version;
 pub use paths::{
     SETTINGS_ENV, STORE_ENV, StoreChoice, StoreOrigin, configured_store, default_store_path, settings_path,

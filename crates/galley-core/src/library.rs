@@ -128,6 +128,24 @@ impl Library {
         self.change(id_or_slug, RevisionReason::Autosave, None, |_| fields)
     }
 
+    /// Autosaves what an editor holds, which it loaded (or last saved) as revision `based_on`. The
+    /// editor's words are saved even when the article changed elsewhere meanwhile (another
+    /// window, galley-cli, the mirror folder); the answer then names the revision they were saved
+    /// over, which stays in the revisions, so the journalist is told instead of it going unseen.
+    pub fn autosave_based_on(
+        &self,
+        id_or_slug: &str,
+        based_on: u32,
+        fields: ArticleFields,
+    ) -> Result<Autosaved> {
+        let current = self.store.article(id_or_slug)?;
+        let now = self.now();
+        let fields = stamped(fields, now);
+        let (article, saved_over) =
+            self.store.save_based_on(current.id, based_on, fields, RevisionReason::Autosave, now)?;
+        Ok(Autosaved { article, saved_over })
+    }
+
     /// Records the current state as a revision with a label, even if nothing changed.
     pub fn save_revision(&self, id_or_slug: &str, label: &str) -> Result<Article> {
         let label = label.trim();
@@ -155,10 +173,7 @@ impl Library {
     ) -> Result<Article> {
         let current = self.store.article(id_or_slug)?;
         let now = self.now();
-        let mut fields = change(current.fields.clone());
-        if fields.status == Status::Published && fields.published_at.is_none() {
-            fields.published_at = Some(now);
-        }
+        let fields = stamped(change(current.fields.clone()), now);
         Ok(self.store.save(current.id, fields, reason, label, now)?)
     }
 
@@ -335,6 +350,24 @@ pub struct ListView {
     pub tag: Option<String>,
     pub section: Option<String>,
     pub sort: ListSort,
+}
+
+/// `fields` with the time of publication set when they are published without one.
+fn stamped(mut fields: ArticleFields, now: Timestamp) -> ArticleFields {
+    if fields.status == Status::Published && fields.published_at.is_none() {
+        fields.published_at = Some(now);
+    }
+    fields
+}
+
+/// What an editor's autosave stored, and the revision it was saved over when the article had
+/// changed elsewhere since the editor loaded it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Autosaved {
+    pub article: Article,
+    /// The newest revision before this save, when it was not the one the editor was based on.
+    pub saved_over: Option<u32>,
 }
 
 /// A page of the article list and the size of the whole list.

@@ -150,6 +150,29 @@ impl Store {
         read_article(&conn, &id.to_string())
     }
 
+    /// [`Store::save`] of what an editor holds, which it based on revision `based_on`: saved even
+    /// when a newer revision came from elsewhere meanwhile (the words on the journalist's screen
+    /// are never refused), and then that revision's number is returned beside the article, so the
+    /// journalist can be told. Checked inside the write transaction.
+    pub fn save_based_on(
+        &self,
+        id: ArticleId,
+        based_on: u32,
+        fields: ArticleFields,
+        reason: RevisionReason,
+        now: Timestamp,
+    ) -> Result<(Article, Option<u32>)> {
+        let mut conn = self.writer()?;
+        let tx = conn.transaction()?;
+        let rowid = rowid_of(&tx, id)?;
+        let newest: u32 = tx
+            .prepare_cached("SELECT revision FROM articles WHERE rowid = ?")?
+            .query_row([rowid], |row| row.get(0))?;
+        update(&tx, rowid, id, fields, reason, None, now)?;
+        tx.commit()?;
+        Ok((read_article(&conn, &id.to_string())?, (newest != based_on).then_some(newest)))
+    }
+
     /// [`Store::save`], only if the article's `change_seq` is still `expected`: `None` when another
     /// change came first (checked inside the write transaction, so nothing can come between).
     pub fn save_if_unchanged(

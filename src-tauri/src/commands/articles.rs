@@ -1,6 +1,6 @@
 //! Articles: list, open, create, autosave, move through the desk, tag, inspect.
 
-use galley_core::{Inspection, ListPage, ListView, SectionCount, inspect};
+use galley_core::{Autosaved, Inspection, ListPage, ListView, SectionCount, inspect};
 use galley_model::{Article, ArticleFields, Status};
 use tauri::State;
 
@@ -63,12 +63,15 @@ pub fn article_create(state: State<'_, AppState>, headline: String) -> Result<Ar
     Ok(state.library.create(ArticleFields { headline, language, ..ArticleFields::default() })?)
 }
 
-/// Saves what the editor holds; the Library decides whether it folds into the last autosave.
+/// Saves what the editor holds, which it loaded or last saved as revision `based_on`; the answer
+/// names the revision it was saved over when the article changed elsewhere meanwhile. The Library
+/// decides whether it folds into the last autosave.
 #[tauri::command(async)]
 pub fn article_autosave(
     state: State<'_, AppState>,
     id: String,
+    based_on: u32,
     fields: ArticleFields,
-) -> Result<Article, IpcError> {
-    Ok(state.library.autosave(&id, fields)?)
+) -> Result<Autosaved, IpcError> {
+    Ok(state.library.autosave_based_on(&id, based_on, fields)?)
 }

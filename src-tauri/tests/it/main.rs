@@ -55,7 +55,14 @@ fn the_desk_lists_opens_saves_and_searches_through_ipc() {
     let mut fields = created.clone();
     fields["body"] = json!("Стороны обсудили \"энергомост\" - проект века.");
     fields["tags"] = json!(["Энергетика"]);
-    let saved = call(&shell, "article_autosave", json!({"id": id, "fields": fields})).unwrap();
+    let answer = call(
+        &shell,
+        "article_autosave",
+        json!({"id": id, "basedOn": created["revision"], "fields": fields}),
+    )
+    .unwrap();
+    assert_eq!(answer["saved_over"], Value::Null, "nothing changed the article elsewhere");
+    let saved = answer["article"].clone();
     assert_eq!(saved["tags"], json!(["Энергетика"]));
 
     let hits = call(&shell, "article_search", json!({"query": "энергомосты", "limit": 10})).unwrap();
@@ -79,11 +86,12 @@ fn a_desk_editor_filters_moves_tags_diffs_and_inspects_through_ipc() {
     fields["section"] = json!("Экономика");
     fields["tags"] = json!(["Энергетика"]);
     fields["body"] = json!("Мэр сказал, что мост построят.");
-    call(&shell, "article_autosave", json!({"id": id, "fields": fields})).unwrap();
+    call(&shell, "article_autosave", json!({"id": id, "basedOn": created["revision"], "fields": fields}))
+        .unwrap();
     let labelled = call(&shell, "revision_save", json!({"id": id, "label": "на правку"})).unwrap();
     let first = labelled["revision"].as_u64().unwrap();
     fields["body"] = json!("Мэр сказал: мост построят к осени.");
-    call(&shell, "article_autosave", json!({"id": id, "fields": fields})).unwrap();
+    call(&shell, "article_autosave", json!({"id": id, "basedOn": first, "fields": fields})).unwrap();
 
     // The status moves from the list; the list filters by it and by section.
     let moved = call(&shell, "article_set_status", json!({"id": id, "status": "ready"})).unwrap();
@@ -471,7 +479,8 @@ fn a_window_can_list_and_restore_revisions() {
     let mut fields = created.clone();
     fields["headline"] = json!("Вторая версия");
     fields["body"] = json!("Совсем другой текст.");
-    call(&shell, "article_autosave", json!({"id": id, "fields": fields})).unwrap();
+    call(&shell, "article_autosave", json!({"id": id, "basedOn": created["revision"], "fields": fields}))
+        .unwrap();
     let revisions = call(&shell, "revision_list", json!({"id": id})).unwrap();
     let numbers: Vec<u64> =
         revisions.as_array().unwrap().iter().map(|r| r["number"].as_u64().unwrap()).collect();

@@ -213,3 +213,35 @@ fn words_a_save_could_not_keep_are_kept_beside_the_store_and_come_back_as_a_revi
     library.forget_unsaved(article.id).unwrap();
     assert!(library.unsaved().unwrap().is_empty());
 }
+
+#[test]
+fn an_autosave_over_a_change_made_elsewhere_keeps_both_and_names_the_other() {
+    let (_dir, library, _clock) = library(false);
+    let opened =
+        library.create(ArticleFields { headline: "Заседание".into(), ..ArticleFields::default() }).unwrap();
+
+    // The editor's own saves follow each other: nothing was saved over.
+    let mut edited = opened.fields.clone();
+    edited.body = "Первый абзац.".into();
+    let first = library.autosave_based_on(&opened.id.to_string(), opened.revision, edited.clone()).unwrap();
+    assert_eq!(first.saved_over, None);
+
+    // Meanwhile another process (galley-cli, another window) changes the dek.
+    let elsewhere = library
+        .edit(
+            &opened.id.to_string(),
+            ArticlePatch {
+                dek: Some("Подзаголовок из скрипта".into()), ..ArticlePatch::default()
+            },
+        )
+        .unwrap();
+
+    // The editor, still based on its own save, saves again: its words are stored, and the answer
+    // names the revision holding the other change, which the revisions keep.
+    edited.body = "Первый абзац. Второй.".into();
+    let second = library.autosave_based_on(&opened.id.to_string(), first.article.revision, edited).unwrap();
+    assert_eq!(second.saved_over, Some(elsewhere.revision));
+    assert_eq!(second.article.fields.body, "Первый абзац. Второй.");
+    let kept = library.revision(&opened.id.to_string(), elsewhere.revision).unwrap();
+    assert_eq!(kept.fields.dek, "Подзаголовок из скрипта");
+}
