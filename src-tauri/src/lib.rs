@@ -15,6 +15,7 @@ pub use file_chooser::{CHOOSER_ARG, chooser_process};
 mod mirror;
 mod navigation;
 mod offered;
+mod single_instance;
 mod state;
 mod store_check;
 
@@ -51,7 +52,14 @@ const CLOSE_GRACE: Duration = galley_core::STORE_BUSY_TIMEOUT.saturating_add(Dur
 /// `started` is when the process began, for timing marks. A store that would not open starts the
 /// app on a page that says why (`rescue.html`), with a backup to restore when it is damaged.
 pub fn run(started: Instant) {
-    let builder = match AppState::open_default(started) {
+    let opened = AppState::open_default(started);
+    // One app per store: a second launch on it brings the first window forward and ends here.
+    let store = match &opened {
+        Ok(state) => Some(state.library.path().to_owned()),
+        Err(failure) => failure.store.clone(),
+    };
+    let lock = store.as_deref().and_then(single_instance::take_or_leave);
+    let builder = match opened {
         Ok(state) => with_commands(tauri::Builder::default(), state),
         Err(failure) => {
             eprintln!("Galley cannot open its store: {}", failure.problem);
@@ -64,7 +72,12 @@ pub fn run(started: Instant) {
     builder
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
-        .setup(|app| {
+        .setup(move |app| {
+            if let Some(lock) = lock {
+                single_instance::answer_knocks(app.handle(), &lock);
+                // Held as long as the app runs.
+                app.manage(lock);
+            }
             // The window is built here, not from the configuration alone, to watch its navigation.
             let mut config =
                 app.config().app.windows.first().expect("tauri.conf.json defines the main window").clone();

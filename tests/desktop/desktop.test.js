@@ -3,7 +3,7 @@
 // scripts/test.sh provides both and runs this under xvfb-run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
@@ -998,7 +998,9 @@ desktopTest('typing over a change made elsewhere saves the words on screen and s
   const otherRevision = stored(headline).revision;
   // The journalist types on: the words on screen are saved, and the desk says what happened.
   const body = driver.findElement(By.css('#body .cm-content'));
-  await body.sendKeys(Key.chord(Key.CONTROL, Key.END), ' Второе предложение.');
+  await body.sendKeys(Key.chord(Key.CONTROL, Key.END));
+  await body.sendKeys(' Второе предложение.');
+  await driver.wait(async () => stored(headline).body.includes('Второе предложение.'), 10_000, 'the words on screen are saved');
   await saved();
   assert.equal(stored(headline).body, 'Первый абзац, набранный в Galley. Второе предложение.');
   const notice = driver.findElement(By.id('notice'));
@@ -1011,6 +1013,22 @@ desktopTest('typing over a change made elsewhere saves the words on screen and s
   await driver.wait(until.elementsLocated(By.css('#revision-list .revision-tick')), 5_000, 'its button opens the revisions');
   await picture('saved-over-elsewhere');
   await closeDialogs();
+});
+
+desktopTest('a second launch on the same store brings the first window forward and goes', async () => {
+  const knocks = `${store}-app.knock`;
+  const before = readFileSync(knocks, 'utf8');
+  const second = spawnSync(app, [], {
+    env: { ...process.env, GALLEY_STORE: store, GALLEY_SETTINGS: settingsFile, GSETTINGS_BACKEND: 'memory' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(second.status, 0, `the second launch ends by itself: ${second.stderr}`);
+  assert.match(second.stderr, /already open/, 'and says why');
+  assert.equal(readFileSync(knocks, 'utf8'), `${before}show\n`, 'it knocked on the first');
+  const windows = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Galley$'], { encoding: 'utf8' }).trim().split('\n');
+  assert.equal(windows.length, 1, 'one window on the store');
+  assert.ok(await sessionAnswers(), 'the first app goes on');
 });
 
 desktopTest('closing the window right after typing keeps what was typed', async () => {

@@ -5,6 +5,7 @@
 //! change gets, when `published_at` is set, seeding a new store with the sample article — and it
 //! owns the clock. It speaks plain data only and never depends on Tauri or any UI.
 
+mod app_lock;
 mod backup;
 mod diff;
 mod error;
@@ -19,6 +20,7 @@ mod recovery;
 mod settings;
 mod unsaved;
 
+pub use app_lock::{AppLock, AppLockOutcome, app_lock_path};
 pub use backup::{
     BackupFile, BackupKind, Restored, backups_of, check_backup, scheduled_space, scheduled_to_keep,
 };

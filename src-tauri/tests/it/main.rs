@@ -55,12 +55,9 @@ fn the_desk_lists_opens_saves_and_searches_through_ipc() {
     let mut fields = created.clone();
     fields["body"] = json!("Стороны обсудили \"энергомост\" - проект века.");
     fields["tags"] = json!(["Энергетика"]);
-    let answer = call(
-        &shell,
-        "article_autosave",
-        json!({"id": id, "basedOn": created["revision"], "fields": fields}),
-    )
-    .unwrap();
+    let answer =
+        call(&shell, "article_autosave", json!({"id": id, "basedOn": created["revision"], "fields": fields}))
+            .unwrap();
     assert_eq!(answer["saved_over"], Value::Null, "nothing changed the article elsewhere");
     let saved = answer["article"].clone();
     assert_eq!(saved["tags"], json!(["Энергетика"]));
