@@ -16,6 +16,7 @@
 
 mod change;
 mod error;
+mod file_name;
 mod folder;
 mod follow;
 mod mirror;

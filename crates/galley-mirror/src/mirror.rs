@@ -20,6 +20,7 @@ use galley_core::{ContentHash, Library, MirrorConflict, MirrorRecord};
 use galley_import::Format;
 
 use crate::change::{Change, Kept};
+use crate::file_name::{self, Taken};
 use crate::folder::{Folder, Refused, hash, is_mirrored};
 use crate::{Error, Result};
 
@@ -126,13 +127,15 @@ impl Mirror {
         let full = matches!(scope, Scope::Full);
         // A full pass reads every record once, for the paths to look at and to look them up.
         let known = if full { Some(Known::load(library)?) } else { None };
-        let (paths, refused) = self.paths_to_read(library, &scope, known.as_ref())?;
+        let (mut paths, mut refused) = self.paths_to_read(library, &scope, known.as_ref())?;
+        let held = self.refuse_clashes(library, &mut paths, &mut refused, known.as_ref())?;
         if full {
             // A problem of an entry no longer there (or now readable) is gone with it.
             self.problems.retain(|path, _| paths.contains(path) || refused.iter().any(|r| r.path == *path));
         }
         let mut pass = Pass::new(library, &self.folder, &mut self.problems);
         pass.known = known;
+        pass.held = held;
         for Refused { path, why } in refused {
             pass.problem(&path, None, why);
         }
@@ -182,6 +185,28 @@ impl Mirror {
             }
         }
         Ok((paths, refused))
+    }
+
+    /// Refuses the files whose names are another's on Windows and macOS (`file_name`); returns
+    /// the articles those files carry, which keep their place, unchanged, until they are renamed.
+    fn refuse_clashes(
+        &self,
+        library: &Library,
+        paths: &mut BTreeSet<String>,
+        refused: &mut Vec<Refused>,
+        known: Option<&Known>,
+    ) -> Result<HashSet<ArticleId>> {
+        let recorded = |path: &str| match known {
+            Some(known) => known.by_path.contains_key(path),
+            None => library.mirror_record_at(path).is_ok_and(|record| record.is_some()),
+        };
+        let clashing = file_name::refuse_clashes(&self.folder, paths, refused, recorded);
+        let held = clashing
+            .iter()
+            .filter_map(|path| self.folder.read(path).ok().flatten())
+            .filter_map(|bytes| galley_import::import(&bytes, Format::Markdown).ok()?.draft.id)
+            .collect();
+        Ok(held)
     }
 
     /// The conflicts waiting for the user.
@@ -387,6 +412,10 @@ struct Pass<'a> {
     /// Every record, read at once for a full pass (until records are written).
     known: Option<Known>,
     written: Vec<String>,
+    /// Articles carried by files refused for their names: not deleted when their old path is gone.
+    held: HashSet<ArticleId>,
+    /// The names a new file must not take, read when the first one is needed.
+    taken: Option<Taken>,
 }
 
 impl<'a> Pass<'a> {
@@ -405,6 +434,8 @@ impl<'a> Pass<'a> {
             recheck: Vec::new(),
             known: None,
             written: Vec::new(),
+            held: HashSet::new(),
+            taken: None,
         }
     }
 
@@ -502,7 +533,7 @@ impl<'a> Pass<'a> {
             }
             existing.push((id, record, version));
         }
-        gone.retain(|record| !claimed.contains(&record.article));
+        gone.retain(|record| !claimed.contains(&record.article) && !self.held.contains(&record.article));
 
         for (id, record, version) in existing {
             self.file_changed(id, record, version)?;
@@ -970,20 +1001,38 @@ impl<'a> Pass<'a> {
 
     /// A file name for an article that has none yet: `<slug>.md`, numbered when taken. A file
     /// that already holds exactly the article (a pass interrupted after writing it) is taken.
-    fn fresh_path(&self, article: &Article, text: &str) -> Result<String> {
-        let base = if article.fields.slug.is_empty() { "article" } else { article.fields.slug.as_str() };
+    /// The name is one every system can hold, and no other name in the folder or in the records
+    /// equals it once case is folded and Unicode composed (`file_name`).
+    fn fresh_path(&mut self, article: &Article, text: &str) -> Result<String> {
+        let slug = article.fields.slug.as_str();
+        // Stored slugs are checked; the fallback keeps the loop below finite whatever comes.
+        let base = if galley_core::model::slug::is_valid_slug(slug) { slug } else { "article" };
+        if self.taken.is_none() {
+            let mut taken = Taken::in_folder(self.folder)
+                .map_err(|source| Error::Io { path: self.folder.root().to_owned(), source })?;
+            for record in self.library.mirror_records()?.iter().chain(&self.records) {
+                taken.insert(&record.path);
+            }
+            self.taken = Some(taken);
+        }
         for n in 1.. {
             let path = if n == 1 { format!("{base}.md") } else { format!("{base}-{n}.md") };
-            if self.library.mirror_record_at(&path)?.is_some() || self.records.iter().any(|r| r.path == path)
+            if file_name::windows_refuses(&path).is_some()
+                || self.library.mirror_record_at(&path)?.is_some()
+                || self.records.iter().any(|r| r.path == path)
             {
                 continue;
             }
             // A name held by something Galley cannot read (a huge file, a link, a pipe) is taken
             // like any other: that entry's problem is not this article's.
+            let taken = self.taken.as_mut().expect("read above");
             match self.folder.read(&path) {
-                Ok(None) => return Ok(path),
+                Ok(None) if !taken.holds(&path) => {
+                    taken.insert(&path);
+                    return Ok(path);
+                }
                 Ok(Some(bytes)) if bytes == text.as_bytes() => return Ok(path),
-                Ok(Some(_)) | Err(_) => {}
+                Ok(_) | Err(_) => {}
             }
         }
         unreachable!("some numbered name is free")

@@ -21,8 +21,17 @@ use crate::{Rendered, render_body};
 pub const BUILTIN_TEMPLATE: &str = include_str!("../templates/article.html");
 const CSS: &str = include_str!("../templates/article.css");
 
-/// How many steps a template may take (the built-in one takes a few hundred).
+/// How much work a template may do beyond printing the article: minijinja's fuel counts a unit
+/// per step and per 64 bytes a template makes (strings, lists, output), so this is about a million
+/// steps or 64 MB. The built-in template takes a few hundred steps beside the body.
 const TEMPLATE_FUEL: u64 = 1_000_000;
+
+/// How much a template may write beyond the article's rendered body, whose size it may print
+/// twice: a user's template cannot fill the disk or the memory of the app that shows it.
+const OUTPUT_ALLOWANCE: usize = 8 * 1024 * 1024;
+
+/// How deep a template's macros, includes and nested blocks may go (minijinja's own limit is 500).
+const RECURSION_LIMIT: usize = 100;
 
 /// A template that cannot be used, with where it went wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -35,8 +44,48 @@ pub struct TemplateError {
 
 impl TemplateError {
     fn new(name: &str, err: &minijinja::Error) -> TemplateError {
-        let message = err.detail().map(str::to_owned).unwrap_or_else(|| err.kind().to_string());
+        let message = match err.kind() {
+            minijinja::ErrorKind::OutOfFuel => "the template does more work than an export needs (a loop \
+                 too long, or a value too big): Galley stops a template after about a million steps \
+                 or 64 MB of values it makes"
+                .to_owned(),
+            _ => err.detail().map(str::to_owned).unwrap_or_else(|| err.kind().to_string()),
+        };
         TemplateError { name: name.to_owned(), line: err.line(), message }
+    }
+
+    fn too_long(name: &str, cap: usize) -> TemplateError {
+        TemplateError {
+            name: name.to_owned(),
+            line: None,
+            message: format!(
+                "the template writes more than {} MB for this article; an export is the article \
+                 with its page around it",
+                cap / 1_000_000
+            ),
+        }
+    }
+}
+
+/// Output that stops at a cap (the template's render fails there) instead of growing.
+struct Capped {
+    out: Vec<u8>,
+    cap: usize,
+    over: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.out.len() + bytes.len() > self.cap {
+            self.over = true;
+            return Err(std::io::Error::other("the template's output is over its cap"));
+        }
+        self.out.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -55,16 +104,24 @@ pub fn standalone_html(article: &Article, template: Option<(&str, &str)>) -> Res
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    // A user's template cannot loop forever.
-    env.set_fuel(Some(TEMPLATE_FUEL));
+    env.set_recursion_limit(RECURSION_LIMIT);
     env.add_template(name, source).map_err(|e| TemplateError::new(name, &e))?;
     let body = render_body(&article.fields.body, &article.fields.language);
+    // A user's template cannot loop forever or build values without end: its work is bounded,
+    // beyond printing the body (fuel counts every 64 bytes written), and so is what it writes.
+    env.set_fuel(Some(TEMPLATE_FUEL + 2 * (body.html.len() as u64 / 64)));
+    let cap = 2 * body.html.len() + OUTPUT_ALLOWANCE;
     let mut warnings = body.warnings;
     let values = DocumentValues::new(article, &body.html, &mut warnings);
-    let html = env
-        .get_template(name)
-        .and_then(|t| t.render(minijinja::value::Serde(&values)))
-        .map_err(|e| TemplateError::new(name, &e))?;
+    let mut out = Capped { out: Vec::new(), cap, over: false };
+    let rendered =
+        env.get_template(name).and_then(|t| t.render_captured_to(minijinja::value::Serde(&values), &mut out));
+    match rendered {
+        Ok(_) => {}
+        Err(_) if out.over => return Err(TemplateError::too_long(name, cap)),
+        Err(e) => return Err(TemplateError::new(name, &e)),
+    }
+    let html = String::from_utf8(out.out).expect("minijinja writes UTF-8");
     Ok(Rendered { html, warnings })
 }
 

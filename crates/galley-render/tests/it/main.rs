@@ -1,2 +1,3 @@
 mod ninjs;
 mod pathological;
+mod templates;
