@@ -29,6 +29,7 @@ pub fn typescript() -> String {
         galley_model::ArticleStats::decl(&config),
         galley_core::ListPage::decl(&config),
         galley_core::Autosaved::decl(&config),
+        galley_core::StorePlaceRisk::decl(&config),
         galley_core::ListSort::decl(&config),
         galley_core::ListView::decl(&config),
         galley_core::SectionCount::decl(&config),

@@ -29,6 +29,7 @@ use tauri::{
 pub use commands::links::is_openable;
 pub use error::{ErrorCode, IpcError};
 pub use navigation::is_app_url;
+pub use offered::OfferedPaths;
 pub use state::{AppState, OpenFailure, TRACE_ENV, Trace};
 pub use store_check::{ReadOnlyKind, STORE_HEALTH, StoreHealth};
 
@@ -216,13 +217,13 @@ fn on_drop<R: tauri::Runtime>(window: &tauri::Window<R>, drop: &DragDropEvent) {
 
 /// Adds the state and the commands to a builder (tests pass Tauri's mock builder).
 pub fn with_commands<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).manage(offered::OfferedPaths::default()).invoke_handler(commands())
+    builder.manage(state).manage(OfferedPaths::default()).invoke_handler(commands())
 }
 
 /// Adds a store that would not open, and the commands, to a builder: the app starts on the rescue
 /// page, and the desk's commands answer once it has opened a store.
 pub fn with_rescue<R: tauri::Runtime>(builder: tauri::Builder<R>, failure: OpenFailure) -> tauri::Builder<R> {
-    builder.manage(failure).manage(offered::OfferedPaths::default()).invoke_handler(commands())
+    builder.manage(failure).manage(OfferedPaths::default()).invoke_handler(commands())
 }
 
 /// Every command the page may call (the capability grants exactly these).

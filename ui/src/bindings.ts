@@ -61,6 +61,20 @@ export type Autosaved = { article: Article,
  */
 saved_over: number | null, };
 
+export type StorePlaceRisk = { "kind": "sync_folder", 
+/**
+ * The service, as its users call it ("Dropbox").
+ */
+service: string, 
+/**
+ * The folder it syncs.
+ */
+folder: string, } | { "kind": "network_drive", 
+/**
+ * The file system ("nfs", "smb").
+ */
+file_system: string, };
+
 export type ListSort = "updated" | "updated_oldest" | "created" | "headline";
 
 export type ListView = { status: Status | null, tag: string | null, section: string | null, sort: ListSort, };
@@ -167,7 +181,11 @@ store_in_use: string,
 /**
  * What went wrong reading the settings file at start, if anything.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * Why the store in use is in an unsafe place (a sync folder, a network share), if it is.
+ */
+store_risk: StorePlaceRisk | null, };
 
 export type PathKind = "templates" | "store";
 

@@ -1145,6 +1145,10 @@ async function start(): Promise<void> {
   document.querySelector('.brand')?.setAttribute('title', config.store);
   // What went wrong reading the settings or opening the store they name stays in view until closed.
   if (stored.problem) showNotice(tf('settingsProblem', { problem: stored.problem }), 'settings');
+  // A store in a sync folder or on a network share can be damaged by either: say so until moved.
+  const risk = stored.store_risk;
+  if (risk?.kind === 'sync_folder') showNotice(tf('storeInSyncFolder', { service: risk.service, folder: risk.folder }), 'settings');
+  if (risk?.kind === 'network_drive') showNotice(tf('storeOnNetworkDrive', { fs: risk.file_system }), 'settings');
   // Words a session could not save (the store busy, full or gone) wait beside the store.
   void api.unsavedCount().then((waiting) => {
     if (waiting > 0) showNotice(tf('unsavedFound', { count: count(waiting, 'texts') }), 'unsaved');

@@ -18,6 +18,7 @@ mod paths;
 mod read;
 mod recovery;
 mod settings;
+mod store_place;
 mod unsaved;
 
 pub use app_lock::{AppLock, AppLockOutcome, app_lock_path};
@@ -48,5 +49,6 @@ pub use recovery::{
     LostArticle, Recovered, RecoveryOffer, restore_over_unreadable_store, unreadable_store_offer,
 };
 pub use settings::{Limits, Loaded, SectionLimits, Settings, SidePanel, Theme, UiLanguage};
+pub use store_place::{StorePlaceRisk, store_place_risk};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

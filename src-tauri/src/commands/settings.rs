@@ -1,7 +1,7 @@
 //! Settings: read and save the user's settings file, and pick the folders and files it names
 //! with the native dialogs (from Rust: the page holds no dialog permission).
 
-use galley_core::Settings;
+use galley_core::{Settings, StorePlaceRisk, store_place_risk};
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
 
@@ -19,6 +19,8 @@ pub struct SettingsView {
     pub store_in_use: String,
     /// What went wrong reading the settings file at start, if anything.
     pub problem: Option<String>,
+    /// Why the store in use is in an unsafe place (a sync folder, a network share), if it is.
+    pub store_risk: Option<StorePlaceRisk>,
 }
 
 #[tauri::command(async)]
@@ -28,6 +30,7 @@ pub fn settings_get(state: State<'_, AppState>) -> SettingsView {
         path: state.settings_path.as_ref().map(|p| p.display().to_string()),
         store_in_use: state.library.path().display().to_string(),
         problem: state.settings_problem.clone(),
+        store_risk: store_place_risk(state.library.path()),
     }
 }
 
@@ -44,6 +47,13 @@ pub fn settings_set(
         if let Some(asked) = asked.as_ref().filter(|asked| Some(*asked) != now.as_ref()) {
             offered.taken(&asked.display().to_string())?;
         }
+    }
+    // A store picked where there is none yet is made now, while the user is asking for it: at the
+    // next start a store in the settings is only opened, never made (its drive may be unplugged).
+    if let Some(new) =
+        settings.store.as_ref().filter(|new| Some(*new) != current.store.as_ref() && !new.exists())
+    {
+        drop(galley_core::Library::open(new)?);
     }
     Ok(state.set_settings(settings)?)
 }

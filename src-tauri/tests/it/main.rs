@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
-use tauri::{WebviewWindow, WebviewWindowBuilder};
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 struct Shell {
     _dir: tempfile::TempDir,
@@ -688,6 +688,26 @@ fn the_page_names_back_only_paths_the_shell_offered_it() {
     settings["templates"] = Value::Null;
     settings["ui_language"] = json!("en");
     assert_eq!(call(&shell, "settings_set", json!({ "settings": settings })).unwrap()["ui_language"], "en");
+}
+
+#[test]
+fn a_store_picked_where_there_is_none_is_made_when_the_settings_are_saved_and_opens_next_time() {
+    let shell = shell();
+    let new = dir_of(&shell).join("Редакция").join("galley.sqlite3");
+    std::fs::create_dir_all(new.parent().unwrap()).unwrap();
+    // As the settings dialog's picker would have offered it.
+    shell.window.state::<galley_desktop::OfferedPaths>().offer(new.clone());
+    let mut settings = call(&shell, "settings_get", json!({})).unwrap()["settings"].clone();
+    settings["store"] = json!(new);
+    call(&shell, "settings_set", json!({ "settings": settings })).unwrap();
+    assert!(new.exists(), "the store is made while the user asks for it");
+    let next = AppState::open_configured(
+        None,
+        Some(dir_of(&shell).join("settings.json")),
+        Some(dir_of(&shell).join("default.sqlite3")),
+    )
+    .unwrap_or_else(|failure| panic!("{}", failure.problem));
+    assert_eq!(next.library.path(), new, "the next start opens it, not the default store");
 }
 
 #[test]
