@@ -1,14 +1,40 @@
 //! Where the store lives when nobody says.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The environment variable that names the store file.
 pub const STORE_ENV: &str = "GALLEY_STORE";
 
-/// The default store: `galley/galley.sqlite3` in the OS data folder
-/// (`~/.local/share` on Linux, `~/Library/Application Support` on macOS, `%APPDATA%` on Windows).
+/// The default store: `galley/galley.sqlite3` in the OS's folder for data that stays on this
+/// machine (`~/.local/share` on Linux, `~/Library/Application Support` on macOS,
+/// `%LOCALAPPDATA%` on Windows). Not Windows' roaming `%APPDATA%`, which managed newsrooms
+/// redirect to a network share, where SQLite's log is unsafe: a store Galley made there before is
+/// moved to the local folder once ([`move_roaming_store`]).
 pub fn default_store_path() -> Option<PathBuf> {
-    dirs::data_dir().map(|dir| dir.join("galley").join("galley.sqlite3"))
+    let local = dirs::data_local_dir()?.join("galley");
+    let roaming = dirs::data_dir().map(|dir| dir.join("galley")).filter(|roaming| *roaming != local);
+    if let Some(roaming) = roaming
+        && let Err(err) = move_roaming_store(&roaming, &local)
+    {
+        eprintln!("Galley could not move its store from {} to {}: {err}", roaming.display(), local.display());
+        return Some(roaming.join("galley.sqlite3"));
+    }
+    Some(local.join("galley.sqlite3"))
+}
+
+/// Moves Galley's data folder `roaming` (the store, its log, backups and kept texts) to `local`,
+/// once: only when `local` is not there yet and `roaming` holds a store. A rename, so nothing is
+/// half moved; when the two are on different drives (a redirected folder), the folder is left
+/// where it is and the error says so, and Galley goes on using it there.
+pub fn move_roaming_store(roaming: &Path, local: &Path) -> std::io::Result<bool> {
+    if local.exists() || !roaming.join("galley.sqlite3").exists() {
+        return Ok(false);
+    }
+    if let Some(parent) = local.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::rename(roaming, local)?;
+    Ok(true)
 }
 
 /// The environment variable that names the settings file (tests and scripts use it to leave the
@@ -75,4 +101,31 @@ impl StoreChoice {
 pub fn configured_store() -> Option<StoreChoice> {
     let settings = settings_path().map(|path| crate::Settings::load(&path).settings);
     StoreChoice::decide(None, settings.as_ref(), default_store_path())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::move_roaming_store;
+
+    #[test]
+    fn a_store_in_the_roaming_folder_moves_to_the_local_one_once_with_everything_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let roaming = dir.path().join("Roaming").join("galley");
+        let local = dir.path().join("Local").join("galley");
+        std::fs::create_dir_all(roaming.join("backups")).unwrap();
+        std::fs::write(roaming.join("galley.sqlite3"), b"store").unwrap();
+        std::fs::write(roaming.join("galley.sqlite3-wal"), b"log").unwrap();
+        std::fs::write(roaming.join("backups").join("b.sqlite3"), b"backup").unwrap();
+        assert!(move_roaming_store(&roaming, &local).unwrap());
+        assert_eq!(std::fs::read(local.join("galley.sqlite3")).unwrap(), b"store");
+        assert_eq!(std::fs::read(local.join("galley.sqlite3-wal")).unwrap(), b"log", "the log goes with it");
+        assert!(local.join("backups").join("b.sqlite3").exists(), "and the backups");
+        assert!(!roaming.exists());
+
+        // Once: a roaming folder made again later (an old Galley) is left alone.
+        std::fs::create_dir_all(&roaming).unwrap();
+        std::fs::write(roaming.join("galley.sqlite3"), b"other").unwrap();
+        assert!(!move_roaming_store(&roaming, &local).unwrap());
+        assert_eq!(std::fs::read(local.join("galley.sqlite3")).unwrap(), b"store");
+    }
 }
