@@ -3,6 +3,7 @@
 
 mod faults;
 mod follow;
+mod front_matter;
 mod pass;
 mod support;
 mod untrusted;
