@@ -197,6 +197,10 @@ pub enum Command {
         /// Unlink the store from its folder; the files stay.
         #[arg(long, conflicts_with_all = ["once", "poll"])]
         unlink: bool,
+        /// Say what linking FOLDER would change (files given an id line, files written whole,
+        /// files that cannot be read, articles that become new files), write nothing and exit.
+        #[arg(long, requires = "folder", conflicts_with_all = ["once", "poll", "conflicts", "resolve", "unlink"])]
+        plan: bool,
     },
     /// Back up the store while it is in use: a whole, checked copy in the `backups` folder beside it
     /// (or FILE); prints its path.

@@ -230,13 +230,13 @@ fn command(library: &Library, out: &Printer, command: Command, json: bool) -> Re
         }
         Command::Attach { article, image, alt } => out.saved(&library.attach_image(&article, &image, &alt)?),
         Command::Check { article } => out.check(&library.check(&article)?),
-        Command::Sync { folder, once, poll, conflicts, resolve, keep, unlink } => {
+        Command::Sync { folder, once, poll, conflicts, resolve, keep, unlink, plan } => {
             let kept = match keep.as_deref() {
                 Some("file") => galley_mirror::Kept::File,
                 _ => galley_mirror::Kept::Galley,
             };
             let resolve = resolve.map(|article| (article, kept));
-            let args = sync::SyncArgs { folder, once, poll, conflicts, resolve, unlink };
+            let args = sync::SyncArgs { folder, once, poll, conflicts, resolve, unlink, plan };
             return Ok(sync::run(library, json, args));
         }
         Command::Typography { .. } => unreachable!("handled before the store is opened"),

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 use galley_core::Library;
-use galley_mirror::{Change, Event, FollowOptions, Kept, Mirror, Scope, WatchChoice, WatchMode};
+use galley_mirror::{Change, Event, FollowOptions, Kept, LinkPlan, Mirror, Scope, WatchChoice, WatchMode};
 use serde_json::json;
 
 /// What `sync` was asked.
@@ -17,6 +17,7 @@ pub struct SyncArgs {
     pub conflicts: bool,
     pub resolve: Option<(String, Kept)>,
     pub unlink: bool,
+    pub plan: bool,
 }
 
 /// Runs `sync`; prints its own errors.
@@ -54,6 +55,12 @@ fn sync(library: &Library, json: bool, args: SyncArgs) -> galley_mirror::Result<
                 say!("{}\t{}\t«{}»\t{file}", conflict.id, conflict.path, conflict.headline);
             }
         }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.plan
+        && let Some(folder) = &args.folder
+    {
+        print_plan(json, &Mirror::link_plan(library, folder)?);
         return Ok(ExitCode::SUCCESS);
     }
     let mut mirror = match &args.folder {
@@ -123,6 +130,33 @@ fn sync(library: &Library, json: bool, args: SyncArgs) -> galley_mirror::Result<
         }
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What linking a folder would change, file by file; nothing is written.
+fn print_plan(json: bool, plan: &LinkPlan) {
+    if json {
+        say!("{}", serde_json::to_string_pretty(plan).expect("plain data"));
+        return;
+    }
+    say!("linking {} would change:", plan.folder.display());
+    say!("{} .md files in the folder", plan.files);
+    for path in &plan.id_added {
+        say!("id line added\t{path}");
+    }
+    for path in &plan.rewritten {
+        say!("written whole\t{path}");
+    }
+    for path in &plan.differ {
+        say!("differs from the store\t{path}");
+    }
+    for problem in &plan.unreadable {
+        say!("cannot be read\t{}\t{}", problem.path, problem.message);
+    }
+    say!("{} files taken in as they are", plan.untouched);
+    say!("{} articles of the store become new files", plan.new_files);
+    if !plan.changes_files() {
+        say!("no file there now would be written");
+    }
 }
 
 fn print(json: bool, change: &Change) {

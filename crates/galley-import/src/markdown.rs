@@ -364,7 +364,7 @@ mod tests {
     #[test]
     fn front_matter_warnings_pass_through() {
         let imported = parse_ok("---\ntitle: T\ndraft: true\n---\nText\n");
-        assert_eq!(imported.warnings, ["ignored unknown front matter fields: draft"]);
+        assert_eq!(imported.warnings, ["front matter fields Galley does not use, kept as they are: draft"]);
     }
 
     #[test]

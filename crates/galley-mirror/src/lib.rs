@@ -12,7 +12,8 @@
 //! [`Mirror::pass`] does the work and decides from what is on disk and in the store, never from
 //! what an event claimed, so it can always be run again. [`follow`] runs passes as file events
 //! (`notify`, or polling where native events are unreliable) and the store's changes come in.
-//! This is the only crate that knows `notify`.
+//! This is the only crate that knows `notify`. [`Mirror::link_plan`] says what linking a folder
+//! would change before anything is written.
 
 mod change;
 mod error;
@@ -20,6 +21,7 @@ mod file_name;
 mod folder;
 mod follow;
 mod mirror;
+mod plan;
 mod watch;
 
 pub use change::{Change, Kept};
@@ -27,4 +29,5 @@ pub use error::{Error, Result};
 pub use folder::{hash, is_mirrored};
 pub use follow::{Event, FollowOptions, follow};
 pub use mirror::{Conflict, FileProblem, Mirror, Scope, file_text};
+pub use plan::LinkPlan;
 pub use watch::{WatchChoice, WatchMode};

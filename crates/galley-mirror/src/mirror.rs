@@ -289,7 +289,7 @@ pub fn file_text(article: &Article) -> String {
 }
 
 /// Whether a file's fields say what the article says (as [`galley_core::file_version`] reads them).
-fn same_words(file: &ArticleFields, article: &ArticleFields) -> bool {
+pub(crate) fn same_words(file: &ArticleFields, article: &ArticleFields) -> bool {
     galley_core::file_version(article, file.clone()) == *article
 }
 
@@ -389,6 +389,19 @@ struct FileVersion {
     path: String,
     hash: ContentHash,
     draft: Draft,
+    /// The file's text, kept for a file without an id (UTF-8 only): its id is added to it as one
+    /// line, the rest left as it is.
+    id_free_text: Option<String>,
+}
+
+/// The file's text with `id` added, or (a file without front matter, or with another file's id)
+/// the whole file as Galley writes the article.
+fn text_with_id(version: &FileVersion, article: &Article) -> String {
+    version
+        .id_free_text
+        .as_deref()
+        .and_then(|text| markdown_file::with_id_added(text, article.id))
+        .unwrap_or_else(|| file_text(article))
 }
 
 /// A new file to store as an article.
@@ -475,7 +488,11 @@ impl<'a> Pass<'a> {
             match galley_import::import(&bytes, Format::Markdown) {
                 Ok(imported) => {
                     self.problems.remove(&path);
-                    versions.push(FileVersion { path, hash: file_hash, draft: imported.draft });
+                    let id_free_text = match imported.draft.id {
+                        None => String::from_utf8(bytes).ok(),
+                        Some(_) => None,
+                    };
+                    versions.push(FileVersion { path, hash: file_hash, draft: imported.draft, id_free_text });
                 }
                 Err(err) => self.problem(&path, Some(file_hash), err.to_string()),
             }
@@ -600,7 +617,7 @@ impl<'a> Pass<'a> {
         let galley_changed =
             record.as_ref().is_none_or(|r| r.article_hash != galley_hash || r.conflict.is_some());
         let needs_id = version.draft.id.is_none();
-        let fields = version.draft.fields;
+        let fields = version.draft.fields.clone();
 
         let (article, seq, galley_hash) = if galley_changed {
             (article, seq, galley_hash)
@@ -609,8 +626,11 @@ impl<'a> Pass<'a> {
                 Some((updated, updated_seq)) => {
                     let text = file_text(&updated);
                     let mut file_hash = version.hash;
-                    if needs_id && self.try_write(&path, Some(version.hash), &text) {
-                        file_hash = hash(text.as_bytes());
+                    if needs_id {
+                        let with_id = text_with_id(&version, &updated);
+                        if self.try_write(&path, Some(version.hash), &with_id) {
+                            file_hash = hash(with_id.as_bytes());
+                        }
                     }
                     self.records.push(MirrorRecord {
                         article: id,
@@ -754,7 +774,9 @@ impl<'a> Pass<'a> {
         for (new, result) in new_files.into_iter().zip(results) {
             match result {
                 Ok(stored) => {
-                    let text = file_text(&stored.article);
+                    // A file without an id gets one line, its id; nothing else of it changes.
+                    let text =
+                        if new.give_id { text_with_id(&new.version, &stored.article) } else { String::new() };
                     created.push((new, stored, text));
                 }
                 Err(err) => self.problem(&new.version.path, Some(new.version.hash), err.to_string()),
@@ -782,12 +804,11 @@ impl<'a> Pass<'a> {
                 None => false,
             };
             if given_id {
-                let text_hash = hash(text.as_bytes());
                 self.records.push(MirrorRecord {
                     article: article.id,
                     path: path.clone(),
-                    file_hash: Some(text_hash),
-                    article_hash: text_hash,
+                    file_hash: Some(hash(text.as_bytes())),
+                    article_hash: hash(file_text(&article).as_bytes()),
                     change_seq: stored.change_seq,
                     conflict: None,
                 });

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::Timestamp;
+use crate::markdown_file::ForeignFrontMatter;
 
 /// An article's stable identity: a UUIDv7, kept across export and import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -135,6 +136,13 @@ pub struct ArticleFields {
     pub note: String,
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub published_at: Option<Timestamp>,
+    /// What the article's `.md` file holds that Galley does not own (Hugo's `draft`, Obsidian's
+    /// `cssclasses`, comments, the file's names for Galley's fields, TOML), kept as the file wrote
+    /// it so writing and exporting the article give it back. Empty for an article Galley wrote.
+    /// The desk passes it through untouched, so the UI's types leave it out.
+    #[serde(skip_serializing_if = "ForeignFrontMatter::is_empty")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub foreign: ForeignFrontMatter,
 }
 
 impl Default for ArticleFields {
@@ -156,6 +164,7 @@ impl Default for ArticleFields {
             target_chars: None,
             note: String::new(),
             published_at: None,
+            foreign: ForeignFrontMatter::default(),
         }
     }
 }

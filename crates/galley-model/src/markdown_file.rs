@@ -11,8 +11,14 @@
 //!
 //! Reading is lenient, as files come from Hugo, Jekyll, Obsidian and hand edits: `title` is read as
 //! `headline`, `author`/`authors` as `byline`, a comma-separated string as a list, `date` as the
-//! creation time. Unknown keys are reported as warnings, never an error. A file without front matter
-//! takes its headline from a leading `# Heading`. Writing always uses the model's field names.
+//! creation time. TOML front matter between `+++` lines (Hugo's other format) is read too. A file
+//! without front matter takes its headline from a leading `# Heading`.
+//!
+//! A file is not Galley's alone: what its front matter holds that Galley does not read (Hugo's
+//! `draft`, `weight`, `aliases`; Obsidian's `cssclasses`; comments) is kept with the article as the
+//! file wrote it ([`ForeignFrontMatter`], see [`foreign`]) and written back after Galley's keys, in
+//! the file's format; Galley's fields keep the names the file gave them (a file with `title` keeps
+//! `title`, never renamed to `headline`). A file Galley wrote uses the model's field names and YAML.
 //!
 //! Reading is bounded: front matter longer than [`MAX_FRONT_MATTER_BYTES`], nested deeper than
 //! [`MAX_FRONT_MATTER_DEPTH`], or whose YAML aliases (`*name`) repeat their anchors (`&name`) into
@@ -29,6 +35,11 @@ use serde_yaml_ng::{Mapping, Value};
 
 use crate::{ArticleFields, ArticleId, Draft, Related, Status, Timestamp, article::normalize_language};
 
+pub mod foreign;
+mod toml_front;
+
+pub use foreign::{ForeignFrontMatter, FrontMatterFormat};
+
 /// A file read into a draft, with what was odd about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedFile {
@@ -39,10 +50,12 @@ pub struct ParsedFile {
 /// The front matter is not something we can read.
 #[derive(Debug, thiserror::Error)]
 pub enum FrontMatterError {
-    #[error("the front matter starts with `---` but never ends (add a line `---` after it)")]
-    Unterminated,
+    #[error("the front matter starts with `{0}` but never ends (add a line `{0}` after it)")]
+    Unterminated(&'static str),
     #[error("the front matter is not valid YAML: {0}")]
     Yaml(String),
+    #[error("the front matter is not valid TOML: {0}")]
+    Toml(String),
     #[error("the front matter must be a list of `key: value` lines")]
     NotAMapping,
     #[error("front matter field `{field}`: {message}")]
@@ -85,17 +98,27 @@ pub const MAX_FRONT_MATTER_DEPTH: usize = 32;
 /// Reads a `.md` file's text.
 pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some((yaml, body)) = split_front_matter(text)? else {
+    let Some((format, source, body)) = split_front_matter(text)? else {
         return Ok(ParsedFile { draft: draft_without_front_matter(text), warnings: Vec::new() });
     };
-    check_bounds(yaml)?;
-    let value: Value = serde_yaml_ng::from_str(yaml).map_err(|e| FrontMatterError::Yaml(e.to_string()))?;
-    let map = match value {
-        Value::Mapping(map) => map,
-        Value::Null => Mapping::new(),
-        _ => return Err(FrontMatterError::NotAMapping),
+    check_bounds(format, source)?;
+    let (map, document) = match format {
+        FrontMatterFormat::Yaml => {
+            let value: Value =
+                serde_yaml_ng::from_str(source).map_err(|e| FrontMatterError::Yaml(e.to_string()))?;
+            let map = match value {
+                Value::Mapping(map) => map,
+                Value::Null => Mapping::new(),
+                _ => return Err(FrontMatterError::NotAMapping),
+            };
+            (map, None)
+        }
+        FrontMatterFormat::Toml => {
+            let (map, document) = toml_front::read(source)?;
+            (map, Some(document))
+        }
     };
-    let mut reader = FieldReader { map, warnings: Vec::new() };
+    let mut reader = FieldReader { map: map.clone(), warnings: Vec::new(), names: Default::default() };
     let mut fields = ArticleFields { body: body.to_owned(), ..ArticleFields::default() };
 
     let id = match reader.take_string("id")? {
@@ -105,17 +128,16 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
         ),
         None => None,
     };
-    fields.headline = reader.take_string("headline")?.or(reader.take_string("title")?).unwrap_or_default();
+    fields.headline =
+        reader.take_named("headline", &["title"], FieldReader::take_string)?.unwrap_or_default();
     fields.slug = reader.take_string("slug")?.unwrap_or_default();
-    fields.dek = reader.take_string("dek")?.or(reader.take_string("subtitle")?).unwrap_or_default();
-    fields.lead = reader.take_string("lead")?.or(reader.take_string("description")?).unwrap_or_default();
-    fields.byline = match reader.take_list("byline")? {
-        Some(list) => list,
-        None => reader.take_list("authors")?.or(reader.take_list("author")?).unwrap_or_default(),
-    };
+    fields.dek = reader.take_named("dek", &["subtitle"], FieldReader::take_string)?.unwrap_or_default();
+    fields.lead = reader.take_named("lead", &["description"], FieldReader::take_string)?.unwrap_or_default();
+    fields.byline =
+        reader.take_named("byline", &["authors", "author"], FieldReader::take_list)?.unwrap_or_default();
     fields.dateline = reader.take_string("dateline")?.unwrap_or_default();
     fields.section = reader.take_string("section")?.unwrap_or_default();
-    if let Some(language) = reader.take_string("language")?.or(reader.take_string("lang")?) {
+    if let Some(language) = reader.take_named("language", &["lang"], FieldReader::take_string)? {
         fields.language = normalize_language(&language).ok_or_else(|| FrontMatterError::Field {
             field: "language",
             message: format!("`{language}` is not a language code such as ru or en"),
@@ -143,19 +165,45 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
     };
     fields.note = reader.take_string("note")?.unwrap_or_default();
     fields.published_at = reader.take_time("published_at")?;
-    let created_at = match reader.take_time("created_at")? {
-        Some(time) => Some(time),
-        None => reader.take_time("date")?,
-    };
+    let created_at = reader.take_named("created_at", &["date"], FieldReader::take_time)?;
     let updated_at = reader.take_time("updated_at")?;
 
     let mut warnings = reader.warnings;
-    let mut unknown: Vec<String> = reader.map.keys().map(key_text).collect();
-    unknown.sort();
+    let unknown: Vec<String> = reader.map.keys().map(key_text).collect();
     if !unknown.is_empty() {
-        warnings.push(format!("ignored unknown front matter fields: {}", unknown.join(", ")));
+        warnings.push(format!(
+            "front matter fields Galley does not use, kept as they are: {}",
+            unknown.join(", ")
+        ));
     }
+    let text = match document {
+        None => foreign::yaml_text(source, &map, &reader.map),
+        Some(document) => toml_front::foreign_text(document, &reader.map),
+    };
+    fields.foreign = ForeignFrontMatter { format, names: reader.names, text };
     Ok(ParsedFile { draft: Draft { id, created_at, updated_at, fields }, warnings })
+}
+
+/// The file's text with its id added as the first line of its front matter, every other byte as
+/// it was: how a file that came without an id gets one. `None` when the file has no front matter,
+/// holds an id already, or would not read back the same with the line added (then Galley writes
+/// the whole file).
+pub fn with_id_added(text: &str, id: ArticleId) -> Option<String> {
+    let (bom, rest) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let opening = ["---\n", "---\r\n", "+++\n", "+++\r\n"].into_iter().find(|line| rest.starts_with(line))?;
+    let eol = if opening.ends_with("\r\n") { "\r\n" } else { "\n" };
+    let line =
+        if opening.starts_with('+') { format!("id = \"{id}\"{eol}") } else { format!("id: {id}{eol}") };
+    let added = format!("{bom}{opening}{line}{}", &rest[opening.len()..]);
+    let before = parse(text).ok()?;
+    if before.draft.id.is_some() {
+        return None;
+    }
+    let after = parse(&added).ok()?;
+    (after.draft.id == Some(id) && after.draft.fields == before.draft.fields).then_some(added)
 }
 
 /// Writes an article as a `.md` file. The editor's note is left out unless `include_note`.
@@ -237,24 +285,54 @@ fn write_front_matter(
         updated_at,
         published_at: fields.published_at,
     };
-    let yaml = serde_yaml_ng::to_string(&front).expect("front matter of plain strings always serialises");
-    format!("---\n{yaml}---\n{}", fields.body)
+    let foreign = &fields.foreign;
+    let mut kept = foreign.text.clone();
+    if !kept.is_empty() && !kept.ends_with('\n') {
+        kept.push('\n');
+    }
+    if foreign.format == FrontMatterFormat::Yaml && foreign.names.is_empty() {
+        let yaml = serde_yaml_ng::to_string(&front).expect("front matter of plain strings always serialises");
+        return format!("---\n{yaml}{kept}---\n{}", fields.body);
+    }
+    let Ok(Value::Mapping(values)) = serde_yaml_ng::to_value(&front) else {
+        unreachable!("front matter of plain strings is a mapping")
+    };
+    let named: Vec<(&str, &str, &Value)> = values
+        .iter()
+        .filter_map(|(key, value)| key.as_str().map(|field| (field, foreign.name_of(field), value)))
+        .collect();
+    match foreign.format {
+        FrontMatterFormat::Yaml => {
+            let renamed: Mapping =
+                named.iter().map(|&(_, key, value)| (Value::String(key.to_owned()), value.clone())).collect();
+            let yaml =
+                serde_yaml_ng::to_string(&renamed).expect("front matter of plain strings always serialises");
+            format!("---\n{yaml}{kept}---\n{}", fields.body)
+        }
+        FrontMatterFormat::Toml => format!("+++\n{}{kept}+++\n{}", toml_front::write(&named), fields.body),
+    }
 }
 
-/// Splits `---\n yaml ---\n body`; `None` when the text has no front matter.
-fn split_front_matter(text: &str) -> Result<Option<(&str, &str)>, FrontMatterError> {
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
-        return Ok(None);
-    };
+/// Splits `---\n yaml ---\n body` (or `+++\n toml +++\n body`); `None` when the text has no
+/// front matter.
+fn split_front_matter(text: &str) -> Result<Option<(FrontMatterFormat, &str, &str)>, FrontMatterError> {
+    let (format, fence, rest) =
+        if let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) {
+            (FrontMatterFormat::Yaml, "---", rest)
+        } else if let Some(rest) = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")) {
+            (FrontMatterFormat::Toml, "+++", rest)
+        } else {
+            return Ok(None);
+        };
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         let trimmed = line.trim_end_matches(['\n', '\r']);
-        if trimmed == "---" || trimmed == "..." {
-            return Ok(Some((&rest[..offset], &rest[offset + line.len()..])));
+        if trimmed == fence || (format == FrontMatterFormat::Yaml && trimmed == "...") {
+            return Ok(Some((format, &rest[..offset], &rest[offset + line.len()..])));
         }
         offset += line.len();
     }
-    Err(FrontMatterError::Unterminated)
+    Err(FrontMatterError::Unterminated(fence))
 }
 
 /// Refuses front matter that would take more than linear work to read: too long, too deep, or
@@ -266,7 +344,10 @@ fn split_front_matter(text: &str) -> Result<Option<(&str, &str)>, FrontMatterErr
 /// aliases every value and every byte of text visited comes from its own bytes of input, so the
 /// budget (four units per byte: a value costs one, its text one per byte) never refuses front
 /// matter that has none.
-fn check_bounds(yaml: &str) -> Result<(), FrontMatterError> {
+///
+/// TOML has no aliases; its size and brackets are bounded the same way, and its nesting by the
+/// parser's own recursion limit and [`MAX_FRONT_MATTER_DEPTH`] when its values are read.
+fn check_bounds(format: FrontMatterFormat, yaml: &str) -> Result<(), FrontMatterError> {
     if yaml.len() > MAX_FRONT_MATTER_BYTES {
         return Err(FrontMatterError::TooLarge { bytes: yaml.len() });
     }
@@ -276,6 +357,9 @@ fn check_bounds(yaml: &str) -> Result<(), FrontMatterError> {
     let openers = yaml.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
     if openers.saturating_mul(yaml.len()) > MAX_BRACKET_WORK {
         return Err(FrontMatterError::TooManyBrackets);
+    }
+    if format == FrontMatterFormat::Toml {
+        return Ok(());
     }
     let budget = Budget { left: Cell::new(4 * yaml.len() + 64), exceeded: Cell::new(None) };
     let result = serde_yaml_ng::Deserializer::from_str(yaml)
@@ -429,9 +513,31 @@ fn key_text(key: &Value) -> String {
 struct FieldReader {
     map: Mapping,
     warnings: Vec<String>,
+    /// Galley's fields the file named another way (`headline` → `title`).
+    names: std::collections::BTreeMap<String, String>,
 }
 
 impl FieldReader {
+    /// Takes a field by Galley's name, else by the first of the other names the file uses for
+    /// it (noted, so the file keeps its name). The names not used stay the file's own keys.
+    fn take_named<T>(
+        &mut self,
+        field: &'static str,
+        others: &[&'static str],
+        take: impl Fn(&mut Self, &'static str) -> Result<Option<T>, FrontMatterError>,
+    ) -> Result<Option<T>, FrontMatterError> {
+        if let Some(value) = take(self, field)? {
+            return Ok(Some(value));
+        }
+        for &name in others {
+            if let Some(value) = take(self, name)? {
+                self.names.insert(field.to_owned(), name.to_owned());
+                return Ok(Some(value));
+            }
+        }
+        Ok(None)
+    }
+
     fn take(&mut self, key: &str) -> Option<Value> {
         self.map.remove(key)
     }
@@ -553,6 +659,7 @@ mod tests {
             target_chars: Some(3000),
             note: "не публиковать до звонка".into(),
             published_at: None,
+            foreign: ForeignFrontMatter::default(),
         }
     }
 
@@ -600,7 +707,7 @@ mod tests {
         assert_eq!(fields.tags, ["a", "b"]);
         assert_eq!(fields.body, "Body\n");
         assert_eq!(parsed.draft.created_at, Some("2026-01-02T00:00:00Z".parse().unwrap()));
-        assert_eq!(parsed.warnings, ["ignored unknown front matter fields: draft"]);
+        assert_eq!(parsed.warnings, ["front matter fields Galley does not use, kept as they are: draft"]);
     }
 
     #[test]
@@ -704,5 +811,147 @@ mod tests {
         let parsed = parse("\u{feff}---\r\nheadline: X\r\n---\r\nBody\r\n").unwrap();
         assert_eq!(parsed.draft.fields.headline, "X");
         assert_eq!(parsed.draft.fields.body, "Body\r\n");
+    }
+}
+
+/// Other tools' front matter kept through Galley (issue 15: linking a Hugo folder dropped
+/// `draft: true`, and Hugo published the post).
+#[cfg(test)]
+mod foreign_tests {
+    use super::*;
+
+    const HUGO: &str = "---\n# Hugo: set to false to publish\ndraft: true\ntitle: \"Hugo: a post\"\nweight: 5\naliases: ['/old/url', \"/older\"]\ndate: 2026-01-02T10:00:00+03:00\ncategories:\n- news\n-   'weird  quoting'\nparams:\n  x: |\n    two\n\n    lines\n  # nested comment\n  y: {a: 1}\ntags: [a, b]\n# the end\n---\nBody\n";
+
+    const HUGO_FOREIGN: &str = "# Hugo: set to false to publish\ndraft: true\nweight: 5\naliases: ['/old/url', \"/older\"]\ncategories:\n- news\n-   'weird  quoting'\nparams:\n  x: |\n    two\n\n    lines\n  # nested comment\n  y: {a: 1}\n# the end\n";
+
+    fn edited(text: &str) -> (String, ParsedFile) {
+        let parsed = parse(text).unwrap();
+        let mut fields = parsed.draft.fields.clone();
+        fields.headline = "Edited in Galley".into();
+        fields.body.push_str("More.\n");
+        let id = ArticleId::new(Timestamp::UNIX_EPOCH);
+        let written = write_for_folder(id, &fields, parsed.draft.created_at.unwrap_or(Timestamp::UNIX_EPOCH));
+        (written, parsed)
+    }
+
+    #[test]
+    fn a_hugo_posts_own_keys_survive_an_edit_byte_for_byte() {
+        let parsed = parse(HUGO).unwrap();
+        assert_eq!(parsed.draft.fields.foreign.text, HUGO_FOREIGN);
+        let (written, _) = edited(HUGO);
+        assert!(written.contains(HUGO_FOREIGN), "{written}");
+        // Galley's fields keep the file's names.
+        assert!(written.contains("\ntitle: Edited in Galley\n"), "{written}");
+        assert!(written.contains("\ndate: 2026-01-02T07:00:00Z\n"), "{written}");
+        assert!(!written.contains("headline") && !written.contains("created_at"), "{written}");
+        // And it reads back the same, again and again.
+        let again = parse(&written).unwrap();
+        assert_eq!(again.draft.fields.foreign, parsed.draft.fields.foreign);
+        assert_eq!(again.draft.fields.headline, "Edited in Galley");
+        let id = again.draft.id.unwrap();
+        assert_eq!(write_for_folder(id, &again.draft.fields, again.draft.created_at.unwrap()), written);
+    }
+
+    #[test]
+    fn an_obsidian_notes_cssclasses_survive_an_edit() {
+        let note =
+            "---\ntags:\n  - idea\ncssclasses:\n  - wide-page\naliases: [Note]\n---\n# Heading\n\nText\n";
+        let (written, parsed) = edited(note);
+        assert_eq!(parsed.draft.fields.tags, ["idea"]);
+        assert!(written.contains("Z\ncssclasses:\n  - wide-page\naliases: [Note]\n---\n"), "{written}");
+    }
+
+    #[test]
+    fn aliases_galley_reads_that_are_not_used_stay_the_files_own() {
+        let parsed = parse("---\nheadline: Galley's\ntitle: Hugo's\n---\n").unwrap();
+        assert_eq!(parsed.draft.fields.headline, "Galley's");
+        assert_eq!(parsed.draft.fields.foreign.text, "title: Hugo's\n");
+    }
+
+    #[test]
+    fn keys_that_cannot_be_cut_by_lines_are_kept_by_value() {
+        // `b` refers to an anchor in a key Galley owns: alone it would not read.
+        let parsed = parse("---\ntitle: &t X\nb: *t\n---\n").unwrap();
+        assert_eq!(parsed.draft.fields.foreign.text, "b: X\n");
+        let (written, _) = edited("---\ntitle: &t X\nb: *t\n---\n");
+        assert!(written.contains("\nb: X\n---\n"), "{written}");
+    }
+
+    #[test]
+    fn a_file_galley_wrote_has_nothing_foreign_and_writes_as_before() {
+        let id: ArticleId = "0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e".parse().unwrap();
+        let fields = ArticleFields {
+            headline: "X".into(),
+            tags: vec!["a".into()],
+            body: "B\n".into(),
+            ..Default::default()
+        };
+        let text = write_for_folder(id, &fields, Timestamp::UNIX_EPOCH);
+        assert_eq!(
+            text,
+            "---\nid: 0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e\nheadline: X\nslug: ''\nlanguage: ru\nstatus: draft\ntags:\n- a\ncreated_at: 1970-01-01T00:00:00Z\n---\nB\n"
+        );
+        assert!(parse(&text).unwrap().draft.fields.foreign.is_empty());
+    }
+
+    const TOML_POST: &str = "+++\n# Hugo post\ntitle = 'TOML post'\ndate = 2026-01-02T10:00:00Z\ndraft = true\nweight = 5\ntags = [\"a\", \"b\"]\naliases = [\n  \"/old\",\n]\n\n[params]\n  # nested\n  x = { y = 1 }\n\n[[resources]]\nsrc = \"a.png\"\n+++\nBody\n";
+
+    #[test]
+    fn toml_front_matter_is_read_and_written_back_as_toml() {
+        let parsed = parse(TOML_POST).unwrap();
+        let fields = &parsed.draft.fields;
+        assert_eq!(fields.headline, "TOML post");
+        assert_eq!(fields.tags, ["a", "b"]);
+        assert_eq!(fields.body, "Body\n");
+        assert_eq!(parsed.draft.created_at, Some("2026-01-02T10:00:00Z".parse().unwrap()));
+        assert_eq!(fields.foreign.format, FrontMatterFormat::Toml);
+        let kept = "draft = true\nweight = 5\naliases = [\n  \"/old\",\n]\n\n[params]\n  # nested\n  x = { y = 1 }\n\n[[resources]]\nsrc = \"a.png\"\n";
+        assert_eq!(fields.foreign.text, kept);
+        let (written, _) = edited(TOML_POST);
+        assert!(written.starts_with("+++\nid = \""), "{written}");
+        assert!(written.contains("\ntitle = \"Edited in Galley\"\n"), "{written}");
+        assert!(written.contains("\ndate = 2026-01-02T10:00:00Z\n"), "{written}");
+        assert!(written.ends_with(&format!("{kept}+++\nBody\nMore.\n")), "{written}");
+        let again = parse(&written).unwrap();
+        assert_eq!(again.draft.fields.foreign, fields.foreign);
+        assert_eq!(again.draft.fields.tags, ["a", "b"]);
+        assert_eq!(
+            write_for_folder(again.draft.id.unwrap(), &again.draft.fields, again.draft.created_at.unwrap()),
+            written
+        );
+    }
+
+    #[test]
+    fn toml_front_matter_is_bounded_like_yaml() {
+        let error =
+            parse(&format!("+++\na = {}{}\n+++\n", "[".repeat(30_000), "]".repeat(30_000))).unwrap_err();
+        assert!(matches!(error, FrontMatterError::TooManyBrackets), "{error:?}");
+        let depth = MAX_FRONT_MATTER_DEPTH + 1;
+        let error =
+            parse(&format!("+++\na = {}{}\n+++\n", "[".repeat(depth), "]".repeat(depth))).unwrap_err();
+        assert!(matches!(error, FrontMatterError::TooDeep | FrontMatterError::Toml(_)), "{error:?}");
+        let error = parse(&format!("+++\nlead = \"{}\"\n+++\n", "слово ".repeat(800_000))).unwrap_err();
+        assert!(matches!(error, FrontMatterError::TooLarge { .. }), "{error:?}");
+        let error = parse("+++\ntitle = \n+++\n").unwrap_err().to_string();
+        assert!(error.starts_with("the front matter is not valid TOML"), "{error}");
+        let error = parse("+++\ntitle = 'x'\n").unwrap_err().to_string();
+        assert!(error.contains("add a line `+++`"), "{error}");
+    }
+
+    #[test]
+    fn an_id_is_added_as_one_line_and_every_other_byte_stays() {
+        let id: ArticleId = "0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e".parse().unwrap();
+        let added = with_id_added(HUGO, id).unwrap();
+        assert_eq!(added, format!("---\nid: {id}\n{}", &HUGO[4..]));
+        let toml = with_id_added(TOML_POST, id).unwrap();
+        assert_eq!(toml, format!("+++\nid = \"{id}\"\n{}", &TOML_POST[4..]));
+        let crlf = "\u{feff}---\r\ntitle: X\r\n---\r\nBody\r\n";
+        assert_eq!(
+            with_id_added(crlf, id).unwrap(),
+            format!("\u{feff}---\r\nid: {id}\r\ntitle: X\r\n---\r\nBody\r\n")
+        );
+        // No front matter, or an id already: not this way.
+        assert_eq!(with_id_added("# Heading\n\nText\n", id), None);
+        assert_eq!(with_id_added(&added, id), None);
     }
 }

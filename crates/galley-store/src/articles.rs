@@ -1,6 +1,7 @@
 //! Articles: creating, saving, reading and listing them.
 
 use galley_model::article::normalize_language;
+use galley_model::markdown_file::ForeignFrontMatter;
 use galley_model::slug::{is_valid_slug, slugify};
 use galley_model::tag::canonical_tags;
 use galley_model::{
@@ -346,7 +347,8 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
     tx.prepare_cached(
         "INSERT INTO articles (id, slug, headline, dek, lead, byline, dateline, section, language, status, \
          embargo_until, target_chars, note, created_at, updated_at, published_at, revision, headline_key, \
-         section_key, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+         section_key, change_seq, foreign_front_matter) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
     )?
     .execute(params![
         id.to_string(),
@@ -368,6 +370,7 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
         headline_key(&fields.headline),
         section_key(&fields.section),
         change_seq,
+        foreign_json(&fields.foreign)?,
     ])?;
     let rowid = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO bodies (article, body) VALUES (?, ?)")?
@@ -404,7 +407,8 @@ fn update(
     tx.prepare_cached(
         "UPDATE articles SET slug = ?, headline = ?, dek = ?, lead = ?, byline = ?, dateline = ?, \
          section = ?, language = ?, status = ?, embargo_until = ?, target_chars = ?, note = ?, updated_at = ?, \
-         published_at = ?, headline_key = ?, section_key = ?, change_seq = ? WHERE rowid = ?",
+         published_at = ?, headline_key = ?, section_key = ?, change_seq = ?, foreign_front_matter = ? \
+         WHERE rowid = ?",
     )?
     .execute(params![
         new.slug,
@@ -424,6 +428,7 @@ fn update(
         headline_key(&new.headline),
         section_key(&new.section),
         next_change(tx)?,
+        foreign_json(&new.foreign)?,
         rowid,
     ])?;
     if old.body != new.body {
@@ -525,9 +530,19 @@ fn find_rowid(conn: &Connection, id: ArticleId) -> Result<Option<i64>> {
         .optional()?)
 }
 
-const ARTICLE_COLUMNS: &str = "a.rowid, a.id, a.slug, a.headline, a.dek, a.lead, b.body, a.byline, a.dateline, \
-     a.section, a.language, a.status, a.embargo_until, a.target_chars, a.note, a.created_at, a.updated_at, \
-     a.published_at, a.revision";
+macro_rules! indexed_columns {
+    () => {
+        "a.rowid, a.id, a.slug, a.headline, a.dek, a.lead, b.body, a.byline, a.dateline, \
+         a.section, a.language, a.status, a.embargo_until, a.target_chars, a.note, a.created_at, a.updated_at, \
+         a.published_at, a.revision"
+    };
+}
+
+const ARTICLE_COLUMNS: &str = concat!(indexed_columns!(), ", a.foreign_front_matter");
+
+/// The columns the search index is made from: those of every schema since 2, whose upgrade
+/// builds the index before later steps add their columns.
+const INDEXED_COLUMNS: &str = indexed_columns!();
 
 const ARTICLE_TABLES: &str = "articles a JOIN bodies b ON b.article = a.rowid";
 
@@ -562,7 +577,17 @@ pub(crate) fn read_article(conn: &Connection, id_or_slug: &str) -> Result<Articl
 
 /// Reads the fields of an article by its internal key.
 pub(crate) fn read_fields(conn: &Connection, rowid: i64) -> Result<ArticleFields> {
-    let sql = format!("SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_TABLES} WHERE a.rowid = ?");
+    read_fields_from(conn, rowid, ARTICLE_COLUMNS)
+}
+
+/// Reads the fields the search index is made from (the others are left empty), in any schema
+/// since 2.
+pub(crate) fn read_indexed_fields(conn: &Connection, rowid: i64) -> Result<ArticleFields> {
+    read_fields_from(conn, rowid, INDEXED_COLUMNS)
+}
+
+fn read_fields_from(conn: &Connection, rowid: i64, columns: &str) -> Result<ArticleFields> {
+    let sql = format!("SELECT {columns} FROM {ARTICLE_TABLES} WHERE a.rowid = ?");
     let mut fields = conn.prepare_cached(&sql)?.query_row([rowid], fields_from_row)?;
     fields.tags = tags::of_article(conn, rowid)?;
     fields.related = related_of(conn, rowid)?;
@@ -588,7 +613,20 @@ fn fields_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleFields> {
         published_at: row.get::<_, Option<i64>>(17)?.map(from_ms),
         tags: Vec::new(),
         related: Vec::new(),
+        // Not among the indexed columns (an upgrade's index is built before the column exists).
+        foreign: match row.as_ref().column_count() > 19 {
+            true => match row.get_ref(19)?.as_str_or_null()? {
+                Some(json) => serde_json::from_str(json).map_err(conversion_error)?,
+                None => ForeignFrontMatter::default(),
+            },
+            false => ForeignFrontMatter::default(),
+        },
     })
+}
+
+/// What an article's file holds that Galley does not own, as stored: JSON, NULL when nothing.
+fn foreign_json(foreign: &ForeignFrontMatter) -> Result<Option<String>> {
+    Ok(if foreign.is_empty() { None } else { Some(serde_json::to_string(foreign)?) })
 }
 
 fn related_of(conn: &Connection, rowid: i64) -> Result<Vec<Related>> {

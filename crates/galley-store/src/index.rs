@@ -99,7 +99,7 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
         .query_map([], |row| row.get(0))?
         .collect::<Result<_, _>>()?;
     for rowid in rowids {
-        let fields = crate::articles::read_fields(conn, rowid)?;
+        let fields = crate::articles::read_indexed_fields(conn, rowid)?;
         write(conn, rowid, &fields)?;
     }
     Ok(())

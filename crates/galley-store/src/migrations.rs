@@ -11,7 +11,7 @@ use crate::connection::APPLICATION_ID;
 use crate::{Result, index};
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 5;
+pub const LATEST_VERSION: i64 = 6;
 
 const STEPS: [&str; LATEST_VERSION as usize] = [
     include_str!("sql/v1.sql"),
@@ -19,6 +19,7 @@ const STEPS: [&str; LATEST_VERSION as usize] = [
     include_str!("sql/v3.sql"),
     include_str!("sql/v4.sql"),
     include_str!("sql/v5.sql"),
+    include_str!("sql/v6.sql"),
 ];
 
 /// Brings the store from `version` up to [`LATEST_VERSION`].

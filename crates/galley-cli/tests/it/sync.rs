@@ -197,3 +197,22 @@ fn names_and_headlines_from_a_shared_folder_cannot_act_on_the_terminal() {
         json.json().as_array().unwrap().iter().map(|a| a["headline"].to_string()).collect::<String>();
     assert!(headlines.contains('\u{9b}'), "JSON keeps the headline exact: {headlines}");
 }
+
+/// Issue 15: before linking a Hugo site, a script (or a person) can see what would change.
+#[test]
+fn plan_says_what_linking_would_change_and_writes_nothing() {
+    let g = Galley::new();
+    let folder = g.dir.path().join("site");
+    std::fs::create_dir(&folder).unwrap();
+    let post = "---\ntitle: Post\ndraft: true\n---\nBody\n";
+    std::fs::write(folder.join("post.md"), post).unwrap();
+    let run = g.run(&["sync", folder.to_str().unwrap(), "--plan"]).ok();
+    assert!(run.stdout.contains("id line added\tpost.md"), "{run:?}");
+    assert!(run.stdout.contains("1 articles of the store become new files"), "{run:?}");
+    let json = g.run(&["sync", folder.to_str().unwrap(), "--plan", "--json"]).ok().json();
+    assert_eq!(json["id_added"], serde_json::json!(["post.md"]));
+    assert_eq!(std::fs::read_to_string(folder.join("post.md")).unwrap(), post, "nothing written");
+    assert_eq!(md_files(&folder), ["post.md"]);
+    let unlinked = g.run(&["sync", "--once"]);
+    assert_eq!(unlinked.code, 1, "the plan linked nothing: {unlinked:?}");
+}

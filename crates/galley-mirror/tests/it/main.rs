@@ -5,6 +5,7 @@
 mod faults;
 mod file_names;
 mod follow;
+mod front_matter;
 mod pass;
 mod support;
 mod untrusted;

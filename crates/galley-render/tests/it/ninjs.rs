@@ -105,6 +105,7 @@ fn full() -> Article {
         target_chars: Some(3000),
         note: NOTE.into(),
         published_at: Some(time("2026-09-05T06:00:00Z")),
+        foreign: Default::default(),
     })
 }
 

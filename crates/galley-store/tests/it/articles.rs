@@ -205,3 +205,33 @@ fn lists_sort_by_headline_as_a_russian_index_does_and_filter_by_section_whatever
         f.store.list(&ListFilter { sort: ListSort::Headline, limit: 1, ..ListFilter::default() }).unwrap();
     assert_eq!(first[0].headline, "Абрикос");
 }
+
+/// Issue 15: a Hugo post's `draft: true` must survive Galley, so the store keeps what a file's
+/// front matter holds that Galley does not own, with every save and in the revisions.
+#[test]
+fn what_a_file_holds_that_galley_does_not_own_is_stored_with_the_article() {
+    let f = Fixture::new();
+    let foreign = galley_model::markdown_file::ForeignFrontMatter {
+        format: galley_model::markdown_file::FrontMatterFormat::Toml,
+        names: [("headline".to_owned(), "title".to_owned())].into(),
+        text: "draft = true\n# keep me\nweight = 5\n".into(),
+    };
+    let article =
+        f.article(ArticleFields { headline: "Hugo".into(), foreign: foreign.clone(), ..Default::default() });
+    let key = article.id.to_string();
+    assert_eq!(f.store.article(&key).unwrap().fields.foreign, foreign);
+    let mut fields = article.fields.clone();
+    fields.body = "Edited.\n".into();
+    let saved = f.store.save(article.id, fields, RevisionReason::Autosave, None, at(1)).unwrap();
+    assert_eq!(saved.fields.foreign, foreign);
+    assert_eq!(f.store.revision(&key, 1).unwrap().fields.foreign, foreign);
+    // Only that changed: a new version of it.
+    let mut fields = saved.fields.clone();
+    fields.foreign.text = "draft = false\n".into();
+    let saved = f.store.save(article.id, fields, RevisionReason::ExternalEdit, None, at(2)).unwrap();
+    assert_eq!(f.store.article(&key).unwrap().fields.foreign.text, "draft = false\n");
+    assert!(saved.revision > 1);
+    // An article Galley wrote keeps nothing there.
+    let plain = f.headline("Plain", "Body");
+    assert!(f.store.article(&plain.id.to_string()).unwrap().fields.foreign.is_empty());
+}

@@ -37,6 +37,10 @@ fn a_version_1_store_is_upgraded_and_its_articles_become_searchable() {
     let key: String =
         conn.query_row("SELECT headline_key FROM articles WHERE rowid = 1", [], |r| r.get(0)).unwrap();
     assert_eq!(key, "встреча галушки и сэко в токио", "schema 4 filled in the headline's sort key");
+    let foreign: Option<String> = conn
+        .query_row("SELECT foreign_front_matter FROM articles WHERE rowid = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(foreign, None, "schema 6: an old article has no other tool's front matter");
 
     // The store as it was before the upgrade is kept, whole.
     let kept = path.parent().unwrap().join("backups/old-schema-1.sqlite3");

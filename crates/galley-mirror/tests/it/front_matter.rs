@@ -1,0 +1,195 @@
+//! Issue 15: a mirror folder is shared with other tools. Linking a Hugo folder rewrote every file,
+//! dropped `draft: true` (so Hugo published the post), `weight`, `aliases`, renamed `title` and
+//! `date`, and read TOML front matter as body text. Now linking adds one line, the id, and an
+//! edit in Galley keeps every key Galley does not own as the file wrote it.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use galley_core::model::{ArticlePatch, ManualClock};
+use galley_core::{ExportFormat, Library, OpenOptions};
+use galley_mirror::{Change, Mirror, Scope};
+
+const HUGO_HEAD: &str = "---\ntitle: 'Пожар на складе: \"итоги\"'\n";
+const HUGO_OWN: &str = "# Hugo publishes it when this is false\ndraft: true\nweight: 5\naliases: [\"/old/pozhar\", '/старый']\ncategories:\n- news\n-   \"odd  'quoting'\"\nparams:\n  # nested comment\n  lead_image: fire.jpg\n";
+const HUGO_TAIL: &str = "date: 2026-01-02T10:00:00+03:00\n---\nВ Хабаровске горел склад.\n";
+
+const TOML_POST: &str = "+++\ntitle = \"TOML post\"\ndate = 2026-01-03T08:00:00Z\ndraft = true # not yet\nweight = 7\n\n[params]\n  author_note = 'keep'\n+++\nTOML body.\n";
+
+const OBSIDIAN: &str = "---\ntags:\n  - idea\ncssclasses:\n  - wide-page\n---\n# Note\n\nThought.\n";
+
+fn hugo() -> String {
+    format!("{HUGO_HEAD}{HUGO_OWN}{HUGO_TAIL}")
+}
+
+struct Unlinked {
+    dir: tempfile::TempDir,
+    library: Library,
+}
+
+impl Unlinked {
+    /// An empty store, not linked, and a folder holding these files.
+    fn with(files: &[(&str, &str)]) -> Unlinked {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("site")).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join("site").join(name), text).unwrap();
+        }
+        let clock = Arc::new(ManualClock::new("2026-11-28T09:00:00Z".parse().unwrap()));
+        let library =
+            Library::open_with(&dir.path().join("store.sqlite3"), clock, OpenOptions { seed_sample: false })
+                .unwrap();
+        Unlinked { dir, library }
+    }
+
+    fn folder(&self) -> std::path::PathBuf {
+        self.dir.path().join("site")
+    }
+
+    fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.folder().join(name)).unwrap()
+    }
+
+    fn link(&self) -> (Mirror, Vec<Change>) {
+        let mut mirror = Mirror::link(&self.library, &self.folder()).unwrap();
+        let changes = mirror.pass(&self.library, Scope::Full).unwrap();
+        (mirror, changes)
+    }
+
+    fn id_of(&self, name: &str) -> String {
+        let text = self.read(name);
+        let line = text.lines().find(|l| l.starts_with("id")).unwrap();
+        line.trim_start_matches("id: ").trim_start_matches("id = ").trim_matches('"').to_owned()
+    }
+}
+
+fn with_id_line(text: &str, line: &str) -> String {
+    format!("{}{line}{}", &text[..4], &text[4..])
+}
+
+#[test]
+fn linking_a_hugo_folder_adds_only_the_id_line_and_rewrites_nothing_else() {
+    let desk = Unlinked::with(&[("post.md", &hugo()), ("toml.md", TOML_POST), ("note.md", OBSIDIAN)]);
+    let (mut mirror, changes) = desk.link();
+    assert_eq!(changes.len(), 3, "{changes:?}");
+    for (name, before) in
+        [("post.md", hugo()), ("toml.md", TOML_POST.to_owned()), ("note.md", OBSIDIAN.to_owned())]
+    {
+        let id = desk.id_of(name);
+        let line = if name == "toml.md" { format!("id = \"{id}\"\n") } else { format!("id: {id}\n") };
+        assert_eq!(desk.read(name), with_id_line(&before, &line), "{name}: only the id line was added");
+    }
+    let article = desk.library.article(&desk.id_of("toml.md")).unwrap();
+    assert_eq!(article.fields.headline, "TOML post", "TOML front matter is read, not taken for body text");
+    assert_eq!(article.fields.body, "TOML body.\n");
+    let before: Vec<String> = ["post.md", "toml.md", "note.md"].iter().map(|n| desk.read(n)).collect();
+    assert!(mirror.pass(&desk.library, Scope::Full).unwrap().is_empty(), "a second pass does nothing");
+    let after: Vec<String> = ["post.md", "toml.md", "note.md"].iter().map(|n| desk.read(n)).collect();
+    assert_eq!(before, after, "and writes nothing");
+}
+
+#[test]
+fn a_hugo_post_edited_in_galley_keeps_draft_weight_aliases_and_its_comments_byte_for_byte() {
+    let desk = Unlinked::with(&[("post.md", &hugo())]);
+    let (mut mirror, _) = desk.link();
+    let id = desk.id_of("post.md");
+    let patch = ArticlePatch {
+        body: Some("Склад потушили.\n".into()),
+        tags: Some(vec!["пожары".into()]),
+        ..ArticlePatch::default()
+    };
+    desk.library.edit(&id, patch).unwrap();
+    let changes = mirror.pass(&desk.library, Scope::Paths(Vec::new())).unwrap();
+    assert!(matches!(&changes[..], [Change::Wrote { .. }]), "{changes:?}");
+    let text = desk.read("post.md");
+    assert!(text.contains(HUGO_OWN), "Hugo's own keys are there byte for byte:\n{text}");
+    assert!(text.contains("\ntitle: 'Пожар на складе: \"итоги\"'\n"), "title stays title:\n{text}");
+    assert!(text.contains("\ndate: 2026-01-02T07:00:00Z\n"), "date stays date:\n{text}");
+    assert!(!text.contains("headline:") && !text.contains("created_at:"), "{text}");
+    assert!(text.ends_with("---\nСклад потушили.\n"), "{text}");
+    // The Markdown export keeps them too.
+    let article = desk.library.article(&id).unwrap();
+    let exported = desk.library.export_text(&article, ExportFormat::Md, None).unwrap().html;
+    assert!(exported.contains(HUGO_OWN), "{exported}");
+    // And a pass after that reads the file back as it was written: nothing to do.
+    assert!(mirror.pass(&desk.library, Scope::Full).unwrap().is_empty());
+
+    // An edit of Hugo's key in the file is kept by Galley too.
+    let edited = text.replace("draft: true", "draft: false");
+    std::fs::write(desk.folder().join("post.md"), &edited).unwrap();
+    let changes = mirror.pass(&desk.library, Scope::Full).unwrap();
+    assert!(matches!(&changes[..], [Change::Updated { .. }]), "{changes:?}");
+    desk.library.edit(&id, ArticlePatch { body: Some("Ещё.\n".into()), ..ArticlePatch::default() }).unwrap();
+    mirror.pass(&desk.library, Scope::Paths(Vec::new())).unwrap();
+    assert!(desk.read("post.md").contains("\ndraft: false\nweight: 5\n"), "{}", desk.read("post.md"));
+}
+
+#[test]
+fn a_toml_post_and_an_obsidian_note_keep_their_format_and_keys_through_an_edit() {
+    let desk = Unlinked::with(&[("toml.md", TOML_POST), ("note.md", OBSIDIAN)]);
+    let (mut mirror, _) = desk.link();
+    for name in ["toml.md", "note.md"] {
+        let id = desk.id_of(name);
+        desk.library.edit(&id, ArticlePatch { dek: Some("Dek".into()), ..ArticlePatch::default() }).unwrap();
+    }
+    mirror.pass(&desk.library, Scope::Paths(Vec::new())).unwrap();
+    let toml = desk.read("toml.md");
+    assert!(toml.starts_with("+++\nid = \""), "{toml}");
+    assert!(toml.contains("\ntitle = \"TOML post\"\n") && toml.contains("\ndek = \"Dek\"\n"), "{toml}");
+    assert!(
+        toml.ends_with(
+            "draft = true # not yet\nweight = 7\n\n[params]\n  author_note = 'keep'\n+++\nTOML body.\n"
+        ),
+        "{toml}"
+    );
+    let note = desk.read("note.md");
+    assert!(note.contains("\ncssclasses:\n  - wide-page\n---\n"), "{note}");
+    assert!(mirror.pass(&desk.library, Scope::Full).unwrap().is_empty());
+}
+
+#[test]
+fn the_plan_says_what_linking_would_change_and_writes_nothing() {
+    let desk = Unlinked::with(&[
+        ("post.md", &hugo()),
+        ("plain.md", "# Heading\n\nNo front matter.\n"),
+        ("broken.md", "---\ntitle: [unclosed\n---\n"),
+    ]);
+    let fields =
+        galley_core::model::ArticleFields { headline: "From the store".into(), ..Default::default() };
+    desk.library.create(fields).unwrap();
+    let before = snapshot(&desk.folder());
+    let plan = Mirror::link_plan(&desk.library, &desk.folder()).unwrap();
+    assert_eq!(snapshot(&desk.folder()), before, "the plan wrote nothing");
+    assert!(desk.library.mirror_link().unwrap().is_none(), "and linked nothing");
+    assert_eq!(plan.files, 3);
+    assert_eq!(plan.id_added, ["post.md"]);
+    assert_eq!(plan.rewritten, ["plain.md"]);
+    assert_eq!(plan.unreadable.len(), 1);
+    assert_eq!(plan.unreadable[0].path, "broken.md");
+    assert!(plan.unreadable[0].message.contains("not valid YAML"), "{:?}", plan.unreadable);
+    assert_eq!(plan.new_files, 1);
+    assert!(plan.changes_files());
+
+    // Linking does what the plan said.
+    let (_mirror, changes) = desk.link();
+    assert_eq!(desk.read("post.md"), with_id_line(&hugo(), &format!("id: {}\n", desk.id_of("post.md"))));
+    assert_eq!(desk.read("broken.md"), "---\ntitle: [unclosed\n---\n");
+    assert!(
+        changes.iter().any(|c| matches!(c, Change::Wrote { .. })),
+        "the store's article became a file: {changes:?}"
+    );
+    // A folder of Galley's own files, linked again, changes nothing.
+    desk.library.unlink_mirror().unwrap();
+    let plan = Mirror::link_plan(&desk.library, &desk.folder()).unwrap();
+    assert!(!plan.changes_files() && plan.new_files == 0, "{plan:?}");
+}
+
+fn snapshot(folder: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
