@@ -21,8 +21,15 @@ use crate::{Rendered, render_body};
 pub const BUILTIN_TEMPLATE: &str = include_str!("../templates/article.html");
 const CSS: &str = include_str!("../templates/article.css");
 
-/// How many steps a template may take (the built-in one takes a few hundred).
+/// How many steps a template may take beyond what its data pays for (the built-in one takes a few
+/// hundred).
 const TEMPLATE_FUEL: u64 = 1_000_000;
+
+/// minijinja charges a fuel per 64 bytes a filter reads or a template writes: each byte of the data
+/// pays for four of those (a body is read by `safe` and written, and a template may write it once
+/// more), so the fuel grows with the article and a long one is never refused for its length, while
+/// a template that loops over its data still runs out.
+const DATA_BYTES_PER_FUEL: u64 = 16;
 
 /// A template that cannot be used, with where it went wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -55,12 +62,12 @@ pub fn standalone_html(article: &Article, template: Option<(&str, &str)>) -> Res
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    // A user's template cannot loop forever.
-    env.set_fuel(Some(TEMPLATE_FUEL));
     env.add_template(name, source).map_err(|e| TemplateError::new(name, &e))?;
     let body = render_body(&article.fields.body, &article.fields.language);
     let mut warnings = body.warnings;
     let values = DocumentValues::new(article, &body.html, &mut warnings);
+    // A user's template cannot loop forever.
+    env.set_fuel(Some(TEMPLATE_FUEL + values.data_bytes().div_ceil(DATA_BYTES_PER_FUEL)));
     let html = env
         .get_template(name)
         .and_then(|t| t.render(minijinja::value::Serde(&values)))
@@ -148,6 +155,20 @@ impl<'a> DocumentValues<'a> {
             id: article.id.to_string(),
             slug: &f.slug,
         }
+    }
+}
+
+impl DocumentValues<'_> {
+    /// The bytes of text a template is given (the fixed labels and style sheet are paid for by the
+    /// template's own fuel).
+    fn data_bytes(&self) -> u64 {
+        let lists = self.authors.iter().chain(self.tags).map(String::len).sum::<usize>()
+            + self.related.iter().map(|link| link.url.len() + link.title.len()).sum::<usize>();
+        let texts = [&self.title, &self.headline, &self.dek, &self.lead, &self.description, &self.json_ld]
+            .iter()
+            .map(|text| text.len())
+            .sum::<usize>();
+        (self.body.len() + lists + texts + self.dateline.len() + self.section.len() + self.slug.len()) as u64
     }
 }
 
