@@ -22,6 +22,7 @@ pub const SHAPES: &[(&str, &str)] = &[
     ("txt-paragraphs", "`.txt`, paragraphs of prose"),
     ("html-paragraphs", "`.html`, a page of paragraphs"),
     ("html-nodes", "`.html`, a page of empty `<i>` elements"),
+    ("html-paragraphs-at-budget", "`.html`, paragraphs of a sentence, just within the element budget"),
     ("md-prose", "`.md`, prose"),
     ("render-prose", "render (preview/export), prose"),
     ("render-raw-divs", "render (preview/export), nested raw `<div>`s"),
@@ -70,6 +71,13 @@ fn shape(name: &str, what: &str, report: &mut Report) {
             let close = "</article></body></html>";
             format!("{open}{}{close}", repeated("<i></i>", CAP - open.len() - close.len()))
         }
+        "html-paragraphs-at-budget" => {
+            let open = "<!doctype html><html><head><title>Мост через Амур</title></head><body><article>";
+            let close = "</article></body></html>";
+            let paragraph = "<p>Мэр открыл новый мост через Амур в понедельник.</p>\n";
+            // `<html>`, `<head>`, `<title>`, `<body>` and `<article>` are nodes too.
+            format!("{open}{}{close}", paragraph.repeat(galley_html_depth::MAX_NODES - 5))
+        }
         "md-prose" | "render-prose" => repeated(&format!("{}\n\n", prose_paragraph()), CAP),
         "render-raw-divs" => repeated("<div>", 44_000_000),
         other => unreachable!("no shape {other}"),
@@ -78,7 +86,9 @@ fn shape(name: &str, what: &str, report: &mut Report) {
     let start = Instant::now();
     let outcome = match name {
         "txt-lines" | "txt-line" | "txt-paragraphs" => summary(import(input.as_bytes(), Format::Text)),
-        "html-paragraphs" | "html-nodes" => summary(import(input.as_bytes(), Format::Html)),
+        "html-paragraphs" | "html-nodes" | "html-paragraphs-at-budget" => {
+            summary(import(input.as_bytes(), Format::Html))
+        }
         "md-prose" => summary(import(input.as_bytes(), Format::Markdown)),
         _ => {
             let now = SystemClock.now();
