@@ -189,7 +189,7 @@ store_risk: StorePlaceRisk | null, };
 
 export type PathKind = "templates" | "store";
 
-export type ImportProblem = "unsupported" | "folder" | "empty" | "too_large" | "binary" | "not_text" | "front_matter" | "no_article" | "too_deep" | "unreadable" | "not_stored";
+export type ImportProblem = "unsupported" | "folder" | "empty" | "too_large" | "binary" | "not_text" | "front_matter" | "no_article" | "too_deep" | "too_many_elements" | "unreadable" | "not_stored";
 
 export type ImportResult = { 
 /**

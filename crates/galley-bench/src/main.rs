@@ -13,6 +13,7 @@ use galley_core::model::{ArticleFields, Draft, RevisionReason, Status, SystemClo
 use galley_core::{Library, OpenOptions};
 use galley_corpus::Corpus;
 
+mod hostile;
 mod large;
 mod mirror;
 
@@ -21,12 +22,14 @@ struct Options {
     queries: usize,
     store: Option<PathBuf>,
     seed: u64,
-    /// Run only these parts (`search`, `list`, `desk`, `autosave`, `render`, `export`, `mirror`, `large`);
+    /// Run only these parts (`search`, `list`, `desk`, `autosave`, `render`, `export`, `mirror`, `large`,
+    /// `hostile`);
     /// all if empty.
     only: Vec<String>,
 }
 
-const PARTS: &[&str] = &["search", "list", "desk", "autosave", "render", "export", "mirror", "large"];
+const PARTS: &[&str] =
+    &["search", "list", "desk", "autosave", "render", "export", "mirror", "large", "hostile"];
 /// The parts that work on the big store (the others make their own data).
 const STORE_PARTS: &[&str] = &["search", "list", "desk", "autosave", "export"];
 
@@ -50,7 +53,7 @@ fn parse_args() -> Result<Options, String> {
             "--help" | "-h" => {
                 return Err("usage: galley-bench [--articles N] [--queries N] [--store PATH] [--seed N] [--only PART]...\n\
                             With --store, an existing store that already holds the articles is reused.\n\
-                            PART is one of search, list, desk, autosave, render, export, mirror, large (repeatable)."
+                            PART is one of search, list, desk, autosave, render, export, mirror, large, hostile (repeatable)."
                     .into());
             }
             other => return Err(format!("unknown argument `{other}`")),
@@ -113,6 +116,9 @@ fn main() {
     }
     if runs("large") {
         large::run(&mut report);
+    }
+    if runs("hostile") {
+        hostile::run(&mut report);
     }
     report.print();
 }

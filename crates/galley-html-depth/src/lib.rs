@@ -7,6 +7,8 @@
 //! So the measure is the parser itself, with a sink that keeps only each node's depth, fed a
 //! chunk at a time and stopped as soon as the depth passes the limit: the work before the stop is
 //! at most the limit per tag, and a page within the limit costs one more parse.
+//! The same parse counts the nodes it makes, for a page that is shallow but has millions of
+//! elements (what reads it takes time and memory for each), stopped likewise.
 //!
 //! It must not be used to read anything of the page: it keeps no text and no attributes.
 
@@ -22,27 +24,74 @@ use html5ever::{Attribute, ParseOpts, QualName, local_name, ns, parse_document, 
 /// seen in the web-page fixtures about 40.
 pub const MAX_DEPTH: usize = 256;
 
+/// The most elements (and comments) a page may have for `galley-import`: Readability and the
+/// Markdown conversion take about 6 µs and 270 bytes per node (a 50 MB page of 7.4 million empty
+/// `<i>`s took 44 s and 2 GB). Real pages have a few thousand; the longest articles of an
+/// encyclopedia some tens of thousands; 50 MB of paragraphs of prose about 160,000.
+pub const MAX_NODES: usize = 250_000;
+
 /// Bytes fed to the parser between looks at the depth.
 const CHUNK: usize = 16 * 1024;
 
+/// What makes a page too big to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Excess {
+    /// Elements nest deeper than the depth limit.
+    Depth,
+    /// More elements and comments than the node limit.
+    Nodes,
+}
+
 /// Whether `html`, parsed as a whole document, nests elements more than `limit` deep.
 pub fn document_deeper_than(html: &str, limit: usize) -> bool {
-    let deepest = Rc::new(Cell::new(0));
-    let parser = parse_document(DepthSink::new(deepest.clone()), ParseOpts::default());
-    feed(parser, html, &deepest, limit)
+    document_excess(html, limit, usize::MAX) == Some(Excess::Depth)
+}
+
+/// What of `html`, parsed as a whole document, is past the limits, if anything: its depth past
+/// `max_depth`, or its elements and comments past `max_nodes` (the depth is told first when both
+/// are, in the chunk where the parse stopped).
+pub fn document_excess(html: &str, max_depth: usize, max_nodes: usize) -> Option<Excess> {
+    let measure = Rc::new(Measure::default());
+    let parser = parse_document(DepthSink::new(measure.clone()), ParseOpts::default());
+    feed(parser, html, &measure, max_depth, max_nodes)
 }
 
 /// Whether `html`, parsed as the content of a `<body>` (as a sanitizer reads a fragment), nests
 /// elements more than `limit` deep.
 pub fn fragment_deeper_than(html: &str, limit: usize) -> bool {
-    let deepest = Rc::new(Cell::new(0));
+    let measure = Rc::new(Measure::default());
     let context = QualName::new(None, ns!(html), local_name!("body"));
     let parser =
-        parse_fragment(DepthSink::new(deepest.clone()), ParseOpts::default(), context, vec![], false);
-    feed(parser, html, &deepest, limit)
+        parse_fragment(DepthSink::new(measure.clone()), ParseOpts::default(), context, vec![], false);
+    feed(parser, html, &measure, limit, usize::MAX) == Some(Excess::Depth)
 }
 
-fn feed(mut parser: html5ever::Parser<DepthSink>, html: &str, deepest: &Cell<usize>, limit: usize) -> bool {
+/// The deepest node so far and how many nodes there are.
+#[derive(Default)]
+struct Measure {
+    deepest: Cell<usize>,
+    nodes: Cell<usize>,
+}
+
+impl Measure {
+    fn excess(&self, max_depth: usize, max_nodes: usize) -> Option<Excess> {
+        if self.deepest.get() > max_depth {
+            Some(Excess::Depth)
+        } else if self.nodes.get() > max_nodes {
+            Some(Excess::Nodes)
+        } else {
+            None
+        }
+    }
+}
+
+fn feed(
+    mut parser: html5ever::Parser<DepthSink>,
+    html: &str,
+    measure: &Measure,
+    max_depth: usize,
+    max_nodes: usize,
+) -> Option<Excess> {
     let mut rest = html;
     while !rest.is_empty() {
         let mut end = rest.len().min(CHUNK);
@@ -50,13 +99,13 @@ fn feed(mut parser: html5ever::Parser<DepthSink>, html: &str, deepest: &Cell<usi
             end += 1;
         }
         parser.process(StrTendril::from_slice(&rest[..end]));
-        if deepest.get() > limit {
-            return true;
+        if let Some(excess) = measure.excess(max_depth, max_nodes) {
+            return Some(excess);
         }
         rest = &rest[end..];
     }
     parser.finish();
-    deepest.get() > limit
+    measure.excess(max_depth, max_nodes)
 }
 
 fn no_name() -> QualName {
@@ -69,18 +118,19 @@ struct DepthSink {
     /// elements their names).
     names: RefCell<Vec<QualName>>,
     depths: RefCell<Vec<usize>>,
-    deepest: Rc<Cell<usize>>,
+    measure: Rc<Measure>,
 }
 
 impl DepthSink {
-    fn new(deepest: Rc<Cell<usize>>) -> Self {
-        DepthSink { names: RefCell::new(vec![no_name()]), depths: RefCell::new(vec![0]), deepest }
+    fn new(measure: Rc<Measure>) -> Self {
+        DepthSink { names: RefCell::new(vec![no_name()]), depths: RefCell::new(vec![0]), measure }
     }
 
     fn node(&self, name: QualName) -> usize {
         let mut names = self.names.borrow_mut();
         names.push(name);
         self.depths.borrow_mut().push(0);
+        self.measure.nodes.set(names.len() - 1);
         names.len() - 1
     }
 
@@ -92,8 +142,8 @@ impl DepthSink {
             let mut depths = self.depths.borrow_mut();
             let depth = depths[parent] + 1;
             depths[child] = depth;
-            if depth > self.deepest.get() {
-                self.deepest.set(depth);
+            if depth > self.measure.deepest.get() {
+                self.measure.deepest.set(depth);
             }
         }
     }
@@ -179,5 +229,18 @@ mod tests {
         // A document counts `<html>` and `<body>` too.
         assert!(document_deeper_than(&divs(11), 12));
         assert!(!document_deeper_than(&divs(9), 12));
+    }
+
+    #[test]
+    fn nodes_are_what_the_parser_makes() {
+        // `<html>`, `<head>`, `<body>` and the 1,000 `<i>`s; a comment is a node too.
+        let page = "<i></i>".repeat(1_000);
+        assert_eq!(document_excess(&page, 12, 1_003), None);
+        assert_eq!(document_excess(&page, 12, 1_002), Some(Excess::Nodes));
+        assert_eq!(document_excess(&format!("{page}<!---->"), 12, 1_003), Some(Excess::Nodes));
+        // Text is not a node: one paragraph of a megabyte is four.
+        assert_eq!(document_excess(&format!("<p>{}", "слово ".repeat(100_000)), 12, 4), None);
+        // Too deep is told before too many.
+        assert_eq!(document_excess(&"<div>".repeat(100), 12, 10), Some(Excess::Depth));
     }
 }

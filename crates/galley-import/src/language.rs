@@ -9,25 +9,43 @@
 ///
 /// URLs and e-mail addresses are skipped: a Russian article full of links is still Russian.
 pub fn detect_language(text: &str) -> &'static str {
-    let (mut cyrillic, mut latin) = (0usize, 0usize);
-    for word in text.split_whitespace() {
-        if word.contains("://") || word.starts_with("www.") || word.contains('@') {
-            continue;
-        }
-        for c in word.chars() {
-            match c {
-                '\u{400}'..='\u{52F}'
-                | '\u{1C80}'..='\u{1C8F}'
-                | '\u{2DE0}'..='\u{2DFF}'
-                | '\u{A640}'..='\u{A69F}' => {
-                    cyrillic += 1;
+    let mut letters = LetterCount::default();
+    letters.add(text);
+    letters.language()
+}
+
+/// The letters of a text read in pieces (as if joined by whitespace), so that a text held as many
+/// paragraphs is not copied into one string to be counted.
+#[derive(Debug, Default)]
+pub(crate) struct LetterCount {
+    cyrillic: usize,
+    latin: usize,
+}
+
+impl LetterCount {
+    pub(crate) fn add(&mut self, text: &str) {
+        for word in text.split_whitespace() {
+            if word.contains("://") || word.starts_with("www.") || word.contains('@') {
+                continue;
+            }
+            for c in word.chars() {
+                match c {
+                    '\u{400}'..='\u{52F}'
+                    | '\u{1C80}'..='\u{1C8F}'
+                    | '\u{2DE0}'..='\u{2DFF}'
+                    | '\u{A640}'..='\u{A69F}' => {
+                        self.cyrillic += 1;
+                    }
+                    'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' if c.is_alphabetic() => self.latin += 1,
+                    _ => {}
                 }
-                'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' if c.is_alphabetic() => latin += 1,
-                _ => {}
             }
         }
     }
-    if latin > cyrillic { "en" } else { "ru" }
+
+    pub(crate) fn language(&self) -> &'static str {
+        if self.latin > self.cyrillic { "en" } else { "ru" }
+    }
 }
 
 #[cfg(test)]

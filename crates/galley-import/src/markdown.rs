@@ -7,7 +7,8 @@
 
 use galley_model::{ArticleFields, markdown_file};
 
-use crate::{ImportError, Imported, detect_language, headline, work};
+use crate::language::LetterCount;
+use crate::{ImportError, Imported, headline, work};
 
 /// Reads the text of a `.md` file (already decoded).
 pub fn parse(text: &str) -> Result<Imported, ImportError> {
@@ -33,8 +34,9 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
     }
     // `markdown_file::parse` fills in "ru" when the key is missing; only then is it ours to guess.
     if !front_matter_names_language(text) {
-        let all = format!("{}\n{}\n{}", fields.headline, fields.lead, fields.body);
-        fields.language = detect_language(&all).to_owned();
+        let mut letters = LetterCount::default();
+        [&fields.headline, &fields.lead, &fields.body].into_iter().for_each(|text| letters.add(text));
+        fields.language = letters.language().to_owned();
     }
     Ok(Imported { draft, warnings })
 }

@@ -18,10 +18,12 @@
 //! before what Markdown would read as markup (`# `, `> `, `- `, `1. `, tags), so the body, which is
 //! Markdown, shows the text as it was written.
 
+use std::borrow::Cow;
+
 use galley_model::{ArticleFields, Draft, Related};
 
-use crate::decode::normalize_line_endings;
-use crate::{Imported, detect_language, headline, work};
+use crate::language::LetterCount;
+use crate::{Imported, headline, work};
 
 /// Lines that start the "see also" tail, compared lowercased, without a trailing colon.
 const RELATED_MARKERS: &[&str] = &[
@@ -64,22 +66,34 @@ pub fn parse(text: &str) -> Imported {
     let mut kept = keep_article_lines(&article, &head.text, &mut related);
     drop_leading_short_lines(&mut kept, &mut warnings);
     drop_trailing_chrome(&mut kept);
-    let paragraphs: Vec<String> = kept.split(|line| line.is_blank()).flat_map(paragraphs_of).collect();
+    // Paragraphs are borrowed from the text where they are one line: a text of a million short
+    // lines is not copied line by line (nor joined into further copies below).
+    let paragraphs: Vec<Cow<str>> = kept.split(|line| line.is_blank()).flat_map(paragraphs_of).collect();
     if let Some(marker) = marker {
         read_tail(tail, marker, &mut related, &mut warnings);
     }
     let mut seen = std::collections::HashSet::new();
     related.retain(|link: &Related| seen.insert(link.url.clone()));
 
-    let language = detect_language(&format!("{}\n{}", head.text, paragraphs.join("\n")));
+    let mut letters = LetterCount::default();
+    letters.add(&head.text);
+    paragraphs.iter().for_each(|paragraph| letters.add(paragraph));
+    let language = letters.language();
     let (lead, body) = match paragraphs.as_slice() {
-        [lead, rest @ ..] if !rest.is_empty() => (lead.clone(), rest),
+        [lead, rest @ ..] if !rest.is_empty() => (lead.to_string(), rest),
         all => (String::new(), all),
     };
-    let mut body: String = body.iter().map(|p| escape_markdown(p)).collect::<Vec<_>>().join("\n\n");
-    if !body.is_empty() {
-        body.push('\n');
+    let mut out = String::with_capacity(body.iter().map(|p| p.len() + 2).sum());
+    for (i, paragraph) in body.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        escape_markdown(paragraph, &mut out);
     }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    let body = out;
     let fields = ArticleFields {
         headline: head.text,
         lead,
@@ -115,20 +129,36 @@ impl<'a> Line<'a> {
 
 /// Line endings to `\n`, the other line breaks (Word's vertical tab, form feed, Unicode separators)
 /// too, and stray control characters out: they are invisible and break search and counts.
+///
+/// One copy of the text: runs of ordinary characters are copied whole.
 fn clean(text: &str, warnings: &mut Vec<String>) -> String {
-    let text = normalize_line_endings(text);
     let mut out = String::with_capacity(text.len());
     let mut removed = 0;
-    for c in text.chars() {
+    let mut run = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let ordinary =
+            c == '\t' || c == '\n' || !(c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}'));
+        if ordinary {
+            continue;
+        }
+        out.push_str(&text[run..at]);
+        run = at + c.len_utf8();
         match c {
+            // Windows (`\r\n`) and old Mac (`\r`) line endings.
+            '\r' => {
+                out.push('\n');
+                if chars.next_if(|&(_, next)| next == '\n').is_some() {
+                    run += 1;
+                }
+            }
             '\u{B}' | '\u{C}' | '\u{2028}' => out.push('\n'),
             '\u{2029}' => out.push_str("\n\n"),
-            '\t' | '\n' => out.push(c),
             '\u{FEFF}' => {}
-            c if c.is_control() => removed += 1,
-            c => out.push(c),
+            _ => removed += 1,
         }
     }
+    out.push_str(&text[run..]);
     if removed > 0 {
         warnings.push(format!("removed {removed} invisible control character(s) from the text"));
     }
@@ -149,7 +179,7 @@ fn find_headline(lines: &[Line]) -> Option<Head> {
     // scan of the rest of the text per candidate (quadratic on a text of many short lines).
     let mut last_seen = std::collections::HashMap::new();
     for (index, line) in lines.iter().enumerate() {
-        if !line.is_blank() && word_count(line.text) <= 6 {
+        if !line.is_blank() && word_count(line.text, 7) <= 6 {
             last_seen.insert(line.text, index);
         }
     }
@@ -180,7 +210,7 @@ fn find_headline(lines: &[Line]) -> Option<Head> {
         }
         // A short line that comes back further down is the site's, not the article's: its name,
         // a menu repeated in the footer.
-        if word_count(text) <= 6 && last_seen.get(text).is_some_and(|&seen| seen > last) {
+        if word_count(text, 7) <= 6 && last_seen.get(text).is_some_and(|&seen| seen > last) {
             continue;
         }
         // A long line with several sentences is the article's first paragraph, not a headline.
@@ -227,7 +257,7 @@ fn split_tail<'a, 'b>(
                 .iter()
                 .position(|line| {
                     work::add(1);
-                    word_count(line.text) >= CONTENT_WORDS && related_link(line.text).is_none()
+                    word_count(line.text, CONTENT_WORDS) >= CONTENT_WORDS && related_link(line.text).is_none()
                 })
                 .map(|i| marker + 1 + i)
         };
@@ -278,7 +308,7 @@ fn keep_article_lines<'a>(lines: &[Line<'a>], headline: &str, related: &mut Vec<
                     related.push(link);
                     return Line::BLANK;
                 }
-                if word_count(rest) < CONTENT_WORDS {
+                if word_count(rest, CONTENT_WORDS) < CONTENT_WORDS {
                     return Line::BLANK;
                 }
             }
@@ -295,7 +325,7 @@ fn drop_leading_short_lines(lines: &mut [Line], warnings: &mut Vec<String>) {
         !line.is_blank()
             && !is_date_line(line.text)
             && !is_credit_line(line.text)
-            && (letter_words(line.text) >= 3 || ends_sentence(line.text))
+            && (letter_words(line.text, 3) >= 3 || ends_sentence(line.text))
     };
     let Some(first) = lines.iter().position(is_text) else {
         return;
@@ -332,7 +362,7 @@ fn read_tail(tail: &[Line], marker: &str, related: &mut Vec<Related>, warnings: 
     let mut pending: Option<&str> = None;
     let mut dropped = 0;
     let mut drop = |text: &str| {
-        if word_count(text) >= CONTENT_WORDS {
+        if word_count(text, CONTENT_WORDS) >= CONTENT_WORDS {
             dropped += 1;
         }
     };
@@ -409,32 +439,44 @@ fn is_bare_marker(text: &str) -> bool {
     if text.len() > 2 * longest {
         return false;
     }
-    let lower = text.to_lowercase();
-    RELATED_MARKERS.contains(&lower.as_str())
+    // Most lines are ruled out by their first letter, before any is lowercased whole.
+    let Some(first) = text.chars().next().and_then(|c| c.to_lowercase().next()) else {
+        return false;
+    };
+    RELATED_MARKERS.iter().any(|marker| marker.starts_with(first) && lowercase_is(text, marker))
+}
+
+/// Whether `text` lowercased is `lower`, without making the lowercased copy (every line is asked).
+fn lowercase_is(text: &str, lower: &str) -> bool {
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// The rest of a line that starts with a "see also" marker and a colon.
 fn inline_marker(text: &str) -> Option<&str> {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    RELATED_MARKERS.iter().find_map(|marker| {
+    let first = text.chars().next()?.to_lowercase().next()?;
+    RELATED_MARKERS.iter().filter(|marker| marker.starts_with(first)).find_map(|marker| {
         let len = text.char_indices().nth(marker.chars().count()).map(|(i, _)| i)?;
         let rest = text[len..].strip_prefix(':')?;
-        (text[..len].to_lowercase() == *marker).then_some(rest.trim())
+        lowercase_is(&text[..len], marker).then_some(rest.trim())
     })
 }
 
 /// Too short to be a headline or a paragraph opening: fewer than three words with letters, a
 /// date, a byline or a credit.
 fn is_short_line(text: &str) -> bool {
-    letter_words(text) < 3 || is_date_line(text) || is_credit_line(text)
+    letter_words(text, 3) < 3 || is_date_line(text) || is_credit_line(text)
 }
 
-fn letter_words(text: &str) -> usize {
-    text.split_whitespace().filter(|word| word.chars().any(char::is_alphabetic)).count()
+/// The words with letters in `text`, counted no further than `limit`: every test compares the
+/// count with a few, and a line may be the whole text.
+fn letter_words(text: &str, limit: usize) -> usize {
+    text.split_whitespace().filter(|word| word.chars().any(char::is_alphabetic)).take(limit).count()
 }
 
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+/// The words in `text`, counted no further than `limit`.
+fn word_count(text: &str, limit: usize) -> usize {
+    text.split_whitespace().take(limit).count()
 }
 
 /// "13 сентября 2016 года, 10:15", "Updated 5 May 2021": at most three words, and a date or a time.
@@ -484,7 +526,7 @@ fn is_date_line(text: &str) -> bool {
         "nov",
         "dec",
     ];
-    if letter_words(text) > 3 || !text.chars().any(|c| c.is_ascii_digit()) {
+    if letter_words(text, 4) > 3 || !text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let lower = text.to_lowercase();
@@ -551,12 +593,12 @@ fn is_pictograph(c: char) -> bool {
 }
 
 /// The paragraphs of a block of lines without blank lines between them.
-fn paragraphs_of(block: &[Line]) -> Vec<String> {
+fn paragraphs_of<'a>(block: &[Line<'a>]) -> Vec<Cow<'a, str>> {
     if block.is_empty() {
         return Vec::new();
     }
     if !is_hard_wrapped(block) {
-        return block.iter().map(|line| line.text.to_owned()).collect();
+        return block.iter().map(|line| Cow::Borrowed(line.text)).collect();
     }
     let width = block.iter().map(|line| line.text.chars().count()).max().unwrap_or(0);
     let min_indent = block.iter().map(|line| line.indent).min().unwrap_or(0);
@@ -573,7 +615,7 @@ fn paragraphs_of(block: &[Line]) -> Vec<String> {
             }
         };
         if ends {
-            paragraphs.push(std::mem::take(&mut current));
+            paragraphs.push(Cow::Owned(std::mem::take(&mut current)));
         }
     }
     paragraphs
@@ -589,12 +631,16 @@ fn is_hard_wrapped(block: &[Line]) -> bool {
         return false;
     }
     let min_indent = block.iter().map(|line| line.indent).min().unwrap_or(0);
-    let inner: Vec<&[Line]> = block.windows(2).filter(|pair| pair[1].indent <= min_indent).collect();
-    let full: Vec<&Line> =
-        inner.iter().filter(|pair| is_full(&pair[0], &pair[1], width)).map(|pair| &pair[0]).collect();
-    let open = full.iter().filter(|line| !ends_sentence(line.text)).count();
-    let indented_starts = block.len() - 1 - inner.len();
-    (indented_starts > 0 || full.len() * 2 >= inner.len()) && !full.is_empty() && open * 2 >= full.len()
+    let (mut inner, mut full, mut open) = (0, 0, 0);
+    for pair in block.windows(2).filter(|pair| pair[1].indent <= min_indent) {
+        inner += 1;
+        if is_full(&pair[0], &pair[1], width) {
+            full += 1;
+            open += usize::from(!ends_sentence(pair[0].text));
+        }
+    }
+    let indented_starts = block.len() - 1 - inner;
+    (indented_starts > 0 || full * 2 >= inner) && full > 0 && open * 2 >= full
 }
 
 /// Whether the next line's first word would not have fitted on this line.
@@ -625,8 +671,7 @@ fn join_wrapped(current: &mut String, next: &str) {
 /// A backslash before what Markdown would read as markup, so the paragraph shows as written:
 /// headings, quotes, list items, fences, rules, link definitions at its start, and HTML tags
 /// anywhere (the renderer drops raw HTML, which would lose the text).
-fn escape_markdown(paragraph: &str) -> String {
-    let mut out = String::with_capacity(paragraph.len() + 2);
+fn escape_markdown(paragraph: &str, out: &mut String) {
     let bytes = paragraph.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     let after = |at: usize| bytes.get(at).is_none_or(|&b| b == b' ' || b == b'\t');
@@ -643,18 +688,23 @@ fn escape_markdown(paragraph: &str) -> String {
         }
         _ => None,
     };
-    let mut chars = paragraph.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let tag_like = c == '<'
-            && chars
-                .peek()
-                .is_some_and(|&(_, n)| n.is_ascii_alphabetic() || n == '/' || n == '!' || n == '?');
-        if Some(i) == escape_at || tag_like {
-            out.push('\\');
-        }
-        out.push(c);
+    // Copied in runs between the places a backslash goes.
+    let mut run = 0;
+    if let Some(at) = escape_at {
+        out.push_str(&paragraph[..at]);
+        out.push('\\');
+        run = at;
     }
-    out
+    for (i, _) in paragraph.match_indices('<') {
+        let tag_like =
+            bytes.get(i + 1).is_some_and(|&n| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!' | b'?'));
+        if tag_like && Some(i) != escape_at {
+            out.push_str(&paragraph[run..i]);
+            out.push('\\');
+            run = i;
+        }
+    }
+    out.push_str(&paragraph[run..]);
 }
 
 #[cfg(test)]
@@ -979,7 +1029,9 @@ mod tests {
             ("2016 год", "2016 год"),
             ("Обычный текст.", "Обычный текст."),
         ] {
-            assert_eq!(escape_markdown(paragraph), escaped, "{paragraph}");
+            let mut out = String::new();
+            escape_markdown(paragraph, &mut out);
+            assert_eq!(out, escaped, "{paragraph}");
         }
     }
 
@@ -1079,6 +1131,17 @@ mod tests {
         let imported = parse(&text);
         assert_eq!(imported.draft.fields.related[0].url, "https://x.ru/a");
         assert!(work::of(|| drop(parse(&text))) <= 3 * text.len());
+    }
+
+    #[test]
+    fn line_breaks_of_every_kind_are_cleaned_in_one_copy() {
+        // One pass now does what a copy with `\n` line endings and a second cleaned copy did.
+        let mut warnings = Vec::new();
+        assert_eq!(
+            clean("a\r\r\nb\rc\u{2028}d\u{2029}e\u{B}f\u{FEFF}g\u{7}h\r", &mut warnings),
+            "a\n\nb\nc\nd\n\ne\nfgh\n"
+        );
+        assert_eq!(warnings, ["removed 1 invisible control character(s) from the text"]);
     }
 
     #[test]

@@ -74,10 +74,13 @@ pub enum FrontMatterError {
         "the front matter repeats itself through YAML aliases (`*name` standing for an `&name` value) into more than Galley reads: write the values out instead of referring to them"
     )]
     TooRepetitive,
+    /// Counted in quoted text too (where they open nothing): the count is made before the parser
+    /// reads anything, so the message says so, and what to take out.
     #[error(
-        "the front matter has too many `[` and `{{` for its length: write long lists one item a line (`- item`)"
+        "the front matter has {brackets} `[` and `{{` in {} KiB, and Galley reads at most {allowed} in front matter this long (those inside quoted text count too): take brackets out of the values (tags, related links), or write lists one item a line (`- item`)",
+        .bytes.div_ceil(1024)
     )]
-    TooManyBrackets,
+    TooManyBrackets { brackets: usize, allowed: usize, bytes: usize },
 }
 
 /// The longest front matter read, in bytes. Galley writes what an article holds, so its own can be
@@ -356,7 +359,11 @@ fn check_bounds(format: FrontMatterFormat, yaml: &str) -> Result<(), FrontMatter
     // quoted or not, bounds that depth before the parser sees them.
     let openers = yaml.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
     if openers.saturating_mul(yaml.len()) > MAX_BRACKET_WORK {
-        return Err(FrontMatterError::TooManyBrackets);
+        return Err(FrontMatterError::TooManyBrackets {
+            brackets: openers,
+            allowed: MAX_BRACKET_WORK / yaml.len(),
+            bytes: yaml.len(),
+        });
     }
     if format == FrontMatterFormat::Toml {
         return Ok(());
@@ -800,10 +807,27 @@ mod tests {
         // 30,000 `[` deep took the parser 2 s before the bound (its work is tokens × depth).
         let error =
             parse(&format!("---\na: {}{}\n---\n", "[".repeat(30_000), "]".repeat(30_000))).unwrap_err();
-        assert!(matches!(error, FrontMatterError::TooManyBrackets), "{error:?}");
+        assert!(matches!(error, FrontMatterError::TooManyBrackets { brackets: 30_000, .. }), "{error:?}");
         // Short front matter may have many: 2,000 small lists in 12 KB.
         let lists = vec!["[a]"; 2_000].join(",");
         assert_eq!(parse(&format!("---\nx: [{lists}]\n---\n")).unwrap().warnings.len(), 1);
+    }
+
+    #[test]
+    fn brackets_in_quoted_tags_are_refused_with_what_is_wrong() {
+        // 100,000 tags that each open a `[` (quoted, so they open nothing) were refused with "write
+        // long lists one item a line", which they were. The message now says what was counted and
+        // that quoted ones count.
+        let tags: Vec<String> = (0..100_000).map(|n| format!("[тег {n}")).collect();
+        let fields = ArticleFields { headline: "Теги".into(), tags, ..ArticleFields::default() };
+        let at = Timestamp::from_second(1_700_000_000).unwrap();
+        let file = write(ArticleId::new(at), &fields, at, at, false);
+        let error = parse(&file).unwrap_err();
+        assert!(matches!(error, FrontMatterError::TooManyBrackets { brackets: 100_000, .. }), "{error:?}");
+        let message = error.to_string();
+        assert!(message.starts_with("the front matter has 100000 `[` and `{` in "), "{message}");
+        assert!(message.contains("inside quoted text count too"), "{message}");
+        assert!(message.contains("take brackets out of the values (tags, related links)"), "{message}");
     }
 
     #[test]

@@ -21,10 +21,15 @@ use crate::{Rendered, render_body};
 pub const BUILTIN_TEMPLATE: &str = include_str!("../templates/article.html");
 const CSS: &str = include_str!("../templates/article.css");
 
-/// How much work a template may do beyond printing the article: minijinja's fuel counts a unit
-/// per step and per 64 bytes a template makes (strings, lists, output), so this is about a million
-/// steps or 64 MB. The built-in template takes a few hundred steps beside the body.
+/// How many steps a template may take beyond what its data pays for (the built-in one takes a few
+/// hundred).
 const TEMPLATE_FUEL: u64 = 1_000_000;
+
+/// minijinja charges a fuel per 64 bytes a filter reads or a template writes: each byte of the data
+/// pays for four of those (a body is read by `safe` and written, and a template may write it once
+/// more), so the fuel grows with the article and a long one is never refused for its length, while
+/// a template that loops over its data still runs out.
+const DATA_BYTES_PER_FUEL: u64 = 16;
 
 /// How much a template may write beyond the article's rendered body, whose size it may print
 /// twice: a user's template cannot fill the disk or the memory of the app that shows it.
@@ -107,12 +112,12 @@ pub fn standalone_html(article: &Article, template: Option<(&str, &str)>) -> Res
     env.set_recursion_limit(RECURSION_LIMIT);
     env.add_template(name, source).map_err(|e| TemplateError::new(name, &e))?;
     let body = render_body(&article.fields.body, &article.fields.language);
-    // A user's template cannot loop forever or build values without end: its work is bounded,
-    // beyond printing the body (fuel counts every 64 bytes written), and so is what it writes.
-    env.set_fuel(Some(TEMPLATE_FUEL + 2 * (body.html.len() as u64 / 64)));
     let cap = 2 * body.html.len() + OUTPUT_ALLOWANCE;
     let mut warnings = body.warnings;
     let values = DocumentValues::new(article, &body.html, &mut warnings);
+    // A user's template cannot loop forever or build values without end: its work is bounded
+    // beyond what its data pays for, and so is what it writes.
+    env.set_fuel(Some(TEMPLATE_FUEL + values.data_bytes().div_ceil(DATA_BYTES_PER_FUEL)));
     let mut out = Capped { out: Vec::new(), cap, over: false };
     let rendered =
         env.get_template(name).and_then(|t| t.render_captured_to(minijinja::value::Serde(&values), &mut out));
@@ -205,6 +210,20 @@ impl<'a> DocumentValues<'a> {
             id: article.id.to_string(),
             slug: &f.slug,
         }
+    }
+}
+
+impl DocumentValues<'_> {
+    /// The bytes of text a template is given (the fixed labels and style sheet are paid for by the
+    /// template's own fuel).
+    fn data_bytes(&self) -> u64 {
+        let lists = self.authors.iter().chain(self.tags).map(String::len).sum::<usize>()
+            + self.related.iter().map(|link| link.url.len() + link.title.len()).sum::<usize>();
+        let texts = [&self.title, &self.headline, &self.dek, &self.lead, &self.description, &self.json_ld]
+            .iter()
+            .map(|text| text.len())
+            .sum::<usize>();
+        (self.body.len() + lists + texts + self.dateline.len() + self.section.len() + self.slug.len()) as u64
     }
 }
 

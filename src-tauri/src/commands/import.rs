@@ -47,6 +47,8 @@ pub enum ImportProblem {
     NoArticle,
     /// A web page nested deeper than any real one (only hostile pages are).
     TooDeep,
+    /// A web page with more elements than any real one (only hostile or generated pages have).
+    TooManyElements,
     /// The file could not be read (gone, no permission).
     Unreadable,
     /// Read, but the store refused it.
@@ -67,6 +69,7 @@ impl ImportProblem {
                 ImportError::FrontMatter(_) => ImportProblem::FrontMatter,
                 ImportError::NoArticle => ImportProblem::NoArticle,
                 ImportError::TooDeep => ImportProblem::TooDeep,
+                ImportError::TooManyElements => ImportProblem::TooManyElements,
             },
             _ => ImportProblem::NotStored,
         }

@@ -64,3 +64,37 @@ fn raw_html_as_deep_as_real_pages_stays_html() {
     assert!(!rendered.html.contains("&lt;div"), "{}", rendered.html);
     assert!(!rendered.warnings.iter().any(|w| w.contains("levels deep")), "{:?}", rendered.warnings);
 }
+
+fn article_with_body(body: String) -> galley_model::Article {
+    let now: galley_model::Timestamp = "2026-09-01T07:16:47Z".parse().unwrap();
+    galley_model::Article {
+        id: "0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e".parse().unwrap(),
+        fields: galley_model::ArticleFields { headline: "Мост".into(), body, ..Default::default() },
+        created_at: now,
+        updated_at: now,
+        revision: 1,
+    }
+}
+
+#[test]
+fn a_body_of_tens_of_megabytes_exports_whole() {
+    // The template's fuel counts the bytes it reads and writes: a body of more than about 30 MB of
+    // HTML ran it out, and the preview and every HTML export of the article failed. A code block
+    // keeps the test quick (no typography); what counts is the size of the HTML.
+    let line = "let x = 1; // строка кода\n";
+    let body = format!("```\n{}```\n", line.repeat(34_000_000 / line.len()));
+    let document = galley_render::document::standalone_html(&article_with_body(body), None).unwrap();
+    assert!(document.html.len() > 34_000_000, "{}", document.html.len());
+    assert!(document.html.ends_with("</html>\n") || document.html.trim_end().ends_with("</html>"));
+}
+
+#[test]
+fn a_template_that_repeats_the_body_still_runs_out_of_fuel() {
+    // The fuel grows with the data, not with what a template does with it.
+    let body = "Абзац текста. ".repeat(70_000);
+    let looping = "{% for i in range(200) %}{{ body | safe }}{% endfor %}";
+    let error =
+        galley_render::document::standalone_html(&article_with_body(body), Some(("loop.html", looping)))
+            .unwrap_err();
+    assert!(error.to_string().contains("fuel"), "{error}");
+}

@@ -1,0 +1,136 @@
+//! Hostile inputs up to the import cap: the shapes that were slowest to import or render, each made
+//! as large as a file Galley accepts (`galley_import::MAX_FILE_BYTES`, 50 MiB), timed through the
+//! importer or the renderer alone (no store).
+//!
+//! Peak memory is the process's: run one shape per process under `/usr/bin/time -v`
+//! (`GALLEY_BENCH_HOSTILE=txt-lines`). Each row also gives the resident peak the shape's input
+//! alone reached before the work began, so the work's own share can be told.
+
+use std::time::Instant;
+
+use galley_core::model::{Article, ArticleFields, ArticleId, Clock, SystemClock};
+use galley_import::{Format, MAX_FILE_BYTES, import};
+
+use crate::{Report, ms};
+
+const CAP: usize = MAX_FILE_BYTES as usize;
+
+/// The shapes, by name, with what each one is.
+pub const SHAPES: &[(&str, &str)] = &[
+    ("txt-lines", "`.txt`, one short line repeated"),
+    ("txt-line", "`.txt`, one line"),
+    ("txt-paragraphs", "`.txt`, paragraphs of prose"),
+    ("html-paragraphs", "`.html`, a page of paragraphs"),
+    ("html-nodes", "`.html`, a page of empty `<i>` elements"),
+    ("html-paragraphs-at-budget", "`.html`, paragraphs of a sentence, just within the element budget"),
+    ("md-prose", "`.md`, prose"),
+    ("render-prose", "render (preview/export), prose"),
+    ("render-raw-divs", "render (preview/export), nested raw `<div>`s"),
+];
+
+/// Runs every shape, or those `GALLEY_BENCH_HOSTILE` names (comma-separated).
+pub fn run(report: &mut Report) {
+    let chosen = std::env::var("GALLEY_BENCH_HOSTILE").unwrap_or_default();
+    for (name, what) in SHAPES {
+        if chosen.is_empty() || chosen.split(',').any(|s| s.trim() == *name) {
+            shape(name, what, report);
+        }
+    }
+}
+
+/// `unit` repeated up to `bytes`, whole units only.
+fn repeated(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len())
+}
+
+fn prose_paragraph() -> String {
+    "Вопросы активизации двустороннего сотрудничества и привлечения японских инвесторов в \
+     дальневосточные регионы обсуждались в Токио на встрече министров. "
+        .repeat(3)
+}
+
+fn shape(name: &str, what: &str, report: &mut Report) {
+    let headline = "Мэр открыл новый мост через Амур в понедельник\n";
+    let input = match name {
+        "txt-lines" => format!("{headline}{}", repeated("Новости края сегодня\n", CAP - headline.len())),
+        "txt-line" => repeated("слово ", CAP),
+        "txt-paragraphs" => {
+            format!("{headline}{}", repeated(&format!("{}\n\n", prose_paragraph()), CAP - 100))
+        }
+        "html-paragraphs" => {
+            let open = "<!doctype html><html><head><title>Мост через Амур</title></head><body><article>";
+            let close = "</article></body></html>";
+            let paragraph = format!("<p>{}</p>\n", prose_paragraph());
+            format!("{open}{}{close}", repeated(&paragraph, CAP - open.len() - close.len()))
+        }
+        "html-nodes" => {
+            let open = format!(
+                "<!doctype html><html><head><title>Мост</title></head><body><article><p>{}</p>",
+                prose_paragraph()
+            );
+            let close = "</article></body></html>";
+            format!("{open}{}{close}", repeated("<i></i>", CAP - open.len() - close.len()))
+        }
+        "html-paragraphs-at-budget" => {
+            let open = "<!doctype html><html><head><title>Мост через Амур</title></head><body><article>";
+            let close = "</article></body></html>";
+            let paragraph = "<p>Мэр открыл новый мост через Амур в понедельник.</p>\n";
+            // `<html>`, `<head>`, `<title>`, `<body>` and `<article>` are nodes too.
+            format!("{open}{}{close}", paragraph.repeat(galley_html_depth::MAX_NODES - 5))
+        }
+        "md-prose" | "render-prose" => repeated(&format!("{}\n\n", prose_paragraph()), CAP),
+        "render-raw-divs" => repeated("<div>", 44_000_000),
+        other => unreachable!("no shape {other}"),
+    };
+    let before = peak_resident();
+    let start = Instant::now();
+    let outcome = match name {
+        "txt-lines" | "txt-line" | "txt-paragraphs" => summary(import(input.as_bytes(), Format::Text)),
+        "html-paragraphs" | "html-nodes" | "html-paragraphs-at-budget" => {
+            summary(import(input.as_bytes(), Format::Html))
+        }
+        "md-prose" => summary(import(input.as_bytes(), Format::Markdown)),
+        _ => {
+            let now = SystemClock.now();
+            let article = Article {
+                id: ArticleId::new(now),
+                fields: ArticleFields {
+                    headline: "Мост".into(),
+                    body: input.clone(),
+                    ..ArticleFields::default()
+                },
+                created_at: now,
+                updated_at: now,
+                revision: 1,
+            };
+            let rendered =
+                galley_render::document::standalone_html(&article, None).expect("the built-in template");
+            format!("{} of HTML, {} warning(s)", megabytes(rendered.html.len()), rendered.warnings.len())
+        }
+    };
+    let took = start.elapsed();
+    report.row(
+        &format!("hostile: {what}, {}", megabytes(input.len())),
+        format!("{} ({outcome}; input alone: peak {before})", ms(took)),
+        "< 2 s, < 500 MB",
+    );
+}
+
+fn summary(result: Result<galley_import::Imported, galley_import::ImportError>) -> String {
+    match result {
+        Ok(imported) => format!("body {}", megabytes(imported.draft.fields.body.len())),
+        Err(error) => format!("refused: {error}"),
+    }
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
+/// The process's resident peak so far (`VmHWM`), where the system says it.
+fn peak_resident() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| status.lines().find(|line| line.starts_with("VmHWM:")).map(str::to_owned))
+        .map_or_else(|| "unknown".into(), |line| line.trim_start_matches("VmHWM:").trim().to_owned())
+}
