@@ -949,7 +949,7 @@ mod foreign_tests {
     fn toml_front_matter_is_bounded_like_yaml() {
         let error =
             parse(&format!("+++\na = {}{}\n+++\n", "[".repeat(30_000), "]".repeat(30_000))).unwrap_err();
-        assert!(matches!(error, FrontMatterError::TooManyBrackets), "{error:?}");
+        assert!(matches!(error, FrontMatterError::TooManyBrackets { .. }), "{error:?}");
         let depth = MAX_FRONT_MATTER_DEPTH + 1;
         let error =
             parse(&format!("+++\na = {}{}\n+++\n", "[".repeat(depth), "]".repeat(depth))).unwrap_err();
