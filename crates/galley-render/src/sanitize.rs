@@ -5,6 +5,8 @@
 //! anchors. No script, style, iframe, object, embed, form or input, no SVG or MathML, no `on*`
 //! attribute, no inline style beyond a table cell's `text-align`. Sanitizing a rendered body again
 //! changes nothing (where raw HTML made the parser rearrange the tree, `render_body` sanitizes twice).
+//! A whole page a user's template writes goes through `sanitize_document`, which keeps its head
+//! by rules of its own and gives its body to this allowlist, widened by the page's structure.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
