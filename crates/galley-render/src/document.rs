@@ -5,7 +5,9 @@
 //! body, related links, tags), metadata (description, author, keywords, Open Graph and `article:`
 //! tags) and a JSON-LD `NewsArticle`, the only script in the file. A user's template gets the same
 //! values. Every value is escaped by the template engine except the body (already sanitized) and
-//! the JSON-LD (escaped for a `<script>` element here). Escaping cannot judge a URL, so related
+//! the JSON-LD (escaped for a `<script>` element here). A user's template writes markup of its
+//! own, so its whole output is sanitized again as a document (`sanitize_document`), each removal a
+//! warning. Escaping cannot judge a URL, so related
 //! links are judged as the body's links are: one to a scheme other than http(s) or mailto is left
 //! out, with a warning.
 
@@ -13,13 +15,15 @@ use galley_model::{Article, Timestamp};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
+use crate::sanitize::sanitize_document;
 use crate::typography::Typographer;
 use crate::url::unsafe_scheme;
 use crate::{Rendered, render_body};
 
 /// The built-in template's source.
 pub const BUILTIN_TEMPLATE: &str = include_str!("../templates/article.html");
-const CSS: &str = include_str!("../templates/article.css");
+/// The built-in template's stylesheet, inlined in its `<style>`.
+pub(crate) const BUILTIN_CSS: &str = include_str!("../templates/article.css");
 
 /// How many steps a template may take beyond what its data pays for (the built-in one takes a few
 /// hundred).
@@ -126,7 +130,14 @@ pub fn standalone_html(article: &Article, template: Option<(&str, &str)>) -> Res
         Err(_) if out.over => return Err(TemplateError::too_long(name, cap)),
         Err(e) => return Err(TemplateError::new(name, &e)),
     }
-    let html = String::from_utf8(out.out).expect("minijinja writes UTF-8");
+    let mut html = String::from_utf8(out.out).expect("minijinja writes UTF-8");
+    if template.is_some() {
+        // A user's template writes markup of its own: the whole page is sanitized again, and its
+        // author is told what went. The built-in template's output is Galley's and stays as it is.
+        let mut removed = Vec::new();
+        html = sanitize_document(&html, &mut removed);
+        warnings.extend(removed.into_iter().map(|line| format!("template `{name}`: {line}")));
+    }
     Ok(Rendered { html, warnings })
 }
 
@@ -201,7 +212,7 @@ impl<'a> DocumentValues<'a> {
             modified: Moment { iso: iso(article.updated_at), human: human_date(article.updated_at, russian) },
             body,
             json_ld: json_ld(article, published_at),
-            css: CSS,
+            css: BUILTIN_CSS,
             labels: if russian {
                 Labels { related: "Также по теме", tags: "Теги" }
             } else {
@@ -337,7 +348,12 @@ fn json_ld(article: &Article, published_at: Timestamp) -> String {
 /// JSON that can sit inside `<script>`: `<`, `>`, `&` and the two line separators JavaScript
 /// treats as line ends are written as `\u` escapes.
 pub fn script_safe_json(value: &serde_json::Value) -> String {
-    let json = serde_json::to_string(value).expect("JSON values always serialise");
+    script_safe(&serde_json::to_string(value).expect("JSON values always serialise"))
+}
+
+/// JSON's text made safe inside `<script>` as [`script_safe_json`] makes it: only characters a
+/// JSON text may hold only in strings are replaced, so JSON keeps its meaning.
+pub(crate) fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

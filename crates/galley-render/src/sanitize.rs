@@ -5,6 +5,8 @@
 //! anchors. No script, style, iframe, object, embed, form or input, no SVG or MathML, no `on*`
 //! attribute, no inline style beyond a table cell's `text-align`. Sanitizing a rendered body again
 //! changes nothing (where raw HTML made the parser rearrange the tree, `render_body` sanitizes twice).
+//! A whole page a user's template writes goes through `sanitize_document`, which keeps its head
+//! by rules of its own and gives its body to this allowlist, widened by the page's structure.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -13,7 +15,15 @@ use ammonia::{Builder, UrlRelative};
 
 use crate::url::unsafe_scheme;
 
-static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
+mod css;
+mod document;
+
+pub use document::sanitize_document;
+
+static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(article_allowlist);
+
+/// The article body's allowlist; a whole document's body (`sanitize_document`) starts from it.
+fn article_allowlist() -> Builder<'static> {
     let tags: HashSet<&str> = [
         "a",
         "abbr",
@@ -96,7 +106,7 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         })
         .strip_comments(true);
     builder
-});
+}
 
 /// Keeps only what the allowlist allows.
 pub fn sanitize(html: &str) -> String {
@@ -105,7 +115,7 @@ pub fn sanitize(html: &str) -> String {
 
 /// HTML5 requires `alt` on every image; one written without it gets an empty one (the checklist
 /// reports missing alt text to the journalist).
-fn with_alt_text(html: &str) -> String {
+pub(crate) fn with_alt_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find("<img") {

@@ -123,9 +123,10 @@ fn a_users_template_is_used_and_a_broken_one_names_its_line() {
             |_, _| {},
         )
         .unwrap();
+    // Read and written again as a whole document (a user's template is sanitized as one).
     assert_eq!(
         std::fs::read_to_string(&out).unwrap(),
-        "<!DOCTYPE html><title>С\u{a0}шаблоном</title><p>s-shablonom</p>"
+        "<!DOCTYPE html><html><head><title>С&nbsp;шаблоном</title></head><body><p>s-shablonom</p></body></html>"
     );
 
     let err = library
@@ -206,6 +207,47 @@ fn attached_images_are_embedded_or_written_beside_the_export() {
     assert!(
         refused.is_user_error() && refused.to_string().contains("not a PNG, JPEG, GIF or WebP"),
         "{refused}"
+    );
+}
+
+/// A user's template is sanitized again before its images are embedded: Galley's `data:` images
+/// survive it, a `data:` address the template writes does not, and the export says so.
+#[test]
+fn images_galley_embeds_survive_a_users_template_and_its_own_data_urls_do_not() {
+    let (dir, library) = library();
+    let article = library
+        .create(ArticleFields {
+            headline: "С картой".into(),
+            body: "Текст.\n".into(),
+            ..ArticleFields::default()
+        })
+        .unwrap();
+    let image = dir.path().join("map.png");
+    std::fs::write(&image, PIXEL).unwrap();
+    let id = article.id.to_string();
+    library.attach_image(&id, &image, "Карта").unwrap();
+    let templates = library.templates_folder();
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("site.html"),
+        "<!DOCTYPE html><title>{{ title }}</title><main>{{ body | safe }}</main>\
+         <img src=\"data:image/svg+xml,%3Csvg onload=alert(1)%3E\" alt=\"\">",
+    )
+    .unwrap();
+    let out = dir.path().join("site.html");
+    let report = library
+        .export(&Selection::Article(id), ExportFormat::Html, &out, Some("site"), None, |_, _| {})
+        .unwrap();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("<img src=\"data:image/png;base64,iVBORw0KGgo"), "{html}");
+    assert!(!html.contains("svg+xml"), "{html}");
+    assert!(
+        report.files[0]
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("template `site.html`: `src` of <img> was removed")),
+        "{:?}",
+        report.files[0].warnings
     );
 }
 

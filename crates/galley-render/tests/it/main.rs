@@ -1,3 +1,4 @@
 mod ninjs;
 mod pathological;
+mod template_output;
 mod templates;
