@@ -90,11 +90,12 @@ fn a_body_of_tens_of_megabytes_exports_whole() {
 
 #[test]
 fn a_template_that_repeats_the_body_still_runs_out_of_fuel() {
-    // The fuel grows with the data, not with what a template does with it.
+    // The fuel grows with the data, not with what a template does with it: reading the body over
+    // and over without writing it (the output's own cap stops a template that writes it) runs out.
     let body = "Абзац текста. ".repeat(70_000);
-    let looping = "{% for i in range(200) %}{{ body | safe }}{% endfor %}";
+    let looping = "{% for i in range(200) %}{% set copy = body | safe %}{% endfor %}";
     let error =
         galley_render::document::standalone_html(&article_with_body(body), Some(("loop.html", looping)))
             .unwrap_err();
-    assert!(error.to_string().contains("fuel"), "{error}");
+    assert!(error.to_string().contains("more work than an export needs"), "{error}");
 }
