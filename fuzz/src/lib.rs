@@ -245,7 +245,10 @@ pub fn assert_markdown_round_trip(article: &Article) {
     let unexpected: Vec<&String> = parsed
         .warnings
         .iter()
-        .filter(|w| fields.foreign.is_empty() || !w.starts_with("front matter fields Galley does not use, kept as they are"))
+        .filter(|w| {
+            fields.foreign.is_empty()
+                || !w.starts_with("front matter fields Galley does not use, kept as they are")
+        })
         .collect();
     assert!(unexpected.is_empty(), "warnings for Galley's own file: {unexpected:?}");
 }
