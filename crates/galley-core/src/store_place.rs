@@ -55,10 +55,10 @@ fn sync_folder(folder: &Path) -> Option<StorePlaceRisk> {
         if has(".stfolder") {
             return Some(found("Syncthing", at));
         }
-        if has(".owncloudsync.log")
-            || has_entry_like(at, |name| name.starts_with(".sync_") && name.ends_with(".db"))
-            || has_entry_like(at, |name| name.starts_with("._sync_") && name.ends_with(".db"))
-        {
+        // One look through the folder for the Nextcloud client's journal (`.sync_*.db`, `._sync_*.db`).
+        let journal =
+            |name: &str| (name.starts_with(".sync_") || name.starts_with("._sync_")) && name.ends_with(".db");
+        if has(".owncloudsync.log") || has_entry_like(at, journal) {
             return Some(found("Nextcloud", at));
         }
         let name = at.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
