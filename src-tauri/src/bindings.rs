@@ -57,6 +57,7 @@ pub fn typescript() -> String {
         MirrorState::decl(&config),
         MirrorStatus::decl(&config),
         MirrorUpdate::decl(&config),
+        galley_mirror::LinkPlan::decl(&config),
         galley_core::BackupKind::decl(&config),
         galley_core::BackupFile::decl(&config),
         BackupList::decl(&config),

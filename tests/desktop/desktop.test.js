@@ -787,15 +787,32 @@ desktopTest('a mirror folder linked in the app follows files edited elsewhere, a
   // xdotool types ASCII only: the folder's name is Latin.
   const folder = join(dir, 'mirror');
   mkdirSync(folder);
+  // The folder already holds a Hugo post: Galley says what linking would change, and writes
+  // nothing until the journalist agrees; then only the id line is added.
+  const post = join(folder, 'hugo-post.md');
+  const hugo = '---\ntitle: "Пост из Hugo"\ndraft: true\nweight: 3\naliases: [/old/]\n---\n\nТекст поста.\n';
+  writeFileSync(post, hugo);
   await driver.findElement(By.id('open-settings')).click();
   await driver.findElement(By.id('settings-mirror')).click();
   await driver.findElement(By.id('mirror-choose')).click();
   await pickFolder('^(Папка, в которой хранить материалы файлами \\.md|Folder to keep the articles in as \\.md files)$', folder);
+  const plan = driver.findElement(By.id('mirror-plan'));
+  await driver.wait(async () => plan.isDisplayed(), 10_000, 'the plan for a folder that holds files is shown');
+  const idLine = driver.findElement(By.css('#mirror-plan-list [data-plan="mirrorPlanIdAdded"]'));
+  assert.match(await idLine.getAttribute('textContent'), /hugo-post\.md/);
+  await picture('mirror-plan');
+  assert.equal(readFileSync(post, 'utf8'), hugo, 'nothing is written before the journalist agrees');
+  assert.equal(execFileSync(cli, ['--store', store, 'sync', '--conflicts', '--json'], { encoding: 'utf8' }).trim(), '[]');
+  await driver.findElement(By.id('mirror-plan-link')).click();
   const line = driver.findElement(By.id('mirror-line'));
   await driver.wait(async () => /mirror/.test(await line.getAttribute('textContent')), 10_000, 'the sidebar names the linked folder');
   const articles = JSON.parse(execFileSync(cli, ['--store', store, 'list', '--json'], { encoding: 'utf8' }));
   const files = () => readdirSync(folder).filter((name) => name.endsWith('.md'));
   await driver.wait(async () => files().length === articles.length, 10_000, 'every article is written as a file');
+  const linkedPost = readFileSync(post, 'utf8');
+  assert.match(linkedPost, /^---\nid: \S+\n/, 'the post got its id line');
+  assert.equal(linkedPost.replace(/^---\nid: [^\n]*\n/, '---\n'), hugo, 'and every other byte stayed');
+  assert.ok(articles.some((a) => a.headline === 'Пост из Hugo'), 'the post became an article');
   await picture('mirror-dialog');
   await closeDialogs();
 

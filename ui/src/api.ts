@@ -20,6 +20,7 @@ import type {
   IpcError,
   ListPage,
   ListView,
+  LinkPlan,
   MirrorStatus,
   MirrorUpdate,
   PathKind,
@@ -101,8 +102,10 @@ export const api = {
   pickPath: (kind: PathKind, title: string) => invoke<string | null>('settings_pick_path', { kind, title }),
 
   mirrorStatus: () => invoke<MirrorStatus>('mirror_status'),
-  /** Asks for a folder with the native dialog and links the store to it; null when cancelled. */
-  mirrorLinkPick: (title: string) => invoke<MirrorStatus | null>('mirror_link_pick', { title }),
+  /** Asks for a folder with the native dialog and says what linking it would change; null when cancelled. */
+  mirrorPick: (title: string) => invoke<LinkPlan | null>('mirror_pick', { title }),
+  /** Links the store to the folder of a plan `mirrorPick` gave. */
+  mirrorLink: (folder: string) => invoke<MirrorStatus>('mirror_link', { folder }),
   mirrorUnlink: () => invoke<MirrorStatus>('mirror_unlink'),
   /** Settles an article's conflict, keeping Galley's version or the file's. */
   mirrorResolve: (id: string, kept: 'galley' | 'file') => invoke<MirrorStatus>('mirror_resolve', { id, kept }),

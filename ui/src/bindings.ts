@@ -244,6 +244,40 @@ export type MirrorUpdate = { status: MirrorStatus,
  */
 changes: Array<Change>, };
 
+export type LinkPlan = { folder: string, 
+/**
+ * The `.md` files in the folder (not hidden, not in hidden folders).
+ */
+files: number, 
+/**
+ * Files that become articles and get one line, their id, every other byte left as it is.
+ */
+id_added: Array<string>, 
+/**
+ * Files that become articles and are written whole as Galley writes them: a file without
+ * front matter (its `# Heading` becomes the headline), or a copy carrying another file's id.
+ */
+rewritten: Array<string>, 
+/**
+ * Files already carrying the id of an article of the store that says something else: the
+ * store's version is written when the file holds an older one of it, else both are kept and
+ * the user chooses (a conflict; the file is not touched).
+ */
+differ: Array<string>, 
+/**
+ * Files taken in as they are: they carry an id and say what the store says, or an id the
+ * store does not have yet.
+ */
+untouched: number, 
+/**
+ * Entries that cannot be read as articles, with why: left alone and reported.
+ */
+unreadable: Array<FileProblem>, 
+/**
+ * Articles of the store (not spiked) that no file holds: each becomes a new file.
+ */
+new_files: number, };
+
 export type BackupKind = "manual" | "scheduled" | "before_restore" | "before_upgrade" | "damaged";
 
 export type BackupFile = { path: string, kind: BackupKind, created_at: string, bytes: number, };

@@ -1,7 +1,9 @@
 // The mirror folder: which folder the store is kept in step with and how it is followed, the
 // conflicts waiting for a choice (keep Galley's version or take the file's), files that cannot be
-// read, and the latest changes in both directions. The shell does the work; this shows it.
-import { api, errorMessage, type Change, type MirrorStatus } from './api';
+// read, and the latest changes in both directions. Before a folder that holds files is linked, it
+// shows what linking would change there, file by file, and links only when the user agrees. The
+// shell does the work; this shows it.
+import { api, errorMessage, type Change, type FileProblem, type LinkPlan, type MirrorStatus } from './api';
 import { count, t, tf, type Key } from './i18n';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -14,6 +16,15 @@ const problems = $<HTMLUListElement>('mirror-problems');
 const recent = $<HTMLUListElement>('mirror-recent');
 const message = $<HTMLParagraphElement>('mirror-message');
 const unlink = $<HTMLButtonElement>('mirror-unlink');
+const choose = $<HTMLButtonElement>('mirror-choose');
+const plan = $<HTMLElement>('mirror-plan');
+const planTitle = $<HTMLHeadingElement>('mirror-plan-title');
+const planIntro = $<HTMLParagraphElement>('mirror-plan-intro');
+const planList = $<HTMLUListElement>('mirror-plan-list');
+const planLink = $<HTMLButtonElement>('mirror-plan-link');
+
+/** Files named in one line of the plan; the rest are counted. */
+const NAMED_FILES = 8;
 
 export interface MirrorHooks {
   /** Opens an article (from a conflict or a change). */
@@ -29,9 +40,10 @@ let shown: MirrorStatus | null = null;
 export async function openMirror(withHooks: MirrorHooks): Promise<void> {
   hooks = withHooks;
   say('');
+  hidePlan();
   draw(await api.mirrorStatus());
   if (!dialog.open) dialog.showModal();
-  $<HTMLButtonElement>('mirror-choose').focus();
+  choose.focus();
 }
 
 /** Shows a newer status while the dialog is open. */
@@ -145,9 +157,92 @@ async function act(run: () => Promise<MirrorStatus | null>, done: string): Promi
 
 const resolve = (id: string, kept: 'galley' | 'file') => act(() => api.mirrorResolve(id, kept), t('conflictResolved'));
 
-$<HTMLButtonElement>('mirror-choose').addEventListener('click', () =>
-  void act(() => api.mirrorLinkPick(t('mirrorPickTitle')), t('mirrorLinked')),
-);
+choose.addEventListener('click', () => void pick());
+
+/** Asks for a folder; links an empty one at once, and shows the plan for one that holds files. */
+async function pick(): Promise<void> {
+  say('');
+  hidePlan();
+  let offered: LinkPlan | null;
+  try {
+    offered = await api.mirrorPick(t('mirrorPickTitle'));
+  } catch (error) {
+    say(errorMessage(error), true);
+    return;
+  }
+  if (!offered) return;
+  if (!offered.files && !offered.unreadable.length) {
+    await link(offered.folder);
+    return;
+  }
+  showPlan(offered);
+}
+
+function link(folder: string): Promise<void> {
+  hidePlan();
+  return act(() => api.mirrorLink(folder), t('mirrorLinked'));
+}
+
+function showPlan(offered: LinkPlan): void {
+  planTitle.textContent = tf('mirrorPlanTitle', { folder: offered.folder });
+  planIntro.textContent = tf('mirrorPlanIntro', { files: count(offered.files, 'filesCount') });
+  const lines: HTMLLIElement[] = [];
+  const named = (key: Key, paths: string[]) => {
+    if (paths.length) lines.push(planLine(key, paths.length, paths.map((path) => document.createTextNode(path))));
+  };
+  named('mirrorPlanIdAdded', offered.id_added);
+  named('mirrorPlanRewritten', offered.rewritten);
+  named('mirrorPlanDiffer', offered.differ);
+  if (offered.unreadable.length) {
+    lines.push(planLine('mirrorPlanUnreadable', offered.unreadable.length, offered.unreadable.map(unreadable)));
+  }
+  if (offered.untouched) lines.push(planLine('mirrorPlanUntouched', offered.untouched, []));
+  if (offered.new_files) {
+    const item = document.createElement('li');
+    item.textContent = tf('mirrorPlanNewFiles', { articles: offered.new_files });
+    lines.push(item);
+  }
+  if (!offered.id_added.length && !offered.rewritten.length && !offered.differ.length) {
+    const item = document.createElement('li');
+    item.textContent = t('mirrorPlanNothingChanged');
+    lines.push(item);
+  }
+  planList.replaceChildren(...lines);
+  planLink.onclick = () => void link(offered.folder);
+  plan.hidden = false;
+  planLink.focus();
+}
+
+/** One line of the plan: what happens, how many files, and the first few of them by name. */
+function planLine(key: Key, n: number, names: Node[]): HTMLLIElement {
+  const item = document.createElement('li');
+  item.dataset.plan = key;
+  item.append(tf(key, { files: count(n, 'filesCount') }));
+  if (names.length) {
+    const list = document.createElement('span');
+    names.slice(0, NAMED_FILES).forEach((name, index) => list.append(index ? ', ' : ' — ', name));
+    if (names.length > NAMED_FILES) list.append(', ', tf('mirrorPlanMore', { n: names.length - NAMED_FILES }));
+    item.append(list);
+  }
+  return item;
+}
+
+function unreadable(problem: FileProblem): Node {
+  const text = document.createElement('span');
+  text.append(strong(problem.path), ` (${problem.message})`);
+  return text;
+}
+
+function hidePlan(): void {
+  plan.hidden = true;
+  planLink.onclick = null;
+}
+
+$<HTMLButtonElement>('mirror-plan-cancel').addEventListener('click', () => {
+  hidePlan();
+  say(t('mirrorPlanCancelled'));
+  choose.focus();
+});
 unlink.addEventListener('click', () => {
   if (!shown?.folder) return;
   void act(() => api.mirrorUnlink(), t('mirrorUnlinked'));

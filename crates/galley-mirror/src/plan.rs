@@ -61,6 +61,15 @@ impl crate::Mirror {
         {
             return Err(Error::LinkedElsewhere { linked: link.folder, asked: folder });
         }
+        Self::link_plan_replacing(library, &folder)
+    }
+
+    /// What linking `folder` would change, the folder linked now (if any) unlinked first, as the
+    /// desk's settings do when another folder is chosen.
+    pub fn link_plan_replacing(library: &Library, folder: &Path) -> Result<LinkPlan> {
+        let io = |source| Error::Io { path: folder.to_owned(), source };
+        let folder =
+            if folder.exists() { std::fs::canonicalize(folder).map_err(io)? } else { folder.to_owned() };
         let mut plan = LinkPlan { folder: folder.clone(), ..LinkPlan::default() };
         let mut held: HashSet<ArticleId> = HashSet::new();
         if folder.is_dir() {

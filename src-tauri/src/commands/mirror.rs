@@ -3,9 +3,12 @@
 
 use crate::file_chooser::FileChooser;
 use crate::mirror::MirrorStatus;
+use crate::offered::OfferedPaths;
 use crate::{AppState, IpcError};
 use galley_core::model::ArticleId;
-use galley_mirror::{Kept, Mirror};
+use std::path::Path;
+
+use galley_mirror::{Kept, LinkPlan, Mirror};
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 #[tauri::command(async)]
@@ -13,28 +16,49 @@ pub fn mirror_status(state: State<'_, AppState>) -> MirrorStatus {
     state.mirror.status()
 }
 
-/// Asks for a folder and links the store to it (another folder linked before is unlinked; its
-/// files stay). `None` when the user cancelled.
+/// Asks for a folder and says what linking it would change, file by file, without writing
+/// anything: the page shows the plan and links with [`mirror_link`] when the user agrees. The
+/// folder is offered to the page for that. `None` when the user cancelled.
 #[tauri::command(async)]
-pub fn mirror_link_pick<R: Runtime>(
-    app: AppHandle<R>,
+pub fn mirror_pick<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
+    offered: State<'_, OfferedPaths>,
     title: String,
-) -> Result<Option<MirrorStatus>, IpcError> {
+) -> Result<Option<LinkPlan>, IpcError> {
     let Some(folder) = FileChooser::new(&window, title).pick_folder()? else {
         return Ok(None);
     };
+    let plan = Mirror::link_plan_replacing(&state.library, &folder).map_err(mirror_error)?;
+    offered.offer(plan.folder.clone());
+    Ok(Some(plan))
+}
+
+/// Links the store to a folder [`mirror_pick`] offered (another folder linked before is unlinked;
+/// its files stay).
+#[tauri::command(async)]
+pub fn mirror_link<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    offered: State<'_, OfferedPaths>,
+    folder: String,
+) -> Result<MirrorStatus, IpcError> {
+    let folder = offered.taken(&folder)?;
     state.mirror.stop();
+    let result = relink(&state, &folder);
+    // Follows the new folder, or the old link again if this one failed.
+    state.mirror.start(app, state.library.clone());
+    result?;
+    Ok(state.mirror.status())
+}
+
+fn relink(state: &AppState, folder: &Path) -> Result<(), IpcError> {
     let linked = state.library.mirror_link()?;
     if linked.is_some_and(|link| link.folder != folder) {
         state.library.unlink_mirror()?;
     }
-    let result = Mirror::link(&state.library, &folder).map_err(mirror_error);
-    // Follows the new folder, or the old link again if this one failed.
-    state.mirror.start(app, state.library.clone());
-    result?;
-    Ok(Some(state.mirror.status()))
+    Mirror::link(&state.library, folder).map_err(mirror_error)?;
+    Ok(())
 }
 
 #[tauri::command(async)]

@@ -691,6 +691,29 @@ fn the_page_names_back_only_paths_the_shell_offered_it() {
 }
 
 #[test]
+fn a_mirror_folder_is_linked_only_once_the_shell_offered_it_with_its_plan() {
+    let shell = shell();
+    let folder = dir_of(&shell).join("site");
+    std::fs::create_dir_all(&folder).unwrap();
+    let post = "---\ntitle: Post\ndraft: true\n---\n\nText.\n";
+    std::fs::write(folder.join("post.md"), post).unwrap();
+
+    // A folder the page names on its own (a script in it could name any folder) is refused.
+    let refused = call(&shell, "mirror_link", json!({ "folder": folder })).unwrap_err();
+    assert!(refused["message"].as_str().unwrap().contains("not offered"), "{refused}");
+    assert_eq!(std::fs::read_to_string(folder.join("post.md")).unwrap(), post, "nothing written");
+
+    // As `mirror_pick` offers it once the user chose it in the native dialog, with the plan.
+    let folder = std::fs::canonicalize(&folder).unwrap();
+    shell.window.state::<galley_desktop::OfferedPaths>().offer(folder.clone());
+    let status = call(&shell, "mirror_link", json!({ "folder": folder })).unwrap();
+    assert_eq!(status["folder"], json!(folder));
+    let linked = std::fs::read_to_string(folder.join("post.md")).unwrap();
+    assert!(linked.starts_with("---\nid: ") && linked.ends_with("title: Post\ndraft: true\n---\n\nText.\n"), "{linked}");
+    call(&shell, "mirror_unlink", json!({})).unwrap();
+}
+
+#[test]
 fn a_store_picked_where_there_is_none_is_made_when_the_settings_are_saved_and_opens_next_time() {
     let shell = shell();
     let new = dir_of(&shell).join("Редакция").join("galley.sqlite3");
