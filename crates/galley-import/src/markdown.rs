@@ -38,6 +38,9 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
         [&fields.headline, &fields.lead, &fields.body].into_iter().for_each(|text| letters.add(text));
         fields.language = letters.language().to_owned();
     }
+    // The headline and language made up here are what the file's missing keys stand for: Galley
+    // adds no key for them to the file while they stay so.
+    markdown_file::record_absent(fields);
     Ok(Imported { draft, warnings })
 }
 

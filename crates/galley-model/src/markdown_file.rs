@@ -18,7 +18,9 @@
 //! `draft`, `weight`, `aliases`; Obsidian's `cssclasses`; comments) is kept with the article as the
 //! file wrote it ([`ForeignFrontMatter`], see [`foreign`]) and written back after Galley's keys, in
 //! the file's format; Galley's fields keep the names the file gave them (a file with `title` keeps
-//! `title`, never renamed to `headline`). A file Galley wrote uses the model's field names and YAML.
+//! `title`, never renamed to `headline`). Galley writes no key the file did not have while the field
+//! keeps the value it was read with (a `slug` made up for a Hugo post would move it to another
+//! address; `held.rs`). A file Galley wrote uses the model's field names and YAML, with every field.
 //!
 //! Reading is bounded: front matter longer than [`MAX_FRONT_MATTER_BYTES`], nested deeper than
 //! [`MAX_FRONT_MATTER_DEPTH`], or whose YAML aliases (`*name`) repeat their anchors (`&name`) into
@@ -36,9 +38,11 @@ use serde_yaml_ng::{Mapping, Value};
 use crate::{ArticleFields, ArticleId, Draft, Related, Status, Timestamp, article::normalize_language};
 
 pub mod foreign;
+mod held;
 mod toml_front;
 
 pub use foreign::{ForeignFrontMatter, FrontMatterFormat};
+pub use held::{as_file_gives, record_absent, settle_absent};
 
 /// A file read into a draft, with what was odd about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +127,13 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
     };
     let mut reader = FieldReader { map: map.clone(), warnings: Vec::new(), names: Default::default() };
     let mut fields = ArticleFields { body: body.to_owned(), ..ArticleFields::default() };
+    // Galley's fields the front matter has no key for: the file does not say them.
+    let mut absent = Vec::new();
+    let mut note_absent = |name: &'static str, missing: bool| {
+        if missing {
+            absent.push(name);
+        }
+    };
 
     let id = match reader.take_string("id")? {
         Some(id) => Some(
@@ -131,22 +142,29 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
         ),
         None => None,
     };
-    fields.headline =
-        reader.take_named("headline", &["title"], FieldReader::take_string)?.unwrap_or_default();
-    fields.slug = reader.take_string("slug")?.unwrap_or_default();
+    let headline = reader.take_named("headline", &["title"], FieldReader::take_string)?;
+    note_absent("headline", headline.is_none());
+    fields.headline = headline.unwrap_or_default();
+    let slug = reader.take_string("slug")?;
+    note_absent("slug", slug.is_none());
+    fields.slug = slug.unwrap_or_default();
     fields.dek = reader.take_named("dek", &["subtitle"], FieldReader::take_string)?.unwrap_or_default();
     fields.lead = reader.take_named("lead", &["description"], FieldReader::take_string)?.unwrap_or_default();
     fields.byline =
         reader.take_named("byline", &["authors", "author"], FieldReader::take_list)?.unwrap_or_default();
     fields.dateline = reader.take_string("dateline")?.unwrap_or_default();
     fields.section = reader.take_string("section")?.unwrap_or_default();
-    if let Some(language) = reader.take_named("language", &["lang"], FieldReader::take_string)? {
+    let language = reader.take_named("language", &["lang"], FieldReader::take_string)?;
+    note_absent("language", language.is_none());
+    if let Some(language) = language {
         fields.language = normalize_language(&language).ok_or_else(|| FrontMatterError::Field {
             field: "language",
             message: format!("`{language}` is not a language code such as ru or en"),
         })?;
     }
-    if let Some(status) = reader.take_string("status")? {
+    let status = reader.take_string("status")?;
+    note_absent("status", status.is_none());
+    if let Some(status) = status {
         fields.status = status
             .parse::<Status>()
             .map_err(|e| FrontMatterError::Field { field: "status", message: e.to_string() })?;
@@ -169,6 +187,7 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
     fields.note = reader.take_string("note")?.unwrap_or_default();
     fields.published_at = reader.take_time("published_at")?;
     let created_at = reader.take_named("created_at", &["date"], FieldReader::take_time)?;
+    note_absent("created_at", created_at.is_none());
     let updated_at = reader.take_time("updated_at")?;
 
     let mut warnings = reader.warnings;
@@ -183,7 +202,8 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
         None => foreign::yaml_text(source, &map, &reader.map),
         Some(document) => toml_front::foreign_text(document, &reader.map),
     };
-    fields.foreign = ForeignFrontMatter { format, names: reader.names, text };
+    fields.foreign = ForeignFrontMatter { format, names: reader.names, text, ..Default::default() };
+    held::note_absent(&mut fields, &absent);
     Ok(ParsedFile { draft: Draft { id, created_at, updated_at, fields }, warnings })
 }
 
@@ -293,7 +313,11 @@ fn write_front_matter(
     if !kept.is_empty() && !kept.ends_with('\n') {
         kept.push('\n');
     }
-    if foreign.format == FrontMatterFormat::Yaml && foreign.names.is_empty() {
+    // A file that had no key for one of Galley's fields gets none while the field keeps the value
+    // it was read with.
+    let left_out: Vec<&str> =
+        held::ALWAYS_WRITTEN.into_iter().filter(|&field| held::left_out(fields, field)).collect();
+    if foreign.format == FrontMatterFormat::Yaml && foreign.names.is_empty() && left_out.is_empty() {
         let yaml = serde_yaml_ng::to_string(&front).expect("front matter of plain strings always serialises");
         return format!("---\n{yaml}{kept}---\n{}", fields.body);
     }
@@ -303,6 +327,7 @@ fn write_front_matter(
     let named: Vec<(&str, &str, &Value)> = values
         .iter()
         .filter_map(|(key, value)| key.as_str().map(|field| (field, foreign.name_of(field), value)))
+        .filter(|(field, ..)| !left_out.contains(field))
         .collect();
     match foreign.format {
         FrontMatterFormat::Yaml => {
@@ -882,7 +907,12 @@ mod foreign_tests {
             "---\ntags:\n  - idea\ncssclasses:\n  - wide-page\naliases: [Note]\n---\n# Heading\n\nText\n";
         let (written, parsed) = edited(note);
         assert_eq!(parsed.draft.fields.tags, ["idea"]);
-        assert!(written.contains("Z\ncssclasses:\n  - wide-page\naliases: [Note]\n---\n"), "{written}");
+        // The note had no `created_at`: it gets none.
+        assert!(
+            written.contains("\n- idea\ncssclasses:\n  - wide-page\naliases: [Note]\n---\n"),
+            "{written}"
+        );
+        assert!(!written.contains("created_at") && !written.contains("slug"), "{written}");
     }
 
     #[test]
@@ -996,5 +1026,42 @@ mod foreign_tests {
         // No front matter, or an id already: not this way.
         assert_eq!(with_id_added("# Heading\n\nText\n", id), None);
         assert_eq!(with_id_added(&added, id), None);
+    }
+
+    /// Issue 15: Galley added `slug` (Hugo then publishes at another address), `language`,
+    /// `status` and `created_at` to a file that had none of them the first time it wrote it.
+    #[test]
+    fn keys_a_file_did_not_have_are_written_once_the_field_is_changed() {
+        let id: ArticleId = "0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e".parse().unwrap();
+        let post = "---\ntitle: Post\ndraft: true\n---\nBody\n";
+        let mut fields = parse(post).unwrap().draft.fields;
+        // What the store makes up for the keys the file lacks.
+        fields.slug = "post".into();
+        fields.language = "en".into();
+        record_absent(&mut fields);
+        let written = write(id, &fields, Timestamp::UNIX_EPOCH, Timestamp::UNIX_EPOCH, false);
+        let front = format!("---\nid: {id}\ntitle: Post\n");
+        assert_eq!(written, format!("{front}updated_at: 1970-01-01T00:00:00Z\ndraft: true\n---\nBody\n"));
+        assert_eq!(
+            write_for_folder(id, &fields, Timestamp::UNIX_EPOCH),
+            format!("{front}draft: true\n---\nBody\n")
+        );
+        // Read again, the file gives the article's values for what it does not say.
+        let stored = fields.clone();
+        let again = as_file_gives(
+            &stored,
+            parse(&write_for_folder(id, &fields, Timestamp::UNIX_EPOCH)).unwrap().draft.fields,
+        );
+        assert_eq!(again, stored);
+        // The status changed in Galley is written; it stays written when changed back.
+        fields.status = Status::Ready;
+        assert!(write_for_folder(id, &fields, Timestamp::UNIX_EPOCH).contains("\nstatus: ready\n"));
+        settle_absent(&mut fields);
+        fields.status = Status::Draft;
+        let written = write_for_folder(id, &fields, Timestamp::UNIX_EPOCH);
+        assert!(written.contains("\nstatus: draft\n") && !written.contains("slug"), "{written}");
+        // So does a slug set in Galley.
+        fields.slug = "custom".into();
+        assert!(write_for_folder(id, &fields, Timestamp::UNIX_EPOCH).contains("\nslug: custom\n"));
     }
 }

@@ -16,6 +16,8 @@ const HUGO_TAIL: &str = "date: 2026-01-02T10:00:00+03:00\n---\nВ Хабаров
 
 const TOML_POST: &str = "+++\ntitle = \"TOML post\"\ndate = 2026-01-03T08:00:00Z\ndraft = true # not yet\nweight = 7\n\n[params]\n  author_note = 'keep'\n+++\nTOML body.\n";
 
+const SHORT_POST: &str = "---\ntitle: Пост\ndraft: true\n---\nТекст.\n";
+
 const OBSIDIAN: &str = "---\ntags:\n  - idea\ncssclasses:\n  - wide-page\n---\n# Note\n\nThought.\n";
 
 fn hugo() -> String {
@@ -192,4 +194,98 @@ fn snapshot(folder: &Path) -> Vec<(String, Vec<u8>)> {
         .collect();
     files.sort();
     files
+}
+
+/// Issue 15: the first time Galley wrote a Hugo post it added `slug` (Hugo then publishes the
+/// post at another URL), `status`, `language` and `created_at`. A key the file did not have is
+/// written only once the user changes that field in Galley; the `.md` export agrees.
+#[test]
+fn a_hugo_post_gets_no_key_it_did_not_have_until_that_field_is_changed_in_galley() {
+    let desk = Unlinked::with(&[("post.md", &hugo()), ("toml.md", TOML_POST), ("note.md", OBSIDIAN)]);
+    let (mut mirror, _) = desk.link();
+    for name in ["post.md", "toml.md", "note.md"] {
+        let id = desk.id_of(name);
+        let slug = desk.library.article(&id).unwrap().fields.slug;
+        assert!(!slug.is_empty(), "Galley keeps a slug of its own for {name}");
+        let body = desk.library.article(&id).unwrap().fields.body + "Ещё.\n";
+        desk.library.edit(&id, ArticlePatch { body: Some(body), ..ArticlePatch::default() }).unwrap();
+        mirror.pass(&desk.library, Scope::Paths(Vec::new())).unwrap();
+        let text = desk.read(name);
+        assert!(text.ends_with("Ещё.\n"), "{text}");
+        for key in ["slug", "status", "language", "created_at", "headline"] {
+            let line =
+                text.lines().any(|l| l.starts_with(&format!("{key}:")) || l.starts_with(&format!("{key} =")));
+            assert!(!line, "{name} got `{key}`, which it did not have:\n{text}");
+        }
+        let article = desk.library.article(&id).unwrap();
+        let exported = desk.library.export_text(&article, ExportFormat::Md, None).unwrap().html;
+        assert!(!exported.contains("\nslug") && !exported.contains("\nstatus"), "{exported}");
+    }
+    assert!(mirror.pass(&desk.library, Scope::Full).unwrap().is_empty(), "the files read back as written");
+
+    // Changed in Galley, a field is written, and only that one.
+    let id = desk.id_of("post.md");
+    desk.library.set_status(&id, galley_core::model::Status::Editing).unwrap();
+    mirror.pass(&desk.library, Scope::Paths(Vec::new())).unwrap();
+    let text = desk.read("post.md");
+    assert!(text.contains("\nstatus: editing\n"), "{text}");
+    assert!(!text.contains("\nslug:"), "{text}");
+    let patch = ArticlePatch { slug: Some("pozhar-itogi".into()), ..ArticlePatch::default() };
+    desk.library.edit(&id, patch).unwrap();
+    mirror.pass(&desk.library, Scope::Paths(Vec::new())).unwrap();
+    let text = desk.read("post.md");
+    assert!(text.contains("\nslug: pozhar-itogi\n") && text.contains(HUGO_OWN), "{text}");
+    assert!(mirror.pass(&desk.library, Scope::Full).unwrap().is_empty());
+    // A headline changed in Galley does not change the slug, so still no slug for the TOML post.
+    let id = desk.id_of("toml.md");
+    let patch = ArticlePatch { headline: Some("Renamed".into()), ..ArticlePatch::default() };
+    desk.library.edit(&id, patch).unwrap();
+    mirror.pass(&desk.library, Scope::Paths(Vec::new())).unwrap();
+    let toml = desk.read("toml.md");
+    assert!(toml.contains("\ntitle = \"Renamed\"\n") && !toml.contains("\nslug"), "{toml}");
+}
+
+/// An export of an article whose file had no `slug` or `status` leaves them out; imported again
+/// (as the words kept beside the store are after a failed save) it keeps the stored ones, not a
+/// slug made from the headline and the status a file without one reads as.
+#[test]
+fn an_export_without_slug_or_status_imported_again_keeps_the_stored_ones() {
+    let desk = Unlinked::with(&[("post.md", &hugo())]);
+    let (_mirror, _) = desk.link();
+    let id = desk.id_of("post.md");
+    desk.library.set_status(&id, galley_core::model::Status::Ready).unwrap();
+    let patch =
+        ArticlePatch { headline: Some("Новый заголовок".into()), ..ArticlePatch::default() };
+    let before = desk.library.edit(&id, patch).unwrap();
+    let exported = desk.library.export_text(&before, ExportFormat::Md, None).unwrap().html;
+    assert!(!exported.contains("\nslug"), "{exported}");
+    let file = desk.dir.path().join("export.md");
+    std::fs::write(&file, exported.replace("Hugo publishes", "Hugo still publishes")).unwrap();
+    let outcome = desk.library.import_files(&[file]);
+    assert!(outcome[0].result.is_ok(), "{outcome:?}");
+    let after = desk.library.article(&id).unwrap();
+    assert_eq!(after.fields.slug, before.fields.slug);
+    assert_eq!(after.fields.status, galley_core::model::Status::Ready);
+    assert!(after.fields.foreign.text.contains("Hugo still publishes"));
+}
+
+/// A file deleted (its article is spiked) and put back as it was before Galley gave it its id is
+/// the same article, back from the spike: a file says nothing of a status it has no key for, but
+/// being there says the article is not spiked.
+#[test]
+fn a_file_deleted_and_put_back_without_its_id_brings_its_article_back() {
+    let desk = Unlinked::with(&[("post.md", SHORT_POST)]);
+    let (mut mirror, _) = desk.link();
+    let id = desk.id_of("post.md");
+    std::fs::remove_file(desk.folder().join("post.md")).unwrap();
+    let changes = mirror.pass(&desk.library, Scope::Full).unwrap();
+    assert!(matches!(&changes[..], [Change::Spiked { .. }]), "{changes:?}");
+    std::fs::write(desk.folder().join("post.md"), SHORT_POST).unwrap();
+    let changes = mirror.pass(&desk.library, Scope::Full).unwrap();
+    assert!(matches!(&changes[..], [Change::Updated { .. }]), "{changes:?}");
+    let article = desk.library.article(&id).unwrap();
+    assert_eq!(article.fields.status, galley_core::model::Status::Draft);
+    assert_eq!(desk.library.count().unwrap(), 1, "the same article, not a new one");
+    assert_eq!(desk.read("post.md"), with_id_line(SHORT_POST, &format!("id: {id}\n")));
+    assert!(mirror.pass(&desk.library, Scope::Full).unwrap().is_empty());
 }

@@ -52,6 +52,14 @@ pub struct ForeignFrontMatter {
     /// ending with its line break.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// Galley's fields the file's front matter has no key for (of those Galley always writes:
+    /// `headline`, `slug`, `language`, `status`, `created_at`), each with the value it had when
+    /// the file was read: made up (a slug from the headline, the language from the letters, the
+    /// status a new article has, the headline from the first line). Galley writes no key for such
+    /// a field while it keeps that value, so a file gets no key it did not have (Hugo publishes a
+    /// post with a `slug` at another address) until the field is changed in Galley.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub absent: BTreeMap<String, String>,
 }
 
 impl ForeignFrontMatter {
