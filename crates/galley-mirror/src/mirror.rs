@@ -402,8 +402,9 @@ struct FileVersion {
     id_free_text: Option<String>,
 }
 
-/// The file's text with `id` added, or (a file without front matter, or with another file's id)
-/// the whole file as Galley writes the article.
+/// The file's text with `id` added (as front matter of that line alone for a file without any),
+/// or, for a file with another file's id, that is not UTF-8 or would not read back the same, the
+/// whole file as Galley writes the article.
 fn text_with_id(version: &FileVersion, article: &Article) -> String {
     version
         .id_free_text

@@ -216,6 +216,7 @@ fn what_a_file_holds_that_galley_does_not_own_is_stored_with_the_article() {
         names: [("headline".to_owned(), "title".to_owned())].into(),
         text: "draft = true\n# keep me\nweight = 5\n".into(),
         absent: [("slug".to_owned(), String::new()), ("status".to_owned(), "draft".to_owned())].into(),
+        heading: String::new(),
     };
     let article =
         f.article(ArticleFields { headline: "Hugo".into(), foreign: foreign.clone(), ..Default::default() });
