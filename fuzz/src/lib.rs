@@ -220,37 +220,47 @@ pub fn article_of(draft: &Draft) -> Article {
 }
 
 /// An article written as a `.md` file (an export with the note, and a mirror folder's file)
-/// reads back to the same fields, id and times: no word is lost on a round trip.
+/// reads back to the same fields, id and times: no word is lost on a round trip. A key the
+/// article's own file did not have is not written back (Hugo would read a `slug` Galley made up as
+/// a new address), so a field without one is read back as the store reads it: the article's value
+/// (`markdown_file::as_file_gives`).
 pub fn assert_markdown_round_trip(article: &Article) {
     let fields = &article.fields;
     let exported = markdown_file::write(article.id, fields, article.created_at, article.updated_at, true);
     let again = import(exported.as_bytes(), Format::Markdown)
         .unwrap_or_else(|e| panic!("an exported file does not import ({e}): {exported:?}"));
-    let mut read = again.draft.fields;
+    let mut read = markdown_file::as_file_gives(fields, again.draft.fields);
     if fields.headline.trim().is_empty() {
         // `.md` import makes a headline for a file without one, from its first line: on purpose.
         read.headline.clone_from(&fields.headline);
     }
     assert_eq!(&read, fields, "fields changed on a round trip through {exported:?}");
     assert_eq!(again.draft.id, Some(article.id));
-    assert_eq!(again.draft.created_at, Some(article.created_at));
+    // A file without a creation time gets none written: the store keeps its own.
+    let created_at = (!fields.foreign.absent.contains_key("created_at")).then_some(article.created_at);
+    assert_eq!(again.draft.created_at, created_at);
     assert_eq!(again.draft.updated_at, Some(article.updated_at));
 
     let mirrored = markdown_file::write_for_folder(article.id, fields, article.created_at);
-    let parsed = markdown_file::parse(&mirrored)
-        .unwrap_or_else(|e| panic!("a mirror file does not parse ({e}): {mirrored:?}"));
+    let parsed = import(mirrored.as_bytes(), Format::Markdown)
+        .unwrap_or_else(|e| panic!("a mirror file does not import ({e}): {mirrored:?}"));
     let without_note = ArticleFields { note: String::new(), ..fields.clone() };
-    assert_eq!(parsed.draft.fields, without_note, "fields changed in the mirror file {mirrored:?}");
-    // Keys another tool owns are kept in the file, and said to be kept each time it is read.
-    let unexpected: Vec<&String> = parsed
-        .warnings
-        .iter()
-        .filter(|w| {
-            fields.foreign.is_empty()
-                || !w.starts_with("front matter fields Galley does not use, kept as they are")
-        })
-        .collect();
-    assert!(unexpected.is_empty(), "warnings for Galley's own file: {unexpected:?}");
+    let mut read = markdown_file::as_file_gives(&without_note, parsed.draft.fields);
+    if fields.headline.trim().is_empty() {
+        read.headline.clone_from(&fields.headline);
+    }
+    assert_eq!(read, without_note, "fields changed in the mirror file {mirrored:?}");
+    // Galley's own file reads without a word to say, but for the headline the import makes for an
+    // article without one (as above). Another tool's is told about each time it is read: the keys
+    // it keeps, and what it lacks (a headline taken from the text).
+    if fields.foreign.is_empty() {
+        let unexpected: Vec<&String> = parsed
+            .warnings
+            .iter()
+            .filter(|w| !(fields.headline.trim().is_empty() && w.contains("headline")))
+            .collect();
+        assert!(unexpected.is_empty(), "warnings for Galley's own file: {unexpected:?}");
+    }
 }
 
 /// Renders the article's body and its standalone HTML export and checks both.

@@ -19,7 +19,9 @@ pub enum ExportFormat {
     Html,
     /// The body's HTML only, for pasting into a CMS.
     Fragment,
-    /// Markdown with YAML front matter: every field but the editor's note; imports back losslessly.
+    /// Markdown with front matter: every field but the editor's note (for an article from another
+    /// tool's file, in that file's format, names and keys, and without the keys it did not have);
+    /// imports back losslessly.
     Md,
     /// IPTC NINJS 2.0 JSON.
     Ninjs,

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use galley_model::{Article, ArticleFields, ArticleId, Draft, RevisionReason, Status};
+use galley_model::{Article, ArticleFields, ArticleId, Draft, RevisionReason, Status, markdown_file};
 use galley_store::{ContentHash, MirrorLink, MirrorRecord};
 
 use crate::{Library, Result};
@@ -109,9 +109,12 @@ impl Library {
 }
 
 /// An article's fields as its file gives them: the file's, with the stored note (a file never
-/// holds it) and the stored slug when the file has none (a note without front matter: links to
-/// the article must not change because a header was left out).
+/// holds it), and the stored value of each of Galley's fields the file has no key for
+/// ([`markdown_file::as_file_gives`]: a slug, a status, a language the file does not say stay
+/// as they are, so links to the article do not change because a key was left out) or an empty
+/// slug.
 pub fn file_version(current: &ArticleFields, file: ArticleFields) -> ArticleFields {
+    let file = markdown_file::as_file_gives(current, file);
     let slug = if file.slug.trim().is_empty() { current.slug.clone() } else { file.slug };
     ArticleFields { note: current.note.clone(), slug, ..file }
 }

@@ -32,12 +32,16 @@ pub fn parse(text: &str) -> Result<Imported, ImportError> {
             "removed {removed} invisible control character(s) from the headline and other fields"
         ));
     }
-    // `markdown_file::parse` fills in "ru" when the key is missing; only then is it ours to guess.
-    if !front_matter_names_language(text) {
+    // `markdown_file::parse` fills in "ru" when the file has no language (no key, or an empty one,
+    // in YAML or TOML); only then is it ours to guess.
+    if fields.foreign.absent.contains_key("language") {
         let mut letters = LetterCount::default();
         [&fields.headline, &fields.lead, &fields.body].into_iter().for_each(|text| letters.add(text));
         fields.language = letters.language().to_owned();
     }
+    // The headline and language made up here are what the file's missing keys stand for: Galley
+    // adds no key for them to the file while they stay so.
+    markdown_file::record_absent(fields);
     Ok(Imported { draft, warnings })
 }
 
@@ -79,32 +83,6 @@ fn drop_control_characters(fields: &mut ArticleFields) -> usize {
         removed += before - text.chars().count();
     }
     removed
-}
-
-/// Whether the front matter has a `language:` or `lang:` key with a value (an empty one counts as
-/// missing, as it does in `markdown_file::parse`).
-fn front_matter_names_language(text: &str) -> bool {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut lines = text.lines();
-    if lines.next().map(str::trim_end) != Some("---") {
-        return false;
-    }
-    for line in lines {
-        let line = line.trim_end();
-        if line == "---" || line == "..." {
-            break;
-        }
-        // Top-level keys only: an indented `language:` belongs to something else.
-        let Some((key, value)) = line.split_once(':') else {
-            continue;
-        };
-        let key = key.trim_end().trim_matches(['"', '\'']);
-        if key == "language" || key == "lang" {
-            let value = value.split(" #").next().unwrap_or("").trim();
-            return !matches!(value, "" | "~" | "null" | "Null" | "NULL" | "\"\"" | "''");
-        }
-    }
-    false
 }
 
 /// The first line of the body with words in it, without Markdown markers, made into a headline.
@@ -324,6 +302,9 @@ mod tests {
         assert_eq!(empty_key.draft.fields.language, "en");
         let lang_key = parse_ok("---\nlang: ru # the desk's\n---\nThe ministers met in Tokyo.\n");
         assert_eq!(lang_key.draft.fields.language, "ru");
+        // TOML front matter names it too (it was guessed over).
+        let toml = parse_ok("+++\ntitle = 'Встреча'\nlanguage = 'en'\n+++\nМинистры встретились в Токио.\n");
+        assert_eq!(toml.draft.fields.language, "en");
     }
 
     #[test]

@@ -9,6 +9,12 @@
 //! the article's file. When both sides changed, both survive (a conflict revision) and the file is
 //! not touched until the user chooses.
 //!
+//! A file Galley did not write keeps its form: it gets its id as one line (a note without front
+//! matter gets front matter of that line alone, then every byte it had), and when Galley writes it
+//! after a change, the keys other tools own, the file's names and format, a note's heading and the
+//! absence of keys the file never had (a Hugo post's `slug`) stay, unless the change was to them
+//! (`galley_model::markdown_file`).
+//!
 //! [`Mirror::pass`] does the work and decides from what is on disk and in the store, never from
 //! what an event claimed, so it can always be run again. [`follow`] runs passes as file events
 //! (`notify`, or polling where native events are unreliable) and the store's changes come in.

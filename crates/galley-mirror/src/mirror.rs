@@ -288,6 +288,14 @@ pub fn file_text(article: &Article) -> String {
     markdown_file::write_for_folder(article.id, &article.fields, article.created_at)
 }
 
+/// The fields of an article whose file was deleted: spiked. The deletion says the status, also
+/// for a file that had no `status` key (whose status the file does not otherwise change).
+fn spiked(fields: ArticleFields) -> ArticleFields {
+    let mut fields = ArticleFields { status: Status::Spiked, ..fields };
+    fields.foreign.absent.remove("status");
+    fields
+}
+
 /// Whether a file's fields say what the article says (as [`galley_core::file_version`] reads them).
 pub(crate) fn same_words(file: &ArticleFields, article: &ArticleFields) -> bool {
     galley_core::file_version(article, file.clone()) == *article
@@ -394,8 +402,9 @@ struct FileVersion {
     id_free_text: Option<String>,
 }
 
-/// The file's text with `id` added, or (a file without front matter, or with another file's id)
-/// the whole file as Galley writes the article.
+/// The file's text with `id` added (as front matter of that line alone for a file without any),
+/// or, for a file with another file's id, that is not UTF-8 or would not read back the same, the
+/// whole file as Galley writes the article.
 fn text_with_id(version: &FileVersion, article: &Article) -> String {
     version
         .id_free_text
@@ -570,10 +579,16 @@ impl<'a> Pass<'a> {
     /// for a spiked article).
     fn says(&self, id: ArticleId, file: &ArticleFields) -> Result<bool> {
         let Some((article, _)) = self.article(id)? else { return Ok(false) };
-        let file = ArticleFields {
+        let mut file = ArticleFields {
             status: article.fields.status,
             published_at: article.fields.published_at,
             ..file.clone()
+        };
+        // Whether the file has a `status` key is the status's too (spiking the article took the
+        // status as said, see `spiked`).
+        match article.fields.foreign.absent.get("status") {
+            Some(kept) => file.foreign.absent.insert("status".to_owned(), kept.clone()),
+            None => file.foreign.absent.remove("status"),
         };
         Ok(same_words(&file, &article.fields))
     }
@@ -724,8 +739,7 @@ impl<'a> Pass<'a> {
             let spiked = if article.fields.status == Status::Spiked {
                 Some((article, seq))
             } else {
-                let fields = ArticleFields { status: Status::Spiked, ..article.fields };
-                self.library.apply_external_edit(id, seq, fields)?
+                self.library.apply_external_edit(id, seq, spiked(article.fields))?
             };
             if let Some((spiked, spiked_seq)) = spiked {
                 self.records.push(MirrorRecord {
@@ -914,10 +928,7 @@ impl<'a> Pass<'a> {
                 let version = self.library.revision(&id.to_string(), revision)?;
                 self.library.apply_external_edit(id, seq, version.fields)?
             }
-            (Kept::File, _) => {
-                let fields = ArticleFields { status: Status::Spiked, ..article.fields };
-                self.library.apply_external_edit(id, seq, fields)?
-            }
+            (Kept::File, _) => self.library.apply_external_edit(id, seq, spiked(article.fields))?,
         };
         // Galley changed it while the user chose: they choose again, on what is there now.
         let Some((current, current_seq)) = chosen else { return Ok(()) };

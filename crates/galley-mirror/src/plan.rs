@@ -24,10 +24,12 @@ pub struct LinkPlan {
     pub folder: PathBuf,
     /// The `.md` files in the folder (not hidden, not in hidden folders).
     pub files: usize,
-    /// Files that become articles and get one line, their id, every other byte left as it is.
+    /// Files that become articles and get their id as one line (a file without front matter
+    /// gets front matter of that line alone), every other byte left as it is.
     pub id_added: Vec<String>,
-    /// Files that become articles and are written whole as Galley writes them: a file without
-    /// front matter (its `# Heading` becomes the headline), or a copy carrying another file's id.
+    /// Files that become articles and are written whole as Galley writes them: a copy carrying
+    /// another file's id (it gets its own), or a file that is not UTF-8 or would not read back the
+    /// same with the id line added. Galley's keys the file had no key for stay out of it.
     pub rewritten: Vec<String>,
     /// Files already carrying the id of an article of the store that says something else: the
     /// store's version is written when the file holds an older one of it, else both are kept and

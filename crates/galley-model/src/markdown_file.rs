@@ -12,13 +12,17 @@
 //! Reading is lenient, as files come from Hugo, Jekyll, Obsidian and hand edits: `title` is read as
 //! `headline`, `author`/`authors` as `byline`, a comma-separated string as a list, `date` as the
 //! creation time. TOML front matter between `+++` lines (Hugo's other format) is read too. A file
-//! without front matter takes its headline from a leading `# Heading`.
+//! whose front matter names no headline, or that has no front matter, takes its headline from a
+//! leading `# Heading`; the body is the text after it.
 //!
 //! A file is not Galley's alone: what its front matter holds that Galley does not read (Hugo's
 //! `draft`, `weight`, `aliases`; Obsidian's `cssclasses`; comments) is kept with the article as the
 //! file wrote it ([`ForeignFrontMatter`], see [`foreign`]) and written back after Galley's keys, in
 //! the file's format; Galley's fields keep the names the file gave them (a file with `title` keeps
-//! `title`, never renamed to `headline`). A file Galley wrote uses the model's field names and YAML.
+//! `title`, never renamed to `headline`). Galley writes no key the file did not have while the field
+//! keeps the value it was read with (a `slug` made up for a Hugo post would move it to another
+//! address), and writes a note's heading back as it was (`held.rs`). A file Galley wrote uses the
+//! model's field names and YAML, with every field.
 //!
 //! Reading is bounded: front matter longer than [`MAX_FRONT_MATTER_BYTES`], nested deeper than
 //! [`MAX_FRONT_MATTER_DEPTH`], or whose YAML aliases (`*name`) repeat their anchors (`&name`) into
@@ -36,9 +40,11 @@ use serde_yaml_ng::{Mapping, Value};
 use crate::{ArticleFields, ArticleId, Draft, Related, Status, Timestamp, article::normalize_language};
 
 pub mod foreign;
+mod held;
 mod toml_front;
 
 pub use foreign::{ForeignFrontMatter, FrontMatterFormat};
+pub use held::{as_file_gives, record_absent, settle_absent};
 
 /// A file read into a draft, with what was odd about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,9 +107,8 @@ pub const MAX_FRONT_MATTER_DEPTH: usize = 32;
 /// Reads a `.md` file's text.
 pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some((format, source, body)) = split_front_matter(text)? else {
-        return Ok(ParsedFile { draft: draft_without_front_matter(text), warnings: Vec::new() });
-    };
+    // A file without front matter is all body, and names none of Galley's fields.
+    let (format, source, body) = split_front_matter(text)?.unwrap_or((FrontMatterFormat::Yaml, "", text));
     check_bounds(format, source)?;
     let (map, document) = match format {
         FrontMatterFormat::Yaml => {
@@ -122,7 +127,14 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
         }
     };
     let mut reader = FieldReader { map: map.clone(), warnings: Vec::new(), names: Default::default() };
-    let mut fields = ArticleFields { body: body.to_owned(), ..ArticleFields::default() };
+    let mut fields = ArticleFields::default();
+    // Galley's fields the front matter has no key for: the file does not say them.
+    let mut absent = Vec::new();
+    let mut note_absent = |name: &'static str, missing: bool| {
+        if missing {
+            absent.push(name);
+        }
+    };
 
     let id = match reader.take_string("id")? {
         Some(id) => Some(
@@ -131,22 +143,45 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
         ),
         None => None,
     };
-    fields.headline =
-        reader.take_named("headline", &["title"], FieldReader::take_string)?.unwrap_or_default();
-    fields.slug = reader.take_string("slug")?.unwrap_or_default();
+    let headline = reader.take_named("headline", &["title"], FieldReader::take_string)?;
+    note_absent("headline", headline.is_none());
+    // Without a headline in the front matter, a leading `# Heading` is the headline, the text
+    // after it the body; its bytes are kept to be written back.
+    let mut heading = "";
+    match headline {
+        Some(headline) => {
+            fields.headline = headline;
+            fields.body = body.to_owned();
+        }
+        None => match held::split_heading(body) {
+            Some((headline, end)) => {
+                fields.headline = headline;
+                heading = &body[..end];
+                fields.body = body[end..].to_owned();
+            }
+            None => fields.body = body.to_owned(),
+        },
+    }
+    let slug = reader.take_string("slug")?;
+    note_absent("slug", slug.is_none());
+    fields.slug = slug.unwrap_or_default();
     fields.dek = reader.take_named("dek", &["subtitle"], FieldReader::take_string)?.unwrap_or_default();
     fields.lead = reader.take_named("lead", &["description"], FieldReader::take_string)?.unwrap_or_default();
     fields.byline =
         reader.take_named("byline", &["authors", "author"], FieldReader::take_list)?.unwrap_or_default();
     fields.dateline = reader.take_string("dateline")?.unwrap_or_default();
     fields.section = reader.take_string("section")?.unwrap_or_default();
-    if let Some(language) = reader.take_named("language", &["lang"], FieldReader::take_string)? {
+    let language = reader.take_named("language", &["lang"], FieldReader::take_string)?;
+    note_absent("language", language.is_none());
+    if let Some(language) = language {
         fields.language = normalize_language(&language).ok_or_else(|| FrontMatterError::Field {
             field: "language",
             message: format!("`{language}` is not a language code such as ru or en"),
         })?;
     }
-    if let Some(status) = reader.take_string("status")? {
+    let status = reader.take_string("status")?;
+    note_absent("status", status.is_none());
+    if let Some(status) = status {
         fields.status = status
             .parse::<Status>()
             .map_err(|e| FrontMatterError::Field { field: "status", message: e.to_string() })?;
@@ -169,6 +204,7 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
     fields.note = reader.take_string("note")?.unwrap_or_default();
     fields.published_at = reader.take_time("published_at")?;
     let created_at = reader.take_named("created_at", &["date"], FieldReader::take_time)?;
+    note_absent("created_at", created_at.is_none());
     let updated_at = reader.take_time("updated_at")?;
 
     let mut warnings = reader.warnings;
@@ -183,24 +219,46 @@ pub fn parse(text: &str) -> Result<ParsedFile, FrontMatterError> {
         None => foreign::yaml_text(source, &map, &reader.map),
         Some(document) => toml_front::foreign_text(document, &reader.map),
     };
-    fields.foreign = ForeignFrontMatter { format, names: reader.names, text };
+    fields.foreign = ForeignFrontMatter {
+        format,
+        names: reader.names,
+        text,
+        heading: heading.to_owned(),
+        ..Default::default()
+    };
+    held::note_absent(&mut fields, &absent);
     Ok(ParsedFile { draft: Draft { id, created_at, updated_at, fields }, warnings })
 }
 
 /// The file's text with its id added as the first line of its front matter, every other byte as
-/// it was: how a file that came without an id gets one. `None` when the file has no front matter,
-/// holds an id already, or would not read back the same with the line added (then Galley writes
-/// the whole file).
+/// it was: how a file that came without an id gets one. A file without front matter gets front
+/// matter holding only its id, in the file's line endings (`---`, `id: …`, `---`), and then every
+/// byte it had. `None` when the file holds an id already, or would not read back the same with the
+/// line added (then Galley writes the whole file).
 pub fn with_id_added(text: &str, id: ArticleId) -> Option<String> {
     let (bom, rest) = match text.strip_prefix('\u{feff}') {
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
     };
-    let opening = ["---\n", "---\r\n", "+++\n", "+++\r\n"].into_iter().find(|line| rest.starts_with(line))?;
-    let eol = if opening.ends_with("\r\n") { "\r\n" } else { "\n" };
-    let line =
-        if opening.starts_with('+') { format!("id = \"{id}\"{eol}") } else { format!("id: {id}{eol}") };
-    let added = format!("{bom}{opening}{line}{}", &rest[opening.len()..]);
+    let opening = ["---\n", "---\r\n", "+++\n", "+++\r\n"].into_iter().find(|line| rest.starts_with(line));
+    let added = match opening {
+        Some(opening) => {
+            let eol = if opening.ends_with("\r\n") { "\r\n" } else { "\n" };
+            let line = if opening.starts_with('+') {
+                format!("id = \"{id}\"{eol}")
+            } else {
+                format!("id: {id}{eol}")
+            };
+            format!("{bom}{opening}{line}{}", &rest[opening.len()..])
+        }
+        None => {
+            let eol = match rest.find('\n') {
+                Some(end) if rest[..end].ends_with('\r') => "\r\n",
+                _ => "\n",
+            };
+            format!("{bom}---{eol}id: {id}{eol}---{eol}{rest}")
+        }
+    };
     let before = parse(text).ok()?;
     if before.draft.id.is_some() {
         return None;
@@ -293,7 +351,25 @@ fn write_front_matter(
     if !kept.is_empty() && !kept.ends_with('\n') {
         kept.push('\n');
     }
-    if foreign.format == FrontMatterFormat::Yaml && foreign.names.is_empty() {
+    // A file that had no key for one of Galley's fields gets none while the field keeps the value
+    // it was read with; a note's headline goes back into its heading.
+    let place = held::headline_place(fields);
+    let mut left_out: Vec<&str> = held::ALWAYS_WRITTEN
+        .into_iter()
+        .filter(|&field| field != "headline" && held::left_out(fields, field))
+        .collect();
+    let heading = match &place {
+        held::HeadlinePlace::Key => "",
+        held::HeadlinePlace::LeftOut => {
+            left_out.push("headline");
+            ""
+        }
+        held::HeadlinePlace::Heading(heading) => {
+            left_out.push("headline");
+            heading.as_ref()
+        }
+    };
+    if foreign.format == FrontMatterFormat::Yaml && foreign.names.is_empty() && left_out.is_empty() {
         let yaml = serde_yaml_ng::to_string(&front).expect("front matter of plain strings always serialises");
         return format!("---\n{yaml}{kept}---\n{}", fields.body);
     }
@@ -303,6 +379,7 @@ fn write_front_matter(
     let named: Vec<(&str, &str, &Value)> = values
         .iter()
         .filter_map(|(key, value)| key.as_str().map(|field| (field, foreign.name_of(field), value)))
+        .filter(|(field, ..)| !left_out.contains(field))
         .collect();
     match foreign.format {
         FrontMatterFormat::Yaml => {
@@ -310,9 +387,11 @@ fn write_front_matter(
                 named.iter().map(|&(_, key, value)| (Value::String(key.to_owned()), value.clone())).collect();
             let yaml =
                 serde_yaml_ng::to_string(&renamed).expect("front matter of plain strings always serialises");
-            format!("---\n{yaml}{kept}---\n{}", fields.body)
+            format!("---\n{yaml}{kept}---\n{heading}{}", fields.body)
         }
-        FrontMatterFormat::Toml => format!("+++\n{}{kept}+++\n{}", toml_front::write(&named), fields.body),
+        FrontMatterFormat::Toml => {
+            format!("+++\n{}{kept}+++\n{heading}{}", toml_front::write(&named), fields.body)
+        }
     }
 }
 
@@ -493,20 +572,6 @@ impl<'de> Visitor<'de> for Counted<'_> {
         let ((), content) = data.variant_seed(Counted { budget: self.budget, depth: self.depth })?;
         content.newtype_variant_seed(self.nested()?)
     }
-}
-
-/// A file with no front matter: a leading `# Heading` is the headline, the rest the body.
-fn draft_without_front_matter(text: &str) -> Draft {
-    let mut fields = ArticleFields::default();
-    let trimmed = text.trim_start_matches(['\n', '\r']);
-    let first_line = trimmed.lines().next().unwrap_or("");
-    if let Some(heading) = first_line.strip_prefix("# ") {
-        fields.headline = heading.trim().trim_end_matches('#').trim().to_owned();
-        fields.body = trimmed[first_line.len()..].trim_start_matches(['\n', '\r']).to_owned();
-    } else {
-        fields.body = text.to_owned();
-    }
-    Draft { fields, ..Draft::default() }
 }
 
 fn key_text(key: &Value) -> String {
@@ -882,7 +947,11 @@ mod foreign_tests {
             "---\ntags:\n  - idea\ncssclasses:\n  - wide-page\naliases: [Note]\n---\n# Heading\n\nText\n";
         let (written, parsed) = edited(note);
         assert_eq!(parsed.draft.fields.tags, ["idea"]);
-        assert!(written.contains("Z\ncssclasses:\n  - wide-page\naliases: [Note]\n---\n"), "{written}");
+        // The note keeps its headline in its heading and had no `created_at`: neither is a key.
+        assert!(
+            written.ends_with("\n- idea\ncssclasses:\n  - wide-page\naliases: [Note]\n---\n# Edited in Galley\n\nText\nMore.\n"),
+            "{written}"
+        );
     }
 
     #[test]
@@ -993,8 +1062,96 @@ mod foreign_tests {
             with_id_added(crlf, id).unwrap(),
             format!("\u{feff}---\r\nid: {id}\r\ntitle: X\r\n---\r\nBody\r\n")
         );
-        // No front matter, or an id already: not this way.
-        assert_eq!(with_id_added("# Heading\n\nText\n", id), None);
+        // An id already: not this way.
         assert_eq!(with_id_added(&added, id), None);
+    }
+
+    /// Issue 15: a note without front matter was written whole, every Galley field added and its
+    /// heading taken out of the text; it now gets front matter of its id alone, then every byte.
+    #[test]
+    fn a_note_without_front_matter_gets_front_matter_of_its_id_alone() {
+        let id: ArticleId = "0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e".parse().unwrap();
+        for (note, added) in [
+            ("# Heading\n\nText\n", format!("---\nid: {id}\n---\n# Heading\n\nText\n")),
+            (
+                "# Heading  \r\n\r\nText  \r\n",
+                format!("---\r\nid: {id}\r\n---\r\n# Heading  \r\n\r\nText  \r\n"),
+            ),
+            (
+                "\u{feff}Just text, no line break",
+                format!("\u{feff}---\nid: {id}\n---\nJust text, no line break"),
+            ),
+            ("", format!("---\nid: {id}\n---\n")),
+        ] {
+            assert_eq!(with_id_added(note, id).as_deref(), Some(added.as_str()), "{note:?}");
+            let (before, after) = (parse(note).unwrap().draft, parse(&added).unwrap().draft);
+            assert_eq!(after.fields, before.fields, "{note:?} reads the same with its id");
+            assert_eq!(after.id, Some(id));
+        }
+        // The heading is the headline; the body is the text after it, as typed.
+        let fields = parse("\n# Heading #\n\n\nText  \n").unwrap().draft.fields;
+        assert_eq!((fields.headline.as_str(), fields.body.as_str()), ("Heading", "Text  \n"));
+        assert_eq!(fields.foreign.heading, "\n# Heading #\n\n\n");
+    }
+
+    #[test]
+    fn a_note_is_written_back_with_its_heading_and_no_key_it_did_not_have() {
+        let id: ArticleId = "0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e".parse().unwrap();
+        let note = "# Heading  \r\n\r\nText  \r\n";
+        let mut fields = parse(note).unwrap().draft.fields;
+        fields.slug = "heading".into();
+        record_absent(&mut fields);
+        let front = format!("---\nid: {id}\n---\n");
+        assert_eq!(write_for_folder(id, &fields, Timestamp::UNIX_EPOCH), format!("{front}{note}"));
+        // A headline changed in Galley goes into the heading, the line's ending and blank lines kept.
+        fields.headline = "New headline".into();
+        let written = write_for_folder(id, &fields, Timestamp::UNIX_EPOCH);
+        assert_eq!(written, format!("{front}# New headline\r\n\r\nText  \r\n"));
+        let again = parse(&written).unwrap().draft.fields;
+        assert_eq!((again.headline.as_str(), again.body.as_str()), ("New headline", "Text  \r\n"));
+        settle_absent(&mut fields);
+        assert_eq!(as_file_gives(&fields, again), fields, "it reads back as stored after the change");
+        // A body that begins with a blank line would lose it to the heading: the headline is a key.
+        fields.body = "\nText\n".into();
+        let written = write_for_folder(id, &fields, Timestamp::UNIX_EPOCH);
+        assert_eq!(written, format!("---\nid: {id}\nheadline: New headline\n---\n\nText\n"));
+        assert_eq!(parse(&written).unwrap().draft.fields.body, "\nText\n");
+    }
+
+    /// Issue 15: Galley added `slug` (Hugo then publishes at another address), `language`,
+    /// `status` and `created_at` to a file that had none of them the first time it wrote it.
+    #[test]
+    fn keys_a_file_did_not_have_are_written_once_the_field_is_changed() {
+        let id: ArticleId = "0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e".parse().unwrap();
+        let post = "---\ntitle: Post\ndraft: true\n---\nBody\n";
+        let mut fields = parse(post).unwrap().draft.fields;
+        // What the store makes up for the keys the file lacks.
+        fields.slug = "post".into();
+        fields.language = "en".into();
+        record_absent(&mut fields);
+        let written = write(id, &fields, Timestamp::UNIX_EPOCH, Timestamp::UNIX_EPOCH, false);
+        let front = format!("---\nid: {id}\ntitle: Post\n");
+        assert_eq!(written, format!("{front}updated_at: 1970-01-01T00:00:00Z\ndraft: true\n---\nBody\n"));
+        assert_eq!(
+            write_for_folder(id, &fields, Timestamp::UNIX_EPOCH),
+            format!("{front}draft: true\n---\nBody\n")
+        );
+        // Read again, the file gives the article's values for what it does not say.
+        let stored = fields.clone();
+        let again = as_file_gives(
+            &stored,
+            parse(&write_for_folder(id, &fields, Timestamp::UNIX_EPOCH)).unwrap().draft.fields,
+        );
+        assert_eq!(again, stored);
+        // The status changed in Galley is written; it stays written when changed back.
+        fields.status = Status::Ready;
+        assert!(write_for_folder(id, &fields, Timestamp::UNIX_EPOCH).contains("\nstatus: ready\n"));
+        settle_absent(&mut fields);
+        fields.status = Status::Draft;
+        let written = write_for_folder(id, &fields, Timestamp::UNIX_EPOCH);
+        assert!(written.contains("\nstatus: draft\n") && !written.contains("slug"), "{written}");
+        // So does a slug set in Galley.
+        fields.slug = "custom".into();
+        assert!(write_for_folder(id, &fields, Timestamp::UNIX_EPOCH).contains("\nslug: custom\n"));
     }
 }

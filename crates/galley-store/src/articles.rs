@@ -1,7 +1,7 @@
 //! Articles: creating, saving, reading and listing them.
 
 use galley_model::article::normalize_language;
-use galley_model::markdown_file::ForeignFrontMatter;
+use galley_model::markdown_file::{self, ForeignFrontMatter};
 use galley_model::slug::{is_valid_slug, slugify};
 use galley_model::tag::canonical_tags;
 use galley_model::{
@@ -330,10 +330,14 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
     if let Some(id) = draft.id
         && let Some(rowid) = find_rowid(tx, id)?
     {
-        let mut fields = draft.fields;
+        let stored = read_fields(tx, rowid)?;
+        // A file says nothing of the fields it has no key for (the export of an article whose
+        // file had no `slug` or `status` leaves them out): they keep their stored values, not
+        // ones made up again from the headline.
+        let mut fields = markdown_file::as_file_gives(&stored, draft.fields);
         if reason == RevisionReason::Import && fields.note.is_empty() {
             // Exported files never carry the editor's note: importing one keeps the stored note.
-            fields.note = read_fields(tx, rowid)?.note;
+            fields.note = stored.note;
         }
         update(tx, rowid, id, fields, reason, None, now)?;
         let change_seq = change_seq_of(tx, rowid)?;
@@ -342,7 +346,9 @@ fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: 
     let id = draft.id.unwrap_or_else(|| ArticleId::new(now));
     let created_at = draft.created_at.unwrap_or(now);
     let updated_at = draft.updated_at.unwrap_or(now).max(created_at);
-    let fields = prepare(tx, None, draft.fields)?;
+    let mut fields = prepare(tx, None, draft.fields)?;
+    // The slug made for a file without one is what its missing key stands for.
+    markdown_file::record_absent(&mut fields);
     let change_seq = next_change(tx)?;
     tx.prepare_cached(
         "INSERT INTO articles (id, slug, headline, dek, lead, byline, dateline, section, language, status, \
@@ -397,7 +403,9 @@ fn update(
     now: Timestamp,
 ) -> Result<String> {
     let old = read_fields(tx, rowid)?;
-    let new = prepare(tx, Some(id), fields)?;
+    let mut new = prepare(tx, Some(id), fields)?;
+    // A field changed in Galley that the article's file has no key for gets one from now on.
+    markdown_file::settle_absent(&mut new);
     if new == old {
         if label.is_some() {
             revisions::record(tx, rowid, &new, reason, label, now)?;

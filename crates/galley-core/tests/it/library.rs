@@ -214,6 +214,32 @@ fn words_a_save_could_not_keep_are_kept_beside_the_store_and_come_back_as_a_revi
     assert!(library.unsaved().unwrap().is_empty());
 }
 
+/// The kept file is written as the `.md` export is, without the keys the article's own file did
+/// not have: what the editor changed is in it all the same, and the rest comes back as stored.
+#[test]
+fn words_kept_for_an_article_from_a_note_come_back_with_the_headline_typed_and_the_slug_stored() {
+    let (dir, library, _) = library(false);
+    let note = dir.path().join("note.md");
+    std::fs::write(&note, "# Заметка\n\nТекст.\n").unwrap();
+    let id = library.import_files(&[note]).remove(0).result.unwrap().id;
+    library.set_status(&id.to_string(), Status::Editing).unwrap();
+    let article = library.article(&id.to_string()).unwrap();
+    let typed = ArticleFields {
+        headline: "Заметка, переписанная".into(),
+        language: "en".into(),
+        body: "Text typed, not saved.\n".into(),
+        ..article.fields.clone()
+    };
+    library.keep_unsaved(id, &typed).unwrap();
+    let outcomes = library.restore_unsaved().unwrap();
+    assert!(outcomes.iter().all(|o| o.result.is_ok()), "{outcomes:?}");
+    let restored = library.article(&id.to_string()).unwrap();
+    assert_eq!(restored.fields.headline, "Заметка, переписанная");
+    assert_eq!(restored.fields.language, "en");
+    assert_eq!(restored.fields.body, "Text typed, not saved.\n");
+    assert_eq!((restored.fields.slug, restored.fields.status), (article.fields.slug, Status::Editing));
+}
+
 #[test]
 fn an_autosave_over_a_change_made_elsewhere_keeps_both_and_names_the_other() {
     let (_dir, library, _clock) = library(false);

@@ -52,6 +52,20 @@ pub struct ForeignFrontMatter {
     /// ending with its line break.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// Galley's fields the file's front matter has no key for (of those Galley always writes:
+    /// `headline`, `slug`, `language`, `status`, `created_at`), each with the value it had when
+    /// the file was read: made up (a slug from the headline, the language from the letters, the
+    /// status a new article has) or, for the headline, taken from the text. Galley writes no key
+    /// for such a field while it keeps that value, so a file gets no key it did not have (Hugo
+    /// publishes a post with a `slug` at another address) until the field is changed in Galley.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub absent: BTreeMap<String, String>,
+    /// For a file whose front matter names no headline and whose text begins with a `# Heading`:
+    /// the text up to the body, exactly as written (blank lines, the heading line, the blank lines
+    /// after it). The heading is where such a file keeps its headline: the body is what follows,
+    /// and Galley writes the headline back there, not as a key.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub heading: String,
 }
 
 impl ForeignFrontMatter {

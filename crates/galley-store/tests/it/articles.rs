@@ -215,10 +215,17 @@ fn what_a_file_holds_that_galley_does_not_own_is_stored_with_the_article() {
         format: galley_model::markdown_file::FrontMatterFormat::Toml,
         names: [("headline".to_owned(), "title".to_owned())].into(),
         text: "draft = true\n# keep me\nweight = 5\n".into(),
+        absent: [("slug".to_owned(), String::new()), ("status".to_owned(), "draft".to_owned())].into(),
+        heading: String::new(),
     };
     let article =
         f.article(ArticleFields { headline: "Hugo".into(), foreign: foreign.clone(), ..Default::default() });
     let key = article.id.to_string();
+    // The slug made for a file that had none is what its missing key stands for.
+    let foreign = galley_model::markdown_file::ForeignFrontMatter {
+        absent: [("slug".to_owned(), "hugo".to_owned()), ("status".to_owned(), "draft".to_owned())].into(),
+        ..foreign
+    };
     assert_eq!(f.store.article(&key).unwrap().fields.foreign, foreign);
     let mut fields = article.fields.clone();
     fields.body = "Edited.\n".into();
@@ -231,6 +238,10 @@ fn what_a_file_holds_that_galley_does_not_own_is_stored_with_the_article() {
     let saved = f.store.save(article.id, fields, RevisionReason::ExternalEdit, None, at(2)).unwrap();
     assert_eq!(f.store.article(&key).unwrap().fields.foreign.text, "draft = false\n");
     assert!(saved.revision > 1);
+    // A status changed in Galley is no longer one the file lacks: its key will be written.
+    let fields = ArticleFields { status: Status::Ready, ..saved.fields.clone() };
+    let saved = f.store.save(article.id, fields, RevisionReason::StatusChange, None, at(3)).unwrap();
+    assert_eq!(saved.fields.foreign.absent, [("slug".to_owned(), "hugo".to_owned())].into());
     // An article Galley wrote keeps nothing there.
     let plain = f.headline("Plain", "Body");
     assert!(f.store.article(&plain.id.to_string()).unwrap().fields.foreign.is_empty());
