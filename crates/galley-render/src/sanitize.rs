@@ -20,6 +20,7 @@ mod css;
 mod document;
 
 pub use document::sanitize_document;
+pub(crate) use document::sanitize_document_around;
 
 static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(article_allowlist);
 
