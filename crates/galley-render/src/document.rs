@@ -410,6 +410,12 @@ mod tests {
         "{% set copy %}{{ body | safe }}{% endset %}<div>{{ copy | length }} {{ body | safe }}</div>",
         "<div>{{ body }}</div><div>{{ body | length }}</div>",
         "<div>no body</div>",
+        "<html><head>{{ body | safe }}<title>t</title></head><body><p>after</p></body></html>",
+        "<body><table>{{ body | safe }}<tr><td>x</td></tr></table><p>after</p>",
+        "<body><table><tr><td><table>{{ body | safe }}<div>moved</div></table></td></tr></table>",
+        "<body><div><p><b>x</p>{{ body | safe }}</div>",
+        "<body><div>{{ body | safe }}</div></body></html>{{ body | safe }}",
+        "<body><button><div>{{ body | safe }}</div></button><form><div>{{ body | safe }}</div></form>",
     ];
 
     /// A user's template gives the same page, the same warnings and the same refusals whether

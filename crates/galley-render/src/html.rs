@@ -430,6 +430,7 @@ mod tests {
             "ru",
         );
         assert_eq!(rendered.html, "<h2>после<p></p>\n</h2>");
+        assert_eq!(sanitize(&rendered.html), rendered.html, "a fixed point");
         let shorter = render_body("<h2 id=\"open\n\nкороткий\n\n<p class=\"x\">после</p>\n", "ru");
         assert_eq!(
             shorter.html,

@@ -54,18 +54,18 @@ pub fn sanitize_document(html: &str, warnings: &mut Vec<String>) -> String {
 
 /// [`sanitize_document`] for a page in which each `marker` stands for the article's body, HTML the
 /// article's sanitizer wrote, to be put in after: the page is read and cleaned with the markers
-/// in it, and comes back with them. Only where the body reads as it read alone: in the text of
-/// the page's body, inside nothing but [`FLOW`] elements (and the table around a cell), so that
-/// no element of the body closes one of the page or joins it. None when a marker came out
-/// anywhere else (in the head, an attribute, a paragraph, a link…) or not at all (in a comment,
-/// in an element that goes with its content): the caller reads the page whole.
+/// in it, and comes back with them. Only where the body reads as it read alone: where the parser
+/// put each marker (before anything is cleaned away) is text of the page's body inside nothing but
+/// [`FLOW`] elements (and the table around a cell), with no table after it that it could have been
+/// moved out of, so that no element of the body closes one of the page, joins it or is moved. None
+/// when a marker came out anywhere else (in the head, an attribute, a paragraph, a link, a table…)
+/// or went with what the cleaning removed: the caller reads the page whole.
 pub(crate) fn sanitize_document_around(
     html: &str,
     marker: &str,
     warnings: &mut Vec<String>,
 ) -> Option<String> {
     let doc = Document::from(html);
-    let report = clean(&doc);
     let mut in_flow = 0;
     for text in doc.root().descendants_it().filter(NodeRef::is_text) {
         let markers = text.text().matches(marker).count();
@@ -76,8 +76,12 @@ pub(crate) fn sanitize_document_around(
             in_flow += markers;
         }
     }
+    if html.matches(marker).count() != in_flow {
+        return None;
+    }
+    let report = clean(&doc);
     let page = doc.html().to_string();
-    if page.matches(marker).count() != in_flow || html.matches(marker).count() != in_flow {
+    if page.matches(marker).count() != in_flow {
         return None;
     }
     warnings.extend(report.lines());
@@ -104,8 +108,16 @@ const FLOW: [&str; 13] = [
 ];
 
 /// Whether `text` sits in the page's body inside flow elements only: its parent one of them, and
-/// every element up to `<body>` one of them or the table that holds a cell.
+/// every element up to `<body>` one of them or the table that holds a cell. Text the parser meets
+/// in a table (not in a cell) it moves out, before the table: no table may follow it.
 fn reads_as_alone(text: &NodeRef) -> bool {
+    let mut next = text.next_sibling();
+    while let Some(sibling) = next {
+        if name_of(&sibling) == "table" {
+            return false;
+        }
+        next = sibling.next_sibling();
+    }
     let mut parent = true;
     for ancestor in text.ancestors_it(None) {
         let name = name_of(&ancestor);
@@ -395,6 +407,10 @@ mod tests {
             format!("<body><div title=\"{MARKER}\">x</div></body>"),
             format!("<body><img src=\"a.png\" alt=\"{MARKER}\"></body>"),
             format!("<!DOCTYPE {MARKER}><body></body>"),
+            format!("<body><table>{MARKER}<tr><td>x</td></tr></table></body>"),
+            format!("<body><table><tr><td><table>{MARKER}<div>moved</div></table></td></tr></table></body>"),
+            format!("<body><div>{MARKER}<table><tr><td>x</td></tr></table></div></body>"),
+            format!("<body><button><div>{MARKER}</div></button></body>"),
         ] {
             assert_eq!(around(&page), None, "{page}");
         }
