@@ -9,9 +9,10 @@
 //! own, so its whole output is sanitized again as a document (`sanitize_document`), each removal a
 //! warning. The body is not read a second time: where the template prints it, a marker with a
 //! random number comes out, the page is sanitized around it, and the body is put in its place
-//! (`BodyMarker`), but only where it reads as it did alone (in the page's flow, not in a paragraph,
-//! a link, an attribute or the head) and only when the template printed it whole (not captured and
-//! changed): otherwise the page with the body in it is read whole, as before. The built-in template
+//! (`BodyMarker`), but only where it reads as it did alone (in the flow of the page's body, not in
+//! a paragraph, a link, a table, an attribute or the head's elements) and only when the template
+//! printed it whole (not captured and changed): otherwise the page with the body in it is read
+//! whole, as before. The built-in template
 //! prints a marker too, so that the body is not copied through the template engine. Escaping cannot
 //! judge a URL, so related links are judged as the body's links are: one to a scheme other than
 //! http(s) or mailto is left out, with a warning.

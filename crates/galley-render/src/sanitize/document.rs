@@ -6,6 +6,8 @@
 //! own, and gives the body to the article's ammonia allowlist, widened only by the page's structure
 //! (`main`, `article`, `header`, `footer`, `aside`, `nav`, `div`, `time datetime`; `class`,
 //! `aria-labelledby`, a link's `rel`). What it removes is counted, before and after, and reported.
+//! `sanitize_document_around` cleans a page in which markers stand for the article's body, and says
+//! whether each sits where the body, put in afterwards unread, reads as it did alone.
 //! Galley's built-in template does not come through here: its output is Galley's own.
 
 use std::collections::{BTreeMap, HashSet};
