@@ -119,13 +119,15 @@ fn standalone(
         // in after.
         let marker = marker_text();
         let values = DocumentValues::new(article, &marker, &mut warnings);
-        let page = Page { name, source, values: &values, fuel: values.fuel(), cap };
+        let page =
+            Page { name, source, values: &values, body: marker.as_str().into(), fuel: values.fuel(), cap };
         let html = put_in(&page.render(None)?, &marker, &body.html);
         return Ok(Rendered { html, warnings });
     };
     let body = Arc::<str>::from(body.html);
     let values = DocumentValues::new(article, &body, &mut warnings);
-    let page = Page { name, source, values: &values, fuel: values.fuel(), cap };
+    // The body's value shares the body's text: a template reads it without a copy made for it.
+    let page = Page { name, source, values: &values, body: body.clone().into(), fuel: values.fuel(), cap };
     // A user's template writes markup of its own: the whole page is sanitized again, and its
     // author is told what went. The body, sanitized already, is put in after where the page
     // around it does not change how it reads.
@@ -167,6 +169,8 @@ struct DocumentValues<'a> {
     related: Vec<&'a galley_model::Related>,
     published: Moment,
     modified: Moment,
+    /// Given to the template as a value of its own ([`Page`]'s `body`), not copied into this one.
+    #[serde(skip)]
     body: &'a str,
     json_ld: String,
     css: &'static str,

@@ -19,6 +19,8 @@ pub(super) struct Page<'p> {
     pub(super) name: &'p str,
     pub(super) source: &'p str,
     pub(super) values: &'p DocumentValues<'p>,
+    /// The body (or its marker) as the template sees it.
+    pub(super) body: minijinja::Value,
     pub(super) fuel: u64,
     pub(super) cap: usize,
 }
@@ -40,9 +42,11 @@ impl Page<'_> {
         }
         env.add_template(name, self.source).map_err(|e| TemplateError::new(name, &e))?;
         let mut out = Capped::new(self.cap, marker.map(|marker| &**marker));
-        let rendered = env
-            .get_template(name)
-            .and_then(|t| t.render_captured_to(minijinja::value::Serde(self.values), &mut out));
+        let values = minijinja::context! {
+            body => self.body.clone(),
+            ..minijinja::Value::from(minijinja::value::Serde(self.values))
+        };
+        let rendered = env.get_template(name).and_then(|t| t.render_captured_to(values, &mut out));
         match rendered {
             Ok(_) => {}
             Err(_) if out.over => return Err(TemplateError::too_long(name, self.cap)),
@@ -181,8 +185,14 @@ mod tests {
         let mut warnings = Vec::new();
         let body: Arc<str> = render_body(&article.fields.body, "ru").html.into();
         let values = DocumentValues::new(&article, &body, &mut warnings);
-        let page =
-            Page { name: "t.html", source: BUILTIN_TEMPLATE, values: &values, fuel: 1 << 40, cap: 1 << 30 };
+        let page = Page {
+            name: "t.html",
+            source: BUILTIN_TEMPLATE,
+            values: &values,
+            body: body.clone().into(),
+            fuel: 1 << 40,
+            cap: 1 << 30,
+        };
         let marker = BodyMarker::new(body.clone());
         let marked = page.render(Some(&marker)).unwrap();
         assert_eq!(marked.matches(&marker.text).count(), 1);
