@@ -26,6 +26,12 @@ pub const SHAPES: &[(&str, &str)] = &[
     ("md-prose", "`.md`, prose"),
     ("render-prose", "render (preview/export), prose"),
     ("render-raw-divs", "render (preview/export), nested raw `<div>`s"),
+    (
+        "render-prose-template",
+        "render with a user's template (the built-in one, sanitized as a user's), prose",
+    ),
+    ("render-code", "render, a code block of HTML source"),
+    ("render-code-language", "render, a code block whose language is 50 MB of `<`"),
 ];
 
 /// Runs every shape, or those `GALLEY_BENCH_HOSTILE` names (comma-separated).
@@ -78,8 +84,12 @@ fn shape(name: &str, what: &str, report: &mut Report) {
             // `<html>`, `<head>`, `<title>`, `<body>` and `<article>` are nodes too.
             format!("{open}{}{close}", paragraph.repeat(galley_html_depth::MAX_NODES - 5))
         }
-        "md-prose" | "render-prose" => repeated(&format!("{}\n\n", prose_paragraph()), CAP),
+        "md-prose" | "render-prose" | "render-prose-template" => {
+            repeated(&format!("{}\n\n", prose_paragraph()), CAP)
+        }
         "render-raw-divs" => repeated("<div>", 44_000_000),
+        "render-code" => format!("```\n{}```\n", repeated("<a href=\"x\">&amp;</a>\n", CAP - 10)),
+        "render-code-language" => format!("```{}\nx\n```\n", repeated("<", CAP - 20)),
         other => unreachable!("no shape {other}"),
     };
     let before = peak_resident();
@@ -103,8 +113,11 @@ fn shape(name: &str, what: &str, report: &mut Report) {
                 updated_at: now,
                 revision: 1,
             };
+            let template = name
+                .ends_with("-template")
+                .then_some(("user.html", galley_render::document::BUILTIN_TEMPLATE));
             let rendered =
-                galley_render::document::standalone_html(&article, None).expect("the built-in template");
+                galley_render::document::standalone_html(&article, template).expect("the template");
             format!("{} of HTML, {} warning(s)", megabytes(rendered.html.len()), rendered.warnings.len())
         }
     };

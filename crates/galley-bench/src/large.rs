@@ -139,6 +139,15 @@ fn large_article(dir: &Path, report: &mut Report) {
         library.export_text(&article, ExportFormat::Html, None).expect("preview");
     });
     report.row("10 MB article: preview (standalone HTML document): median", ms(took), "");
+    let took = median_of(3, || {
+        let template = ("user.html", galley_render::document::BUILTIN_TEMPLATE);
+        galley_render::document::standalone_html(&article, Some(template)).expect("a user's template");
+    });
+    report.row(
+        "10 MB article: standalone HTML with a user's template (the built-in one, sanitized as a user's): median",
+        ms(took),
+        "",
+    );
 
     let out = dir.join("export");
     std::fs::create_dir_all(&out).unwrap();

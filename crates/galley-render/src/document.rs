@@ -7,18 +7,30 @@
 //! values. Every value is escaped by the template engine except the body (already sanitized) and
 //! the JSON-LD (escaped for a `<script>` element here). A user's template writes markup of its
 //! own, so its whole output is sanitized again as a document (`sanitize_document`), each removal a
-//! warning. Escaping cannot judge a URL, so related
-//! links are judged as the body's links are: one to a scheme other than http(s) or mailto is left
-//! out, with a warning.
+//! warning. The body is not read a second time: where the template prints it, a marker with a
+//! random number comes out, the page is sanitized around it, and the body is put in its place
+//! (`BodyMarker`), but only where it reads as it did alone (in the flow of the page's body, not in
+//! a paragraph, a link, a table, an attribute or the head's elements) and only when the template
+//! printed it whole (not captured and changed): otherwise the page with the body in it is read
+//! whole, as before. The built-in template
+//! prints a marker too, so that the body is not copied through the template engine. Escaping cannot
+//! judge a URL, so related links are judged as the body's links are: one to a scheme other than
+//! http(s) or mailto is left out, with a warning.
+
+use std::sync::Arc;
 
 use galley_model::{Article, Timestamp};
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use minijinja::Environment;
 use serde::Serialize;
 
-use crate::sanitize::sanitize_document;
+use crate::sanitize::{sanitize_document, sanitize_document_around};
 use crate::typography::Typographer;
 use crate::url::unsafe_scheme;
 use crate::{Rendered, render_body};
+
+mod template;
+
+use template::{BodyMarker, Page, marker_text, put_in};
 
 /// The built-in template's source.
 pub const BUILTIN_TEMPLATE: &str = include_str!("../templates/article.html");
@@ -76,28 +88,6 @@ impl TemplateError {
     }
 }
 
-/// Output that stops at a cap (the template's render fails there) instead of growing.
-struct Capped {
-    out: Vec<u8>,
-    cap: usize,
-    over: bool,
-}
-
-impl std::io::Write for Capped {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        if self.out.len() + bytes.len() > self.cap {
-            self.over = true;
-            return Err(std::io::Error::other("the template's output is over its cap"));
-        }
-        self.out.extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Checks that a template compiles, so an export can refuse it before writing anything.
 pub fn check_template(name: &str, source: &str) -> Result<(), TemplateError> {
     Environment::new()
@@ -109,35 +99,51 @@ pub fn check_template(name: &str, source: &str) -> Result<(), TemplateError> {
 /// Renders an article as a standalone HTML document with the built-in template, or with
 /// `template` (its name and source).
 pub fn standalone_html(article: &Article, template: Option<(&str, &str)>) -> Result<Rendered, TemplateError> {
+    standalone(article, template, true)
+}
+
+/// [`standalone_html`]; a user's template has its body put in after the page is sanitized, or
+/// without `marked`, sanitized with the page (the tests compare the two).
+fn standalone(
+    article: &Article,
+    template: Option<(&str, &str)>,
+    marked: bool,
+) -> Result<Rendered, TemplateError> {
     let (name, source) = template.unwrap_or(("article.html", BUILTIN_TEMPLATE));
-    let mut env = Environment::new();
-    env.set_auto_escape_callback(|_| AutoEscape::Html);
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_recursion_limit(RECURSION_LIMIT);
-    env.add_template(name, source).map_err(|e| TemplateError::new(name, &e))?;
     let body = render_body(&article.fields.body, &article.fields.language);
     let cap = 2 * body.html.len() + OUTPUT_ALLOWANCE;
     let mut warnings = body.warnings;
-    let values = DocumentValues::new(article, &body.html, &mut warnings);
-    // A user's template cannot loop forever or build values without end: its work is bounded
-    // beyond what its data pays for, and so is what it writes.
-    env.set_fuel(Some(TEMPLATE_FUEL + values.data_bytes().div_ceil(DATA_BYTES_PER_FUEL)));
-    let mut out = Capped { out: Vec::new(), cap, over: false };
-    let rendered =
-        env.get_template(name).and_then(|t| t.render_captured_to(minijinja::value::Serde(&values), &mut out));
-    match rendered {
-        Ok(_) => {}
-        Err(_) if out.over => return Err(TemplateError::too_long(name, cap)),
-        Err(e) => return Err(TemplateError::new(name, &e)),
-    }
-    let mut html = String::from_utf8(out.out).expect("minijinja writes UTF-8");
-    if template.is_some() {
-        // A user's template writes markup of its own: the whole page is sanitized again, and its
-        // author is told what went. The built-in template's output is Galley's and stays as it is.
-        let mut removed = Vec::new();
-        html = sanitize_document(&html, &mut removed);
-        warnings.extend(removed.into_iter().map(|line| format!("template `{name}`: {line}")));
-    }
+    let Some(_) = template else {
+        // The built-in template's output is Galley's and stays as it is. It prints the body once,
+        // in the page's flow: given a marker for it, it makes no copies of the body, which goes
+        // in after.
+        let marker = marker_text();
+        let values = DocumentValues::new(article, &marker, &mut warnings);
+        let page =
+            Page { name, source, values: &values, body: marker.as_str().into(), fuel: values.fuel(), cap };
+        let html = put_in(&page.render(None)?, &marker, &body.html);
+        return Ok(Rendered { html, warnings });
+    };
+    let body = Arc::<str>::from(body.html);
+    let values = DocumentValues::new(article, &body, &mut warnings);
+    // The body's value shares the body's text: a template reads it without a copy made for it.
+    let page = Page { name, source, values: &values, body: body.clone().into(), fuel: values.fuel(), cap };
+    // A user's template writes markup of its own: the whole page is sanitized again, and its
+    // author is told what went. The body, sanitized already, is put in after where the page
+    // around it does not change how it reads.
+    let mut removed = Vec::new();
+    let marker = BodyMarker::new(body.clone());
+    let html = match marked.then(|| page.render(Some(&marker))).transpose()? {
+        Some(marked) if marker.printed_whole(&marked) => {
+            match sanitize_document_around(&marked, &marker.text, &mut removed) {
+                Some(cleaned) => put_in(&cleaned, &marker.text, &body),
+                // The page read whole, as the template wrote it.
+                None => sanitize_document(&put_in(&marked, &marker.text, &body), &mut removed),
+            }
+        }
+        _ => sanitize_document(&page.render(None)?, &mut removed),
+    };
+    warnings.extend(removed.into_iter().map(|line| format!("template `{name}`: {line}")));
     Ok(Rendered { html, warnings })
 }
 
@@ -163,6 +169,8 @@ struct DocumentValues<'a> {
     related: Vec<&'a galley_model::Related>,
     published: Moment,
     modified: Moment,
+    /// Given to the template as a value of its own ([`Page`]'s `body`), not copied into this one.
+    #[serde(skip)]
     body: &'a str,
     json_ld: String,
     css: &'static str,
@@ -225,6 +233,12 @@ impl<'a> DocumentValues<'a> {
 }
 
 impl DocumentValues<'_> {
+    /// A template cannot loop forever or build values without end: its work is bounded beyond
+    /// what its data pays for (and what it writes by its output cap).
+    fn fuel(&self) -> u64 {
+        TEMPLATE_FUEL + self.data_bytes().div_ceil(DATA_BYTES_PER_FUEL)
+    }
+
     /// The bytes of text a template is given (the fixed labels and style sheet are paid for by the
     /// template's own fuel).
     fn data_bytes(&self) -> u64 {
@@ -359,4 +373,72 @@ pub(crate) fn script_safe(json: &str) -> String {
         .replace('&', "\\u0026")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(super) fn article() -> Article {
+        let body = "Первый абзац с [ссылкой](https://example.ru/a) и сноской[^1], «кавычки» & <b>жирный</b>.\n\n\
+                    ## Итоги & выводы\n\n> Цитата.\n\n| Год | Цена |\n|:----|-----:|\n| 2026 | 10 |\n\n\
+                    ![Схема \"моста\"](assets/a.png)\n\n```\nlet a = \"<b>\";\n```\n\n\
+                    <abbr title=\"x\">ВГ</abbr> <script>alert(1)</script>\n\n[^1]: Сноска.\n";
+        Article {
+            id: "0192f0c4-5b7e-7c3a-9d2e-1f0a2b3c4d5e".parse().unwrap(),
+            fields: galley_model::ArticleFields {
+                headline: "Мост".into(),
+                body: body.into(),
+                language: "ru".into(),
+                ..Default::default()
+            },
+            created_at: "2026-09-01T07:16:47Z".parse().unwrap(),
+            updated_at: "2026-09-04T18:03:12Z".parse().unwrap(),
+            revision: 1,
+        }
+    }
+
+    /// Templates that print the body where it reads as alone, where the page changes how it reads,
+    /// where it is no text at all, and that capture or measure it.
+    const TEMPLATES: &[&str] = &[
+        BUILTIN_TEMPLATE,
+        "<!DOCTYPE html><html><head><title>{{ title }}</title></head><body>{{ body | safe }}</body></html>",
+        "<!DOCTYPE html><body><main><div class=\"body\">\n{{ body | safe }}\n</div></main><div>{{ body | safe }}</div>",
+        "<body><table><tr><td onclick=\"x()\">{{ body | safe }}</td></tr></table><script>alert(1)</script>",
+        "<body><p>{{ body | safe }}</p>",
+        "<body><a href=\"/\">{{ body | safe }}</a><div>{{ body | safe }}</div>",
+        "<head><title>{{ body | safe }}</title><meta name=\"description\" content=\"{{ body | safe }}\"></head>",
+        "<body><div title=\"{{ body | safe }}\">x</div>",
+        "<body><!-- {{ body | safe }} --><iframe>{{ body | safe }}</iframe>",
+        "{% set copy %}{{ body | safe }}{% endset %}<div>{{ copy | replace('<p>', '<p class=\"x\">') }}</div>",
+        "{% macro b() %}{{ body | safe }}{% endmacro %}<div>{{ b() }}</div>",
+        "{% set copy %}{{ body | safe }}{% endset %}<div>{{ copy | length }} {{ body | safe }}</div>",
+        "<div>{{ body }}</div><div>{{ body | length }}</div>",
+        "<div>no body</div>",
+        "<html><head>{{ body | safe }}<title>t</title></head><body><p>after</p></body></html>",
+        "<body><table>{{ body | safe }}<tr><td>x</td></tr></table><p>after</p>",
+        "<body><table><tr><td><table>{{ body | safe }}<div>moved</div></table></td></tr></table>",
+        "<body><div><p><b>x</p>{{ body | safe }}</div>",
+        "<body><div>{{ body | safe }}</div></body></html>{{ body | safe }}",
+        "<body><button><div>{{ body | safe }}</div></button><form><div>{{ body | safe }}</div></form>",
+    ];
+
+    /// A user's template gives the same page, the same warnings and the same refusals whether
+    /// its body is put in after the page is sanitized or read with it.
+    #[test]
+    fn a_body_put_in_unread_makes_the_page_reading_it_would() {
+        let article = article();
+        for template in TEMPLATES {
+            let put_in = standalone(&article, Some(("t.html", template)), true);
+            let read = standalone(&article, Some(("t.html", template)), false);
+            assert_eq!(put_in, read, "{template}");
+        }
+        // Counted as the body it stands for, a marker meets the same output cap.
+        let too_long = "{% for i in range(10) %}<div>{{ body | safe }}</div>{% endfor %}";
+        let mut long = article.clone();
+        long.fields.body = "Абзац длиной в строку текста.\n\n".repeat(30_000);
+        let put_in = standalone(&long, Some(("t.html", too_long)), true);
+        assert!(put_in.as_ref().is_err_and(|e| e.message.contains("writes more than")), "{put_in:?}");
+        assert_eq!(put_in, standalone(&long, Some(("t.html", too_long)), false));
+    }
 }

@@ -1,4 +1,5 @@
-//! The HTML allowlist every rendered body passes through, even where comrak already escaped.
+//! The HTML allowlist every rendered body passes through, even where comrak already escaped (its
+//! long runs of text as tokens: `stand_in` puts them back as this sanitizer writes text).
 //!
 //! What survives: text structure (paragraphs, headings, lists, quotes, tables, code, footnotes),
 //! inline markup, links and images. Links only to `http(s)`, `mailto`, relative paths and in-page
@@ -19,6 +20,7 @@ mod css;
 mod document;
 
 pub use document::sanitize_document;
+pub(crate) use document::sanitize_document_around;
 
 static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(article_allowlist);
 

@@ -6,6 +6,8 @@
 //! own, and gives the body to the article's ammonia allowlist, widened only by the page's structure
 //! (`main`, `article`, `header`, `footer`, `aside`, `nav`, `div`, `time datetime`; `class`,
 //! `aria-labelledby`, a link's `rel`). What it removes is counted, before and after, and reported.
+//! `sanitize_document_around` cleans a page in which markers stand for the article's body, and says
+//! whether each sits where the body, put in afterwards unread, reads as it did alone.
 //! Galley's built-in template does not come through here: its output is Galley's own.
 
 use std::collections::{BTreeMap, HashSet};
@@ -48,6 +50,93 @@ static BODY_TAGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| BODY.clone_
 /// `<html>` and `<body>` keep `lang`, `dir`, `id`, `class`. Comments go, unreported.
 pub fn sanitize_document(html: &str, warnings: &mut Vec<String>) -> String {
     let doc = Document::from(html);
+    warnings.extend(clean(&doc).lines());
+    doc.html().to_string()
+}
+
+/// [`sanitize_document`] for a page in which each `marker` stands for the article's body, HTML the
+/// article's sanitizer wrote, to be put in after: the page is read and cleaned with the markers
+/// in it, and comes back with them. Only where the body reads as it read alone: where the parser
+/// put each marker (before anything is cleaned away) is text of the page's body inside nothing but
+/// [`FLOW`] elements (and the table around a cell), with no table after it that it could have been
+/// moved out of, so that no element of the body closes one of the page, joins it or is moved. None
+/// when a marker came out anywhere else (in the head, an attribute, a paragraph, a link, a table…)
+/// or went with what the cleaning removed: the caller reads the page whole.
+pub(crate) fn sanitize_document_around(
+    html: &str,
+    marker: &str,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    let doc = Document::from(html);
+    let mut in_flow = 0;
+    for text in doc.root().descendants_it().filter(NodeRef::is_text) {
+        let markers = text.text().matches(marker).count();
+        if markers > 0 {
+            if !reads_as_alone(&text) {
+                return None;
+            }
+            in_flow += markers;
+        }
+    }
+    if html.matches(marker).count() != in_flow {
+        return None;
+    }
+    let report = clean(&doc);
+    let page = doc.html().to_string();
+    if page.matches(marker).count() != in_flow {
+        return None;
+    }
+    warnings.extend(report.lines());
+    Some(page)
+}
+
+/// Elements in which the article's body reads as it does alone (as the content of a `<body>`):
+/// none of them is closed by an element the body starts (as a `<p>` is by a `<p>`), joins the
+/// body's formatting (`<b>`, `<a>`) or takes only some of its elements (`<ul>`, `<table>`).
+const FLOW: [&str; 13] = [
+    "body",
+    "main",
+    "article",
+    "section",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "div",
+    "blockquote",
+    "figure",
+    "td",
+    "th",
+];
+
+/// Whether `text` sits in the page's body inside flow elements only: its parent one of them, and
+/// every element up to `<body>` one of them or the table that holds a cell. Text the parser meets
+/// in a table (not in a cell) it moves out, before the table: no table may follow it.
+fn reads_as_alone(text: &NodeRef) -> bool {
+    let mut next = text.next_sibling();
+    while let Some(sibling) = next {
+        if name_of(&sibling) == "table" {
+            return false;
+        }
+        next = sibling.next_sibling();
+    }
+    let mut parent = true;
+    for ancestor in text.ancestors_it(None) {
+        let name = name_of(&ancestor);
+        let table = matches!(name.as_str(), "table" | "thead" | "tbody" | "tfoot" | "tr");
+        if !FLOW.contains(&name.as_str()) && (parent || !table) {
+            return false;
+        }
+        if name == "body" {
+            return true;
+        }
+        parent = false;
+    }
+    false
+}
+
+/// Cleans a parsed document in place and says what went.
+fn clean(doc: &Document) -> Report {
     let mut report = Report::default();
     for node in doc.root().children() {
         if node.is_comment() {
@@ -58,8 +147,7 @@ pub fn sanitize_document(html: &str, warnings: &mut Vec<String>) -> String {
             clean_html_children(&node, &mut report);
         }
     }
-    warnings.extend(report.lines());
-    doc.html().to_string()
+    report
 }
 
 fn clean_html_children(html: &NodeRef, report: &mut Report) {
@@ -269,5 +357,73 @@ impl Report {
             let times = if count > 1 { format!(" ({count} times)") } else { String::new() };
             format!("{what} was removed{times}: {why}")
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MARKER: &str = "galley-body-0123456789abcdef";
+
+    fn around(page: &str) -> Option<String> {
+        sanitize_document_around(page, MARKER, &mut Vec::new())
+    }
+
+    #[test]
+    fn a_body_where_it_reads_as_alone_is_left_to_be_put_in() {
+        for (inside, outside) in [
+            ("", ""),
+            ("<main><article><div class=\"body\">", "</div></article></main>"),
+            ("<section><blockquote>", "</blockquote></section>"),
+            ("<table><tbody><tr><td>", "</td></tr></tbody></table>"),
+            ("<figure><header>x</header>", "<footer>y</footer></figure>"),
+        ] {
+            let page = format!(
+                "<!DOCTYPE html><html><head><title>t</title></head><body>{inside}{MARKER}{outside}</body></html>"
+            );
+            let cleaned = around(&page).unwrap_or_else(|| panic!("{page}"));
+            assert!(cleaned.contains(&format!("{inside}{MARKER}{outside}")), "{cleaned}");
+        }
+        let twice = around(&format!("<body><div onclick=\"x\">{MARKER}</div><div>x {MARKER} y</div></body>"))
+            .unwrap();
+        assert_eq!(
+            twice,
+            format!("<html><head></head><body><div>{MARKER}</div><div>x {MARKER} y</div></body></html>")
+        );
+    }
+
+    /// Where the page around the body would change how it reads, or where it is not text of the
+    /// page's body, the page is left to be read whole.
+    #[test]
+    fn a_body_anywhere_else_is_not_put_in() {
+        for page in [
+            format!("<body><p>{MARKER}</p></body>"),
+            format!("<body><div><a href=\"/x\">{MARKER}</a></div></body>"),
+            format!("<body><b>{MARKER}</b></body>"),
+            format!("<body><ul><li>{MARKER}</li></ul></body>"),
+            format!("<body><h1>{MARKER}</h1></body>"),
+            format!("<body><pre>{MARKER}</pre></body>"),
+            format!("<head><title>{MARKER}</title></head><body></body>"),
+            format!("<head><script type=\"application/ld+json\">{MARKER}</script></head>"),
+            format!("<body><div title=\"{MARKER}\">x</div></body>"),
+            format!("<body><img src=\"a.png\" alt=\"{MARKER}\"></body>"),
+            format!("<!DOCTYPE {MARKER}><body></body>"),
+            format!("<body><table>{MARKER}<tr><td>x</td></tr></table></body>"),
+            format!("<body><table><tr><td><table>{MARKER}<div>moved</div></table></td></tr></table></body>"),
+            format!("<body><div>{MARKER}<table><tr><td>x</td></tr></table></div></body>"),
+            format!("<body><button><div>{MARKER}</div></button></body>"),
+        ] {
+            assert_eq!(around(&page), None, "{page}");
+        }
+        // Nor where the page goes with it: what the body would leave behind is for the whole
+        // page to tell.
+        for page in [
+            format!("<body><!-- {MARKER} --></body>"),
+            format!("<body><iframe>{MARKER}</iframe></body>"),
+            format!("<body><div>{MARKER}</div><div title=\"{MARKER}\">x</div></body>"),
+        ] {
+            assert_eq!(around(&page), None, "{page}");
+        }
     }
 }
