@@ -250,12 +250,14 @@ export type LinkPlan = { folder: string,
  */
 files: number, 
 /**
- * Files that become articles and get one line, their id, every other byte left as it is.
+ * Files that become articles and get their id as one line (a file without front matter
+ * gets front matter of that line alone), every other byte left as it is.
  */
 id_added: Array<string>, 
 /**
- * Files that become articles and are written whole as Galley writes them: a file without
- * front matter (its `# Heading` becomes the headline), or a copy carrying another file's id.
+ * Files that become articles and are written whole as Galley writes them: a copy carrying
+ * another file's id (it gets its own), or a file that is not UTF-8 or would not read back the
+ * same with the id line added. Galley's keys the file had no key for stay out of it.
  */
 rewritten: Array<string>, 
 /**

@@ -708,7 +708,13 @@ fn a_mirror_folder_is_linked_only_once_the_shell_offered_it_with_its_plan() {
     shell.window.state::<galley_desktop::OfferedPaths>().offer(folder.clone());
     let status = call(&shell, "mirror_link", json!({ "folder": folder })).unwrap();
     assert_eq!(status["folder"], json!(folder));
-    let linked = std::fs::read_to_string(folder.join("post.md")).unwrap();
+    // The follower's first pass writes the id.
+    let read = || std::fs::read_to_string(folder.join("post.md")).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !read().starts_with("---\nid: ") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let linked = read();
     assert!(linked.starts_with("---\nid: ") && linked.ends_with("title: Post\ndraft: true\n---\n\nText.\n"), "{linked}");
     call(&shell, "mirror_unlink", json!({})).unwrap();
 }
