@@ -199,6 +199,9 @@ impl AppState {
     ) -> Result<AppState, galley_core::Error> {
         let library = choice.open()?;
         library.set_templates_folder(settings.templates.clone());
+        // A failed save's words go beside the store, or to this machine's own disk when the
+        // store's drive is what failed.
+        library.set_unsaved_fallback(galley_core::unsaved_fallback_folder(library.path()));
         Ok(AppState {
             library: Arc::new(library),
             mirror: crate::mirror::MirrorRunner::default(),
