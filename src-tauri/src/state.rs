@@ -27,6 +27,10 @@ pub struct AppState {
     pub settings_problem: Option<String>,
     /// Numbers close requests, so the page can call off a forced close (see [`AppState::close_request`]).
     close_requests: AtomicU64,
+    /// How the store was chosen: one named for this run is moved for this run only.
+    pub store_origin: StoreOrigin,
+    /// Where the store was copied by `store_move`, for the app to start again on.
+    pub moved_to: Mutex<Option<PathBuf>>,
 }
 
 /// Timing marks are on: when the process started, and whether the UI runs its measurement.
@@ -211,6 +215,8 @@ impl AppState {
             settings_path,
             settings_problem: None,
             close_requests: AtomicU64::new(0),
+            store_origin: choice.origin,
+            moved_to: Mutex::new(None),
         })
     }
 

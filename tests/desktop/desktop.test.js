@@ -133,10 +133,19 @@ async function sessionAnswers() {
   }
 }
 
+/** Where a failed test's evidence goes: GALLEY_SCREENSHOTS, else a folder that outlives the run. */
+const evidence = process.env.GALLEY_SCREENSHOTS ?? join(tmpdir(), 'galley-desktop-evidence');
+
 /** What was on screen and running when a test failed, kept for the person reading the failure. */
-function keepEvidence(name) {
-  const folder = process.env.GALLEY_SCREENSHOTS ?? dir;
+async function keepEvidence(name) {
+  const folder = evidence;
+  mkdirSync(folder, { recursive: true });
   const stem = `failed-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}`;
+  // What the desk said: the save state and the notice (when the page still answers).
+  const said = await within(10_000, 'the page', driver.executeScript(
+    "return ['save-state', 'notice-text'].map((id) => `${id}: ${document.getElementById(id)?.textContent}`).join('\\n')",
+  )).catch((error) => `(the page did not say: ${error.message})`);
+  console.error(`# the desk said:\n${said}`);
   try {
     execFileSync('import', ['-window', 'root', join(folder, `${stem}.png`)], { timeout: 10_000 });
     const processes = execFileSync('ps', ['-eo', 'pid,stat,etime,args'], { encoding: 'utf8' })
@@ -166,7 +175,7 @@ function desktopTest(name, body, { endsTheApp = false } = {}) {
       await body();
       if (!endsTheApp) assert.ok(await sessionAnswers(), 'the app still answers at the end of the test');
     } catch (error) {
-      keepEvidence(name);
+      await keepEvidence(name);
       throw error;
     }
   });

@@ -18,6 +18,7 @@ mod paths;
 mod read;
 mod recovery;
 mod settings;
+mod store_move;
 mod store_place;
 mod unsaved;
 

@@ -20,9 +20,7 @@ use crate::{Error, Library, Result, write_atomically};
 impl Library {
     /// The folder that holds unsaved texts: `<store name>-unsaved` beside the store.
     pub fn unsaved_folder(&self) -> PathBuf {
-        let mut name = self.path().file_stem().unwrap_or_default().to_owned();
-        name.push("-unsaved");
-        self.path().with_file_name(name)
+        unsaved_folder_of(self.path())
     }
 
     /// Sets the folder that takes unsaved words when the one beside the store cannot.
@@ -126,4 +124,11 @@ fn remove_kept(path: &Path) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// `<store name>-unsaved` beside `store`.
+pub(crate) fn unsaved_folder_of(store: &Path) -> PathBuf {
+    let mut name = store.file_stem().unwrap_or_default().to_owned();
+    name.push("-unsaved");
+    store.with_file_name(name)
 }
