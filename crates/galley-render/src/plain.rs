@@ -1,8 +1,8 @@
 //! Plain text of Markdown: what a reader sees, without markup, link targets or raw HTML.
 
+use comrak::Arena;
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::NodeValue;
-use comrak::Arena;
 
 use crate::{markdown_options, unformatted};
 

@@ -1,8 +1,8 @@
 //! The body: Markdown parsed with the renderer's options, its prose gathered into runs mapped back
 //! to the source, its links and images checked on the way.
 
-use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 use comrak::Arena;
+use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 
 use super::prose::{self, OBJECT, Run};
 use super::{Field, Problem, floor_boundary, links};

@@ -221,7 +221,11 @@ mod tests {
     #[test]
     fn a_body_taken_is_put_in_as_a_body_lent() {
         for page in ["<p>a</p>MARK<p>b</p>", "MARK", "no marker", "MARK twice MARK", ""] {
-            assert_eq!(put_in_taking(page, "MARK", "<b>body</b>".into()), put_in(page, "MARK", "<b>body</b>"), "{page}");
+            assert_eq!(
+                put_in_taking(page, "MARK", "<b>body</b>".into()),
+                put_in(page, "MARK", "<b>body</b>"),
+                "{page}"
+            );
         }
     }
 }

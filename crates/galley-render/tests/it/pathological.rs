@@ -121,7 +121,11 @@ fn markdown_that_makes_a_node_every_few_bytes_is_shown_as_plain_paragraphs() {
     let first = format!("<p>{}</p>\n<p>a &lt; b\na &lt; b\n", intro.trim());
     assert!(rendered.html.starts_with(&first), "{}", &rendered.html[..first.len()]);
     assert_eq!(rendered.html.matches("a &lt; b").count(), LINES);
-    assert!(rendered.html.ends_with("a &lt; b</p>\n<p>Конец.</p>\n"), "{}", &rendered.html[rendered.html.len() - 80..]);
+    assert!(
+        rendered.html.ends_with("a &lt; b</p>\n<p>Конец.</p>\n"),
+        "{}",
+        &rendered.html[rendered.html.len() - 80..]
+    );
 }
 
 #[test]
@@ -134,7 +138,9 @@ fn raw_html_over_the_budget_is_shown_as_text() {
 
 #[test]
 fn a_heading_or_alt_text_of_markup_alone_is_shown_as_plain_text() {
-    for body in [format!("# {}\n", "<".repeat(2 * MAX_NODES)), format!("![{}](a.png)\n", "[<".repeat(MAX_NODES))] {
+    for body in
+        [format!("# {}\n", "<".repeat(2 * MAX_NODES)), format!("![{}](a.png)\n", "[<".repeat(MAX_NODES))]
+    {
         let rendered = render_body(&body, "en");
         assert_eq!(rendered.html, format!("<p>{}</p>\n", body.trim().replace('<', "&lt;")));
         assert_eq!(rendered.warnings.len(), 1, "{:?}", rendered.warnings);
@@ -147,7 +153,12 @@ fn the_plain_text_and_the_checklist_of_a_body_over_the_budget() {
     let plain = galley_render::plain_text(&body);
     assert!(plain.starts_with("Первый абзац.\n\n- a\n- a\n"), "{}", &plain[..40]);
     assert_eq!(plain.matches("- a").count(), LINES);
-    let fields = galley_model::ArticleFields { headline: "Мост".into(), lead: "Лид.".into(), body, ..Default::default() };
+    let fields = galley_model::ArticleFields {
+        headline: "Мост".into(),
+        lead: "Лид.".into(),
+        body,
+        ..Default::default()
+    };
     let problems = galley_render::check::check(&fields, &galley_render::check::CheckOptions::default());
     let codes: Vec<_> = problems.iter().map(|problem| problem.code).collect();
     assert_eq!(codes, ["body_not_checked"]);
