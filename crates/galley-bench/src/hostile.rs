@@ -48,6 +48,13 @@ pub const SHAPES: &[(&str, &str)] = &[
     ("render-nested-quotes", "render, 50 MB of `>` (quotes nested 50 million deep)"),
     ("render-list-items", "render, lines `- a` (a list of one-letter items)"),
     ("render-table-cells", "render, a table of one-letter cells"),
+    // The most a body may cost and still be formatted: prose up to the cap, with as much of a dense
+    // shape as keeps it just within the budget.
+    ("render-lines-lt-at-budget", "render, prose and lines `a < b`, just within the node budget"),
+    ("render-raw-tags-at-budget", "render, prose and lines of raw `<b>x</b>`, just within the node budget"),
+    ("render-emails-at-budget", "render, prose and e-mail addresses, just within the node budget"),
+    ("render-code-spans-at-budget", "render, prose and `` `a` ``, just within the node budget"),
+    ("render-list-items-at-budget", "render, prose and lines `- a`, just within the node budget"),
     ("plain-lines-lt", "plain text (counts, search index), lines `a < b`"),
     ("check-lines-lt", "the checklist, lines `a < b`"),
 ];
@@ -65,6 +72,18 @@ pub fn run(report: &mut Report) {
 /// `unit` repeated up to `bytes`, whole units only.
 fn repeated(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes / unit.len())
+}
+
+/// Prose paragraphs up to the cap, then `unit` (of which comrak makes `nodes` nodes) repeated as
+/// often as keeps the whole just within the node budget.
+fn at_budget(unit: &str, nodes: usize) -> String {
+    let paragraph = format!("{}\n\n", prose_paragraph());
+    // A paragraph of prose is two nodes, the paragraph and its text; comrak's count may differ a
+    // little from this estimate, hence the 3% left.
+    let prose_nodes = 2 * CAP / paragraph.len();
+    let units = (galley_render::parse::MAX_NODES * 97 / 100 - prose_nodes) / nodes;
+    let dense = unit.repeat(units);
+    repeated(&paragraph, CAP - dense.len()) + &dense
 }
 
 fn prose_paragraph() -> String {
@@ -106,6 +125,11 @@ fn shape(name: &str, what: &str, report: &mut Report) {
             repeated(&format!("{}\n\n", prose_paragraph()), CAP)
         }
         "render-raw-divs" => repeated("<div>", 44_000_000),
+        "render-lines-lt-at-budget" => at_budget("a < b\n", 4),
+        "render-raw-tags-at-budget" => at_budget("<b>x</b>\n", 4),
+        "render-emails-at-budget" => at_budget("a@b.ru ", 2),
+        "render-code-spans-at-budget" => at_budget("`a` ", 2),
+        "render-list-items-at-budget" => at_budget("- a\n", 2),
         "render-code" => format!("```\n{}```\n", repeated("<a href=\"x\">&amp;</a>\n", CAP - 10)),
         "render-code-language" => format!("```{}\nx\n```\n", repeated("<", CAP - 20)),
         "render-lines-eq" => repeated("a = b\n", CAP),
@@ -136,7 +160,8 @@ fn shape(name: &str, what: &str, report: &mut Report) {
         "plain-lines-lt" => format!("{} of text", megabytes(galley_render::plain_text(&input).len())),
         "check-lines-lt" => {
             let fields = ArticleFields { body: input.clone(), ..ArticleFields::default() };
-            let problems = galley_render::check::check(&fields, &galley_render::check::CheckOptions::default());
+            let problems =
+                galley_render::check::check(&fields, &galley_render::check::CheckOptions::default());
             format!("{} problem(s)", problems.len())
         }
         _ => {
@@ -161,6 +186,12 @@ fn shape(name: &str, what: &str, report: &mut Report) {
         }
     };
     let took = start.elapsed();
+    // Counted after the timing: how near the budget the body is.
+    let outcome = if name.ends_with("-at-budget") && name.starts_with("render-") {
+        format!("{outcome}, {} nodes", galley_render::parse::nodes_of(&input))
+    } else {
+        outcome
+    };
     report.row(
         &format!("hostile: {what}, {}", megabytes(input.len())),
         format!("{} ({outcome}; input alone: peak {before})", ms(took)),

@@ -23,10 +23,10 @@ use comrak::{Arena, Options};
 /// (paragraphs, headings, lists, links; a straight `"` is a node of its own until comrak joins
 /// the text again), so 50 MiB of it, the import cap, makes 230,000–520,000 nodes (a test measures
 /// the sample report and the generated corpus, with their quotes typed straight too). A 5,000-
-/// column table of a million bytes makes 500,000. The densest bodies measured at the budget, with
-/// 50 MB of prose around them, take 1.2–1.6 s and 380–450 MB to render (each node of code spans or
-/// raw HTML costs about 2 µs and 240 bytes through the whole render, the sanitizer included), so
-/// the budget keeps any body the import cap allows under the 2 s and 500 MB issue 15 sets
+/// column table of a million bytes makes 500,000. The densest bodies the budget lets through,
+/// with 50 MB of prose around them, take up to 1.4 s and 430 MB to render (a node of code spans
+/// or raw HTML costs about 1.3 µs and 300 bytes through the whole render, the sanitizer included),
+/// so the budget keeps any body the import cap allows under the 2 s and 500 MB issue 15 sets
 /// (BENCHMARKS.md, "Hostile inputs up to the import cap").
 #[cfg(not(fuzzing))]
 pub const MAX_NODES: usize = 800_000;
