@@ -35,6 +35,8 @@ const COMMANDS: &[&str] = &[
     "settings_get",
     "settings_set",
     "settings_pick_path",
+    "store_move",
+    "app_start_moved",
     "mirror_status",
     "mirror_pick",
     "mirror_link",

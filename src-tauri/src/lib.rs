@@ -268,6 +268,8 @@ fn commands<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Sen
         commands::settings::settings_get,
         commands::settings::settings_set,
         commands::settings::settings_pick_path,
+        commands::settings::store_move,
+        commands::settings::app_start_moved,
         commands::export::template_list,
         commands::export::export_save,
         commands::export::export_copy,

@@ -27,6 +27,10 @@ pub struct AppState {
     pub settings_problem: Option<String>,
     /// Numbers close requests, so the page can call off a forced close (see [`AppState::close_request`]).
     close_requests: AtomicU64,
+    /// How the store was chosen: one named for this run is moved for this run only.
+    pub store_origin: StoreOrigin,
+    /// Where the store was copied by `store_move`, for the app to start again on.
+    pub moved_to: Mutex<Option<PathBuf>>,
 }
 
 /// Timing marks are on: when the process started, and whether the UI runs its measurement.
@@ -199,6 +203,9 @@ impl AppState {
     ) -> Result<AppState, galley_core::Error> {
         let library = choice.open()?;
         library.set_templates_folder(settings.templates.clone());
+        // A failed save's words go beside the store, or to this machine's own disk when the
+        // store's drive is what failed.
+        library.set_unsaved_fallback(galley_core::unsaved_fallback_folder(library.path()));
         Ok(AppState {
             library: Arc::new(library),
             mirror: crate::mirror::MirrorRunner::default(),
@@ -208,6 +215,8 @@ impl AppState {
             settings_path,
             settings_problem: None,
             close_requests: AtomicU64::new(0),
+            store_origin: choice.origin,
+            moved_to: Mutex::new(None),
         })
     }
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,8 +16,13 @@ assert.ok(app, 'set GALLEY_DESKTOP to the galley-desktop binary');
 const cli = process.env.GALLEY_CLI;
 assert.ok(cli, 'set GALLEY_CLI to the galley-cli binary (it reads the store after the app is killed)');
 const dir = mkdtempSync(join(tmpdir(), 'galley-desktop-'));
+/** Run as root, the store's folder is a small drive of its own, so that a test can fill it. */
+const storeDrive = process.getuid?.() === 0 && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256m', 'tmpfs', dir]).status === 0;
 const store = join(dir, 'store.sqlite3');
 const settingsFile = join(dir, 'settings.json');
+/** This machine's own data folder for the app (XDG_DATA_HOME), off the store's drive. */
+const machineData = mkdtempSync(join(tmpdir(), 'galley-desktop-data-'));
+const appEnv = { ...process.env, GALLEY_STORE: store, GALLEY_SETTINGS: settingsFile, GSETTINGS_BACKEND: 'memory', XDG_DATA_HOME: machineData };
 let tauriDriver;
 let driver;
 
@@ -37,7 +42,7 @@ before(async () => {
   // start one, again and again, every few milliseconds while the dialog is open (hundreds of
   // warnings, and the app's main loop busy with them). In memory, as on a desktop with no dconf.
   tauriDriver = spawn('tauri-driver', ['--port', '4444', '--native-port', '4445'], {
-    env: { ...process.env, GALLEY_STORE: store, GALLEY_SETTINGS: settingsFile, GSETTINGS_BACKEND: 'memory' },
+    env: appEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 20_000;
@@ -104,7 +109,9 @@ after(async () => {
   // Always end the session: a killed driver leaves WebKitWebDriver and the app running.
   await driver?.quit().catch(() => {});
   tauriDriver?.kill();
+  if (storeDrive) spawnSync('umount', ['--lazy', dir]);
   rmSync(dir, { recursive: true, force: true });
+  rmSync(machineData, { recursive: true, force: true });
 });
 
 /** `promise`, or an error saying what did not answer within `ms`. */
@@ -126,10 +133,19 @@ async function sessionAnswers() {
   }
 }
 
+/** Where a failed test's evidence goes: GALLEY_SCREENSHOTS, else a folder that outlives the run. */
+const evidence = process.env.GALLEY_SCREENSHOTS ?? join(tmpdir(), 'galley-desktop-evidence');
+
 /** What was on screen and running when a test failed, kept for the person reading the failure. */
-function keepEvidence(name) {
-  const folder = process.env.GALLEY_SCREENSHOTS ?? dir;
+async function keepEvidence(name) {
+  const folder = evidence;
+  mkdirSync(folder, { recursive: true });
   const stem = `failed-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}`;
+  // What the desk said: the save state and the notice (when the page still answers).
+  const said = await within(10_000, 'the page', driver.executeScript(
+    "return ['save-state', 'notice-text'].map((id) => `${id}: ${document.getElementById(id)?.textContent}`).join('\\n')",
+  )).catch((error) => `(the page did not say: ${error.message})`);
+  console.error(`# the desk said:\n${said}`);
   try {
     execFileSync('import', ['-window', 'root', join(folder, `${stem}.png`)], { timeout: 10_000 });
     const processes = execFileSync('ps', ['-eo', 'pid,stat,etime,args'], { encoding: 'utf8' })
@@ -159,7 +175,7 @@ function desktopTest(name, body, { endsTheApp = false } = {}) {
       await body();
       if (!endsTheApp) assert.ok(await sessionAnswers(), 'the app still answers at the end of the test');
     } catch (error) {
-      keepEvidence(name);
+      await keepEvidence(name);
       throw error;
     }
   });
@@ -1000,6 +1016,100 @@ desktopTest('a save the store refuses keeps the words on screen and beside the s
   await closeDialogs();
 });
 
+/** Fills the store's drive to the last byte; resolves to a function that frees it again. */
+function fillStoreDrive() {
+  const filler = join(dir, 'filler');
+  const fd = openSync(filler, 'w');
+  try {
+    for (const size of [1 << 20, 4096, 1]) {
+      const chunk = Buffer.alloc(size, 120);
+      for (;;) {
+        try {
+          writeSync(fd, chunk);
+        } catch (error) {
+          if (error.code === 'ENOSPC') break;
+          throw error;
+        }
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return () => rmSync(filler, { force: true });
+}
+
+/** Folds the store's write-ahead log into it and truncates it, so that the next save needs new room on the drive. */
+function truncateStoreLog() {
+  execFileSync('python3', ['-c', "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=30); print(c.execute('PRAGMA wal_checkpoint(TRUNCATE)').fetchone())", store]);
+}
+
+/** The texts kept in this machine's own data folder, for a store whose drive could not take them. */
+function keptOnThisMachine() {
+  const root = join(machineData, 'galley', 'unsaved');
+  try {
+    return readdirSync(root).flatMap((folder) => readdirSync(join(root, folder)).map((name) => readFileSync(join(root, folder, name), 'utf8')));
+  } catch {
+    return [];
+  }
+}
+
+desktopTest('on a full disk a save keeps the words on screen and on this machine\'s own disk, and they land once there is room', async () => {
+  if (!storeDrive) {
+    assert.ok(!process.env.GALLEY_REQUIRE_FAULTS, "the store's folder is a drive of its own (run as root)");
+    console.error("# SKIPPED the full disk: run as root to make the store's folder a drive of its own");
+    return;
+  }
+  await closeDialogs();
+  await newArticleWithBody('Начало заметки.');
+  const headline = driver.findElement(By.id('headline'));
+  await headline.clear();
+  await headline.sendKeys('Слова на полном диске');
+  await driver.wait(async () => (await headlines()).includes('Слова на полном диске'), 10_000, 'the headline is saved');
+  await saved();
+  const body = driver.findElement(By.css('#body .cm-content'));
+
+  truncateStoreLog();
+  const free = fillStoreDrive();
+  try {
+    await body.sendKeys(' Абзац, набранный, когда место кончилось.');
+    await driver.wait(async () => (await saveState()) === 'failed', 30_000, 'the save fails on the full disk');
+    assert.match(await uiText('save-state'), /disk holding the store is full|диск/i, 'the status says the disk is full');
+    await driver.wait(async () => keptOnThisMachine().some((text) => text.includes('когда место кончилось')), 10_000, 'the words are kept on this machine\'s own disk');
+    assert.ok(!keptFiles().some((text) => text.includes('когда место кончилось')), 'not beside the store, whose drive is full');
+    assert.match(await uiText('save-state'), /galley-desktop-data-/, 'the status says where the words are');
+    assert.ok((await body.getText()).includes('когда место кончилось'), 'the words stay on screen');
+    await press('Mod+N');
+    await driver.wait(unsavedDialogOpen, 10_000, 'leaving asks first');
+    await driver.findElement(By.css('#unsaved-dialog button[value=stay]')).click();
+  } finally {
+    free();
+  }
+  // Room again: the retry stores the words and the kept file goes.
+  await driver.wait(async () => (await saveState()) === 'saved', 45_000, 'the retry saves once there is room');
+  assert.match(stored('Слова на полном диске').body, /когда место кончилось\./);
+  await driver.wait(async () => keptOnThisMachine().length === 0, 5_000, 'the kept file is gone once the words are stored');
+});
+
+desktopTest('a scheduled backup that fails is said in the desk, with why', async () => {
+  await closeDialogs();
+  const backups = join(dir, 'backups');
+  renameSync(backups, `${backups}.aside`);
+  // A file where the backup folder should be: every backup fails.
+  writeFileSync(backups, '');
+  try {
+    await relaunch();
+    // The app looks 20 s after it starts; the store changed since its newest backup (it has none).
+    const notice = driver.findElement(By.id('notice'));
+    await driver.wait(async () => (await notice.isDisplayed()) && /back(ed)? up|резервную копию/.test(await uiText('notice-text')), 40_000, 'the desk says the backup failed');
+    assert.match(await uiText('notice-text'), /backups/, `it says why: ${await uiText('notice-text')}`);
+    await picture('backup-failed');
+  } finally {
+    rmSync(backups, { force: true });
+    renameSync(`${backups}.aside`, backups);
+  }
+  await closeDialogs();
+});
+
 desktopTest('typing over a change made elsewhere saves the words on screen and says where the other change is', async () => {
   await closeDialogs();
   await newArticleWithBody('Первый абзац, набранный в Galley.');
@@ -1036,7 +1146,7 @@ desktopTest('a second launch on the same store brings the first window forward a
   const knocks = `${store}-app.knock`;
   const before = readFileSync(knocks, 'utf8');
   const second = spawnSync(app, [], {
-    env: { ...process.env, GALLEY_STORE: store, GALLEY_SETTINGS: settingsFile, GSETTINGS_BACKEND: 'memory' },
+    env: appEnv,
     encoding: 'utf8',
     timeout: 30_000,
   });

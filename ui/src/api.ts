@@ -100,6 +100,10 @@ export const api = {
   saveSettings: (settings: Settings) => invoke<Settings>('settings_set', { settings }),
   /** Asks for a templates folder or a store file with the native dialog; null when cancelled. */
   pickPath: (kind: PathKind, title: string) => invoke<string | null>('settings_pick_path', { kind, title }),
+  /** Copies the store, whole and checked, to a file `pickPath` offered; the settings name the copy. */
+  moveStore: (to: string) => invoke<string>('store_move', { to }),
+  /** Starts Galley on the store `moveStore` copied (this window then closes). */
+  startMoved: () => invoke<void>('app_start_moved'),
 
   mirrorStatus: () => invoke<MirrorStatus>('mirror_status'),
   /** Asks for a folder with the native dialog and says what linking it would change; null when cancelled. */

@@ -46,6 +46,7 @@ import { openExportDialog } from './export-dialog';
 import { showImported } from './import-results';
 import { mirrorSummary, openMirror, updateMirror, type MirrorHooks } from './mirror-dialog';
 import { watchStoreHealth } from './store-health';
+import { moveStore } from './store-move';
 import { inspectorStrings, localized } from './inspector-strings';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -1011,6 +1012,9 @@ $<HTMLButtonElement>('notice-close').addEventListener('click', () => {
   $<HTMLDivElement>('notice').hidden = true;
 });
 $<HTMLButtonElement>('notice-settings').addEventListener('click', () => void openSettings(applySettings));
+$<HTMLButtonElement>('notice-move-store').addEventListener('click', () => {
+  void moveStore({ flush: () => saver.flush(), say: (text, again) => showNotice(text, again ? 'move-store' : 'settings') });
+});
 $<HTMLButtonElement>('notice-mirror').addEventListener('click', () => void openMirror(mirrorHooks));
 $<HTMLButtonElement>('notice-unsaved').addEventListener('click', () => void restoreUnsaved());
 $<HTMLButtonElement>('notice-revisions').addEventListener('click', () => {
@@ -1079,8 +1083,9 @@ void api.onCloseRequested(async () => {
 onSystemThemeChange(() => applyTheme(settings?.theme ?? 'system'));
 
 /** Shows a message above the editor until closed, with a button to where it can be acted on. */
-function showNotice(text: string, action: 'settings' | 'mirror' | 'unsaved' | 'revisions'): void {
+function showNotice(text: string, action: 'settings' | 'mirror' | 'unsaved' | 'revisions' | 'move-store'): void {
   $<HTMLSpanElement>('notice-text').textContent = text;
+  $<HTMLButtonElement>('notice-move-store').hidden = action !== 'move-store';
   $<HTMLButtonElement>('notice-revisions').hidden = action !== 'revisions';
   $<HTMLButtonElement>('notice-settings').hidden = action !== 'settings';
   $<HTMLButtonElement>('notice-mirror').hidden = action !== 'mirror';
@@ -1147,8 +1152,8 @@ async function start(): Promise<void> {
   if (stored.problem) showNotice(tf('settingsProblem', { problem: stored.problem }), 'settings');
   // A store in a sync folder or on a network share can be damaged by either: say so until moved.
   const risk = stored.store_risk;
-  if (risk?.kind === 'sync_folder') showNotice(tf('storeInSyncFolder', { service: risk.service, folder: risk.folder }), 'settings');
-  if (risk?.kind === 'network_drive') showNotice(tf('storeOnNetworkDrive', { fs: risk.file_system }), 'settings');
+  if (risk?.kind === 'sync_folder') showNotice(tf('storeInSyncFolder', { service: risk.service, folder: risk.folder }), 'move-store');
+  if (risk?.kind === 'network_drive') showNotice(tf('storeOnNetworkDrive', { fs: risk.file_system }), 'move-store');
   // Words a session could not save (the store busy, full or gone) wait beside the store.
   void api.unsavedCount().then((waiting) => {
     if (waiting > 0) showNotice(tf('unsavedFound', { count: count(waiting, 'texts') }), 'unsaved');

@@ -18,6 +18,7 @@ mod paths;
 mod read;
 mod recovery;
 mod settings;
+mod store_move;
 mod store_place;
 mod unsaved;
 
@@ -43,6 +44,7 @@ pub use library::{Autosaved, Inspection, Library, ListPage, ListView, OpenOption
 pub use mirror_state::file_version;
 pub use paths::{
     SETTINGS_ENV, STORE_ENV, StoreChoice, StoreOrigin, configured_store, default_store_path, settings_path,
+    unsaved_fallback_folder,
 };
 pub use read::{Links, link_refused, open_regular_file, read_at_most};
 pub use recovery::{

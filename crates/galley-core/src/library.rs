@@ -37,6 +37,8 @@ pub struct Library {
     pub(crate) clock: Arc<dyn Clock>,
     /// The templates folder the user chose, if not the default beside the store.
     pub(crate) templates: RwLock<Option<PathBuf>>,
+    /// Where unsaved words go when the folder beside the store cannot take them (`unsaved.rs`).
+    pub(crate) unsaved_fallback: RwLock<Option<PathBuf>>,
 }
 
 /// The sample report every new store starts with.
@@ -61,7 +63,8 @@ impl Library {
     /// Opens (or creates) the store at `path` with a given clock and options.
     pub fn open_with(path: &Path, clock: Arc<dyn Clock>, options: OpenOptions) -> Result<Library> {
         let store = Store::open(path)?;
-        let library = Library { store, clock, templates: RwLock::new(None) };
+        let library =
+            Library { store, clock, templates: RwLock::new(None), unsaved_fallback: RwLock::new(None) };
         if options.seed_sample && library.store.was_created() {
             library.seed()?;
         }

@@ -37,6 +37,18 @@ pub fn move_roaming_store(roaming: &Path, local: &Path) -> std::io::Result<bool>
     Ok(true)
 }
 
+/// Where the words of a failed save go when the folder beside the store cannot take them (the
+/// store's drive full, read-only or gone): `galley/unsaved/<store name>-<hash of its path>` in the
+/// OS's folder for data that stays on this machine, one folder per store so that each store
+/// brings back only its own. `XDG_DATA_HOME` moves it on Linux, as it moves the default store.
+pub fn unsaved_fallback_folder(store: &Path) -> Option<PathBuf> {
+    let store = std::path::absolute(store).unwrap_or_else(|_| store.to_owned());
+    let hash = blake3::hash(store.as_os_str().as_encoded_bytes()).to_hex();
+    let mut name = store.file_stem().unwrap_or_default().to_owned();
+    name.push(format!("-{}", &hash[..12]));
+    Some(dirs::data_local_dir()?.join("galley").join("unsaved").join(name))
+}
+
 /// The environment variable that names the settings file (tests and scripts use it to leave the
 /// user's settings alone).
 pub const SETTINGS_ENV: &str = "GALLEY_SETTINGS";

@@ -3,11 +3,14 @@
 //! iCloud, Syncthing) copies the store and its log one file at a time whenever it likes, and can
 //! put an older log beside a newer store on another machine, or replace the store under a running
 //! app; a network share's locks are not kept reliably. Either can damage the store. Galley
-//! cannot make such a place safe: it says so, and the user moves the store.
+//! cannot make such a place safe: it says so, and offers to move the store (`store_move.rs`).
 //!
 //! Found: sync folders by the marks their clients leave in the folder they sync (or its name), on
 //! every OS; network file systems by the file system's type on Linux and macOS, and by a UNC path
-//! on Windows (a mapped drive letter is not recognised yet).
+//! on Windows: the folder is canonicalized first, and Windows resolves a drive letter mapped to a
+//! share to the share's `\\?\UNC\server\share` path (std's `canonicalize` asks
+//! `GetFinalPathNameByHandleW`, as the MSVC STL's `canonical` and Java 24's `getCanonicalPath`,
+//! whose users report that very change for mapped drives).
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +34,20 @@ pub enum StorePlaceRisk {
         /// The file system ("nfs", "smb").
         file_system: String,
     },
+}
+
+impl StorePlaceRisk {
+    /// The risk in a few words, for a message: "it is in a folder Dropbox syncs (/home/me/Dropbox)".
+    pub fn describe(&self) -> String {
+        match self {
+            StorePlaceRisk::SyncFolder { service, folder } => {
+                format!("it is in a folder {service} syncs ({}), which can damage a store", folder.display())
+            }
+            StorePlaceRisk::NetworkDrive { file_system } => {
+                format!("it is on a network drive ({file_system}), which can damage a store")
+            }
+        }
+    }
 }
 
 /// What is unsafe about keeping a store at `store`, if anything. The store need not exist yet;
@@ -121,8 +138,8 @@ fn network_drive(folder: &Path) -> Option<StorePlaceRisk> {
         .then_some(StorePlaceRisk::NetworkDrive { file_system: name })
 }
 
-/// A store on a share named by its UNC path (`\\server\share\…`); mapped drive letters are not
-/// recognised yet.
+/// A store on a share: its canonical folder is a UNC path (`\\server\share\…`, or
+/// `\\?\UNC\server\share\…` as `canonicalize` gives it, also for a drive letter mapped to a share).
 #[cfg(windows)]
 fn network_drive(folder: &Path) -> Option<StorePlaceRisk> {
     use std::path::{Component, Prefix};

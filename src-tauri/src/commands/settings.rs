@@ -1,7 +1,7 @@
 //! Settings: read and save the user's settings file, and pick the folders and files it names
 //! with the native dialogs (from Rust: the page holds no dialog permission).
 
-use galley_core::{Settings, StorePlaceRisk, store_place_risk};
+use galley_core::{STORE_ENV, Settings, StoreOrigin, StorePlaceRisk, store_place_risk};
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
 
@@ -85,4 +85,50 @@ pub fn settings_pick_path<R: Runtime>(
     };
     let Some(path) = chosen else { return Ok(None) };
     Ok(Some(offered.offer(path).display().to_string()))
+}
+
+/// Moves the store to `to`, a new store file the dialog offered: a whole, checked copy is made
+/// there (with the words kept from failed saves), and the settings name it, so the app starts on
+/// it from now on; the old store is left as it was, for the journalist to remove. The page has
+/// saved what it holds first and takes no typing until it closes. The mirror folder's link is in
+/// the copy: the new process's first pass takes in what the files got meanwhile. Then the page
+/// asks for [`app_start_moved`] and closes its window. Returns the new path.
+#[tauri::command(async)]
+pub fn store_move(
+    state: State<'_, AppState>,
+    offered: State<'_, OfferedPaths>,
+    to: String,
+) -> Result<String, IpcError> {
+    let to = offered.taken(&to)?;
+    state.library.copy_store_to(&to)?;
+    // A store named for this run (`GALLEY_STORE`, `--store`) is not the settings' to change: the
+    // new process is told instead.
+    if state.store_origin != StoreOrigin::Named {
+        let mut settings = state.settings().clone();
+        settings.store = Some(to.clone());
+        state.set_settings(settings)?;
+    }
+    *state.moved_to.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(to.clone());
+    Ok(to.display().to_string())
+}
+
+/// Starts Galley on the store [`store_move`] copied (by the settings, or told by `GALLEY_STORE`
+/// when the store was named for this run); the page then closes this window, and this process
+/// leaves the old store. Refused when no store was moved.
+#[tauri::command(async)]
+pub fn app_start_moved(state: State<'_, AppState>) -> Result<(), IpcError> {
+    let moved = state.moved_to.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
+    let moved = moved.ok_or_else(|| IpcError::internal("no store was moved"))?;
+    let exe = std::env::current_exe()
+        .map_err(|err| IpcError::internal(format!("Galley could not find its own program: {err}")))?;
+    let mut command = std::process::Command::new(exe);
+    if state.store_origin == StoreOrigin::Named {
+        command.env(STORE_ENV, &moved);
+    }
+    command.spawn().map_err(|err| {
+        IpcError::internal(format!(
+            "Galley could not start again: {err}; start it by hand, it opens the moved store"
+        ))
+    })?;
+    Ok(())
 }

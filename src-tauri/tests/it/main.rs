@@ -17,6 +17,11 @@ fn shell() -> Shell {
     let dir = tempfile::tempdir().unwrap();
     let state =
         AppState::open(&dir.path().join("store.sqlite3"), Some(dir.path().join("settings.json"))).unwrap();
+    shell_on(dir, state)
+}
+
+/// The shell on a store opened already, its files in `dir`.
+fn shell_on(dir: tempfile::TempDir, state: AppState) -> Shell {
     // The real configuration and capability, so the ACL is the one the app ships with.
     let app = galley_desktop::with_commands(mock_builder(), state)
         .build(tauri::generate_context!(test = true))
@@ -715,7 +720,10 @@ fn a_mirror_folder_is_linked_only_once_the_shell_offered_it_with_its_plan() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let linked = read();
-    assert!(linked.starts_with("---\nid: ") && linked.ends_with("title: Post\ndraft: true\n---\n\nText.\n"), "{linked}");
+    assert!(
+        linked.starts_with("---\nid: ") && linked.ends_with("title: Post\ndraft: true\n---\n\nText.\n"),
+        "{linked}"
+    );
     call(&shell, "mirror_unlink", json!({})).unwrap();
 }
 
@@ -750,4 +758,40 @@ fn a_close_stands_until_the_page_keeps_the_window_open() {
     assert!(!state.close_still_wanted(first), "a failed save keeps the window open");
     let second = state.close_request();
     assert!(state.close_still_wanted(second) && !state.close_still_wanted(first));
+}
+
+#[test]
+fn a_store_in_a_sync_folder_moves_only_to_a_file_the_dialog_offered_and_the_settings_then_name_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let dropbox = dir.path().join("Dropbox");
+    std::fs::create_dir_all(dropbox.join(".dropbox.cache")).unwrap();
+    let old = dropbox.join("galley.sqlite3");
+    drop(galley_core::Library::open(&old).unwrap());
+    let settings = dir.path().join("settings.json");
+    std::fs::write(&settings, json!({ "store": old }).to_string()).unwrap();
+    let state =
+        AppState::open_configured(None, Some(settings.clone()), Some(dir.path().join("default.sqlite3")))
+            .ok()
+            .unwrap();
+    let shell = shell_on(dir, state);
+    let view = call(&shell, "settings_get", json!({})).unwrap();
+    assert_eq!(view["store_risk"]["kind"], "sync_folder", "{view}");
+    let articles = galley_core::Library::open_existing(&old).unwrap().count().unwrap();
+
+    // Nothing moved yet: there is nothing to start on.
+    assert!(call(&shell, "app_start_moved", json!({})).is_err());
+    // A file the page names on its own is refused.
+    let new = dir_of(&shell).join("local").join("galley.sqlite3");
+    let refused = call(&shell, "store_move", json!({ "to": new })).unwrap_err();
+    assert!(refused["message"].as_str().unwrap().contains("not offered"), "{refused}");
+    assert!(!new.exists());
+
+    // As the native dialog offers it.
+    shell.window.state::<galley_desktop::OfferedPaths>().offer(new.clone());
+    let moved = call(&shell, "store_move", json!({ "to": new })).unwrap();
+    assert_eq!(moved, json!(new.display().to_string()));
+    assert_eq!(galley_core::Library::open_existing(&new).unwrap().count().unwrap(), articles);
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&settings).unwrap()).unwrap();
+    assert_eq!(saved["store"], json!(new), "the next start opens the copy");
+    assert!(old.exists(), "the old store is left as it was");
 }

@@ -214,6 +214,63 @@ fn words_a_save_could_not_keep_are_kept_beside_the_store_and_come_back_as_a_revi
     assert!(library.unsaved().unwrap().is_empty());
 }
 
+#[test]
+fn words_the_folder_beside_the_store_cannot_take_go_to_the_fallback_and_come_back_from_there() {
+    let (dir, library, _) = library(false);
+    let article = library
+        .create(ArticleFields {
+            headline: "Диск полон".into(),
+            body: "Сохранено.".into(),
+            ..ArticleFields::default()
+        })
+        .unwrap();
+    let fallback = dir.path().join("elsewhere").join("unsaved");
+    library.set_unsaved_fallback(Some(fallback.clone()));
+    // The folder beside the store cannot be made (as on a full or read-only drive).
+    std::fs::write(library.unsaved_folder(), "not a folder").unwrap();
+    let typed = ArticleFields {
+        body: "Набрано на полном диске.".into(), ..article.fields.clone()
+    };
+    let kept = library.keep_unsaved(article.id, &typed).unwrap();
+    assert_eq!(kept.parent().unwrap(), fallback, "the words went to the fallback folder");
+    assert_eq!(library.unsaved().unwrap(), std::slice::from_ref(&kept));
+
+    // The drive takes them again: the newer words go beside the store and the older copy goes.
+    std::fs::remove_file(library.unsaved_folder()).unwrap();
+    let newer = ArticleFields {
+        body: "Набрано на полном диске. И потом.".into(), ..typed.clone()
+    };
+    let beside = library.keep_unsaved(article.id, &newer).unwrap();
+    assert_eq!(beside.parent().unwrap(), library.unsaved_folder());
+    assert_eq!(library.unsaved().unwrap(), std::slice::from_ref(&beside), "only the newest words are kept");
+
+    // Kept in the fallback at the end of a session, they come back from there at the next start.
+    library.forget_unsaved(article.id).unwrap();
+    std::fs::remove_dir(library.unsaved_folder()).unwrap();
+    std::fs::write(library.unsaved_folder(), "not a folder").unwrap();
+    library.keep_unsaved(article.id, &newer).unwrap();
+    let outcomes = library.restore_unsaved().unwrap();
+    assert!(outcomes.iter().all(|o| o.result.is_ok()), "{outcomes:?}");
+    assert_eq!(library.article(&article.id.to_string()).unwrap().fields.body, newer.body);
+    assert!(library.unsaved().unwrap().is_empty(), "the file in the fallback folder is removed once stored");
+
+    // Neither folder can take them: the error is the one beside the store.
+    library.set_unsaved_fallback(Some(dir.path().join("elsewhere-file")));
+    std::fs::write(dir.path().join("elsewhere-file"), "").unwrap();
+    let err = library.keep_unsaved(article.id, &newer).unwrap_err().to_string();
+    assert!(err.contains("store-unsaved"), "{err}");
+}
+
+#[test]
+fn each_store_has_its_own_fallback_folder_for_unsaved_words() {
+    let a =
+        galley_core::unsaved_fallback_folder(std::path::Path::new("/media/usb/newsroom.sqlite3")).unwrap();
+    let b = galley_core::unsaved_fallback_folder(std::path::Path::new("/home/me/newsroom.sqlite3")).unwrap();
+    assert_ne!(a, b);
+    assert!(a.file_name().unwrap().to_string_lossy().starts_with("newsroom-"));
+    assert_eq!(a.parent(), b.parent());
+}
+
 /// The kept file is written as the `.md` export is, without the keys the article's own file did
 /// not have: what the editor changed is in it all the same, and the rest comes back as stored.
 #[test]

@@ -7,3 +7,4 @@ mod hostile;
 mod large;
 mod library;
 mod recovery;
+mod store_move;
