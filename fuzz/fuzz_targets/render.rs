@@ -25,4 +25,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let draft = Draft { fields, ..Draft::default() };
     assert_renders_safely(&draft.fields, &article_of(&draft));
+    // The other two readings of the body: the counts' and the search index's, and the checklist's.
+    galley_render::plain_text(&draft.fields.body);
+    galley_render::check::check(&draft.fields, &galley_render::check::CheckOptions::default());
 });

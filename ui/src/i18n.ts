@@ -113,6 +113,7 @@ export const strings = {
     code_missing_alt_text: 'У картинки нет описания (alt)',
     code_unsafe_link: 'Ссылка на небезопасный адрес',
     code_empty_link_text: 'У ссылки нет текста',
+    code_body_not_checked: 'В тексте больше разметки, чем Galley оформляет: он показан простым текстом и не проверен',
     code_too_many: 'Показаны не все замечания',
     // desk flow
     sortLabel: 'Порядок',
@@ -507,6 +508,7 @@ export const strings = {
     code_missing_alt_text: 'An image without alt text',
     code_unsafe_link: 'A link to an unsafe address',
     code_empty_link_text: 'A link with no text',
+    code_body_not_checked: 'The body has more markup than Galley formats: it is shown as plain text and was not checked',
     code_too_many: 'Not every problem is listed',
     // desk flow
     sortLabel: 'Order',

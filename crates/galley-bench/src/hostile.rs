@@ -32,6 +32,31 @@ pub const SHAPES: &[(&str, &str)] = &[
     ),
     ("render-code", "render, a code block of HTML source"),
     ("render-code-language", "render, a code block whose language is 50 MB of `<`"),
+    // Markdown that makes a comrak node of every few bytes (`galley_render::parse::MAX_NODES`).
+    ("render-lines-eq", "render, lines `a = b` (one paragraph)"),
+    ("render-lines-lt", "render, lines `a < b` (one paragraph)"),
+    ("render-paragraphs-lt", "render, paragraphs `a < b`"),
+    ("render-raw-tags", "render, lines of raw `<b>x</b>`"),
+    ("render-heading-lt", "render, a heading of 50 MB of `<`"),
+    ("render-alt-lt", "render, an image whose description is 50 MB of `<`"),
+    ("render-emphasis", "render, `*a*` repeated"),
+    ("render-links", "render, `[a]` repeated, with a link definition"),
+    ("render-code-spans", "render, `` `a` `` repeated"),
+    ("render-entities", "render, `&lt;` repeated"),
+    ("render-escapes", "render, `\\*` repeated"),
+    ("render-emails", "render, e-mail addresses repeated (autolinks)"),
+    ("render-nested-quotes", "render, 50 MB of `>` (quotes nested 50 million deep)"),
+    ("render-list-items", "render, lines `- a` (a list of one-letter items)"),
+    ("render-table-cells", "render, a table of one-letter cells"),
+    // The most a body may cost and still be formatted: prose up to the cap, with as much of a dense
+    // shape as keeps it just within the budget.
+    ("render-lines-lt-at-budget", "render, prose and lines `a < b`, just within the node budget"),
+    ("render-raw-tags-at-budget", "render, prose and lines of raw `<b>x</b>`, just within the node budget"),
+    ("render-emails-at-budget", "render, prose and e-mail addresses, just within the node budget"),
+    ("render-code-spans-at-budget", "render, prose and `` `a` ``, just within the node budget"),
+    ("render-list-items-at-budget", "render, prose and lines `- a`, just within the node budget"),
+    ("plain-lines-lt", "plain text (counts, search index), lines `a < b`"),
+    ("check-lines-lt", "the checklist, lines `a < b`"),
 ];
 
 /// Runs every shape, or those `GALLEY_BENCH_HOSTILE` names (comma-separated).
@@ -47,6 +72,18 @@ pub fn run(report: &mut Report) {
 /// `unit` repeated up to `bytes`, whole units only.
 fn repeated(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes / unit.len())
+}
+
+/// Prose paragraphs up to the cap, then `unit` (of which comrak makes `nodes` nodes) repeated as
+/// often as keeps the whole just within the node budget.
+fn at_budget(unit: &str, nodes: usize) -> String {
+    let paragraph = format!("{}\n\n", prose_paragraph());
+    // A paragraph of prose is two nodes, the paragraph and its text; comrak's count may differ a
+    // little from this estimate, hence the 3% left.
+    let prose_nodes = 2 * CAP / paragraph.len();
+    let units = (galley_render::parse::MAX_NODES * 97 / 100 - prose_nodes) / nodes;
+    let dense = unit.repeat(units);
+    repeated(&paragraph, CAP - dense.len()) + &dense
 }
 
 fn prose_paragraph() -> String {
@@ -88,8 +125,28 @@ fn shape(name: &str, what: &str, report: &mut Report) {
             repeated(&format!("{}\n\n", prose_paragraph()), CAP)
         }
         "render-raw-divs" => repeated("<div>", 44_000_000),
+        "render-lines-lt-at-budget" => at_budget("a < b\n", 4),
+        "render-raw-tags-at-budget" => at_budget("<b>x</b>\n", 4),
+        "render-emails-at-budget" => at_budget("a@b.ru ", 2),
+        "render-code-spans-at-budget" => at_budget("`a` ", 2),
+        "render-list-items-at-budget" => at_budget("- a\n", 2),
         "render-code" => format!("```\n{}```\n", repeated("<a href=\"x\">&amp;</a>\n", CAP - 10)),
         "render-code-language" => format!("```{}\nx\n```\n", repeated("<", CAP - 20)),
+        "render-lines-eq" => repeated("a = b\n", CAP),
+        "render-lines-lt" | "plain-lines-lt" | "check-lines-lt" => repeated("a < b\n", CAP),
+        "render-paragraphs-lt" => repeated("a < b\n\n", CAP),
+        "render-raw-tags" => repeated("<b>x</b>\n", CAP),
+        "render-heading-lt" => format!("# {}\n", repeated("<", CAP - 3)),
+        "render-alt-lt" => format!("![{}](a.png)\n", repeated("<", CAP - 12)),
+        "render-emphasis" => repeated("*a* ", CAP),
+        "render-links" => format!("[a]: https://example.ru/a\n\n{}", repeated("[a] ", CAP - 30)),
+        "render-code-spans" => repeated("`a` ", CAP),
+        "render-entities" => repeated("&lt;", CAP),
+        "render-escapes" => repeated("\\*", CAP),
+        "render-emails" => repeated("a@b.ru ", CAP),
+        "render-nested-quotes" => repeated(">", CAP),
+        "render-list-items" => repeated("- a\n", CAP),
+        "render-table-cells" => format!("| a | b |\n|---|---|\n{}", repeated("|a|b|\n", CAP - 30)),
         other => unreachable!("no shape {other}"),
     };
     let before = peak_resident();
@@ -100,6 +157,13 @@ fn shape(name: &str, what: &str, report: &mut Report) {
             summary(import(input.as_bytes(), Format::Html))
         }
         "md-prose" => summary(import(input.as_bytes(), Format::Markdown)),
+        "plain-lines-lt" => format!("{} of text", megabytes(galley_render::plain_text(&input).len())),
+        "check-lines-lt" => {
+            let fields = ArticleFields { body: input.clone(), ..ArticleFields::default() };
+            let problems =
+                galley_render::check::check(&fields, &galley_render::check::CheckOptions::default());
+            format!("{} problem(s)", problems.len())
+        }
         _ => {
             let now = SystemClock.now();
             let article = Article {
@@ -122,6 +186,12 @@ fn shape(name: &str, what: &str, report: &mut Report) {
         }
     };
     let took = start.elapsed();
+    // Counted after the timing: how near the budget the body is.
+    let outcome = if name.ends_with("-at-budget") && name.starts_with("render-") {
+        format!("{outcome}, {} nodes", galley_render::parse::nodes_of(&input))
+    } else {
+        outcome
+    };
     report.row(
         &format!("hostile: {what}, {}", megabytes(input.len())),
         format!("{} ({outcome}; input alone: peak {before})", ms(took)),

@@ -30,7 +30,7 @@ use crate::{Rendered, render_body};
 
 mod template;
 
-use template::{BodyMarker, Page, marker_text, put_in};
+use template::{BodyMarker, Page, marker_text, put_in, put_in_taking};
 
 /// The built-in template's source.
 pub const BUILTIN_TEMPLATE: &str = include_str!("../templates/article.html");
@@ -121,7 +121,7 @@ fn standalone(
         let values = DocumentValues::new(article, &marker, &mut warnings);
         let page =
             Page { name, source, values: &values, body: marker.as_str().into(), fuel: values.fuel(), cap };
-        let html = put_in(&page.render(None)?, &marker, &body.html);
+        let html = put_in_taking(&page.render(None)?, &marker, body.html);
         return Ok(Rendered { html, warnings });
     };
     let body = Arc::<str>::from(body.html);

@@ -8,11 +8,12 @@ use comrak::adapters::{HeadingAdapter, HeadingMeta};
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 use comrak::options::Plugins;
-use comrak::{Anchorizer, Arena, format_html_with_plugins, parse_document};
+use comrak::{Anchorizer, Arena, format_html_with_plugins};
 
 use crate::sanitize::sanitize;
 use crate::stand_in::{self, StandIns};
 use crate::typography::Typographer;
+use crate::unformatted;
 use crate::url::unsafe_scheme;
 
 /// Rendered HTML with the problems met on the way.
@@ -22,7 +23,9 @@ pub struct Rendered {
     pub warnings: Vec<String>,
 }
 
-/// Renders a body's Markdown to sanitized HTML with the language's typography. Never fails.
+/// Renders a body's Markdown to sanitized HTML with the language's typography. Never fails: a body
+/// that would make more than [`MAX_NODES`](crate::parse::MAX_NODES) nodes is shown as plain
+/// paragraphs, with a warning.
 pub fn render_body(markdown: &str, language: &str) -> Rendered {
     render(markdown, language, Some(stand_in::MIN_LEN))
 }
@@ -30,12 +33,41 @@ pub fn render_body(markdown: &str, language: &str) -> Rendered {
 /// [`render_body`], with texts from `stand_in_from` bytes long standing in the sanitizer's input
 /// as tokens or, with none, read by it whole (the tests compare the two).
 fn render(markdown: &str, language: &str, stand_in_from: Option<usize>) -> Rendered {
+    let stand_in_from = stand_in_from.unwrap_or(usize::MAX);
+    let Some(Formatted { html, taken, warnings, raw_html }) = comrak_html(markdown, language, stand_in_from)
+    else {
+        return unformatted::render(markdown, stand_in_from);
+    };
+    // comrak's tree is gone by now: the sanitizer's takes its place in memory, not its side.
+    let mut html = sanitize(&table_alignment_as_style(&html));
+    if raw_html {
+        // Raw HTML can leave the parser a tree whose HTML reads back as another (a heading left
+        // open around content moved out of a table): the second reading is what a browser and
+        // every later pass see, and it reads back as itself. comrak's own HTML is well formed.
+        html = sanitize(&html);
+    }
+    Rendered { html: taken.restore(&html), warnings }
+}
+
+/// comrak's HTML of a body, before the sanitizer, with the texts that stand in it.
+struct Formatted {
+    html: String,
+    taken: StandIns<'static>,
+    warnings: Vec<String>,
+    /// Whether the HTML holds raw HTML (the sanitizer then reads its own output again).
+    raw_html: bool,
+}
+
+/// Parses, sets the type, takes the texts out and writes comrak's HTML; `None` for a body over
+/// the node budget. The tree lives and dies here, so its memory is free before the sanitizer's
+/// tree is built, or before a body over the budget is rendered unformatted.
+fn comrak_html(markdown: &str, language: &str, stand_in_from: usize) -> Option<Formatted> {
     let arena = Arena::new();
     let mut options = crate::markdown_options();
     // Raw HTML goes through to the sanitizer, which keeps the safe part (<sup>, <abbr>, …) and
     // drops the rest; comrak's own escaping would lose both.
     options.render.r#unsafe = true;
-    let root = parse_document(&arena, markdown, &options);
+    let root = crate::parse::parse(&arena, markdown, &options)?;
     let mut warnings = Vec::new();
     if flatten_deep_nesting(root) {
         warnings.push(format!(
@@ -45,7 +77,7 @@ fn render(markdown: &str, language: &str, stand_in_from: Option<usize>) -> Rende
     let mut raw_html = typeset(root, language, &mut warnings);
     // Ids come from the headings' text, which is about to stand in for itself.
     let ids = heading_ids(root);
-    let mut taken = StandIns::new(stand_in_from.unwrap_or(usize::MAX));
+    let mut taken = StandIns::new(stand_in_from);
     take_text(root, &mut taken);
 
     let format = |options: &comrak::Options| {
@@ -75,21 +107,14 @@ fn render(markdown: &str, language: &str, stand_in_from: Option<usize>) -> Rende
             galley_html_depth::MAX_DEPTH
         ));
     }
-    let mut html = sanitize(&table_alignment_as_style(&html));
-    if raw_html {
-        // Raw HTML can leave the parser a tree whose HTML reads back as another (a heading left
-        // open around content moved out of a table): the second reading is what a browser and
-        // every later pass see, and it reads back as itself. comrak's own HTML is well formed.
-        html = sanitize(&html);
-    }
-    Rendered { html: taken.restore(&html), warnings }
+    Some(Formatted { html, taken, warnings, raw_html })
 }
 
 /// Takes the text of text nodes, inline code and code blocks out of the tree, leaving tokens
 /// (an image's description, written as its alt text, too). A code block's language goes: comrak
 /// writes it as a class, which the allowlist drops, and not written it is not read (a fence line
 /// of 50 MB kept the sanitizer 20 s).
-fn take_text<'a>(root: &'a AstNode<'a>, taken: &mut StandIns) {
+fn take_text<'a>(root: &'a AstNode<'a>, taken: &mut StandIns<'_>) {
     for node in root.descendants() {
         match &mut node.data_mut().value {
             NodeValue::Text(text) => taken.take_cow(text),
@@ -104,7 +129,7 @@ fn take_text<'a>(root: &'a AstNode<'a>, taken: &mut StandIns) {
 }
 
 /// Takes raw HTML out of the tree, for when comrak escapes it as text.
-fn take_raw_html<'a>(root: &'a AstNode<'a>, taken: &mut StandIns) {
+fn take_raw_html<'a>(root: &'a AstNode<'a>, taken: &mut StandIns<'_>) {
     for node in root.descendants() {
         match &mut node.data_mut().value {
             NodeValue::HtmlBlock(block) => taken.take(&mut block.literal),

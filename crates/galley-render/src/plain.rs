@@ -1,17 +1,23 @@
 //! Plain text of Markdown: what a reader sees, without markup, link targets or raw HTML.
 
+use comrak::Arena;
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::NodeValue;
-use comrak::{Arena, parse_document};
 
-use crate::markdown_options;
+use crate::{markdown_options, unformatted};
 
 /// The text a reader of the rendered Markdown would read: blocks separated by blank lines, link
 /// text without its URL, image alt text, code as written. Raw HTML is dropped (it is untrusted and
-/// its text is not the journalist's copy).
+/// its text is not the journalist's copy). A body over the node budget is read as the renderer
+/// shows it: its text as typed, a paragraph at each blank line.
 pub fn plain_text(markdown: &str) -> String {
+    // The tree, over the budget, is dropped before the text is cut into paragraphs.
+    parsed_plain_text(markdown).unwrap_or_else(|| unformatted::plain_text(markdown))
+}
+
+fn parsed_plain_text(markdown: &str) -> Option<String> {
     let arena = Arena::new();
-    let root = parse_document(&arena, markdown, &markdown_options());
+    let root = crate::parse::parse(&arena, markdown, &markdown_options())?;
     let mut out = String::with_capacity(markdown.len());
     for edge in root.traverse() {
         match edge {
@@ -40,7 +46,7 @@ pub fn plain_text(markdown: &str) -> String {
     }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
-    out
+    Some(out)
 }
 
 fn in_tight_list(node: &comrak::nodes::AstNode<'_>) -> bool {

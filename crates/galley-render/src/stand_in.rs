@@ -30,17 +30,17 @@ pub(crate) const MIN_LEN: usize = 32;
 /// as written (comrak writes an image's alt text from the text of its description).
 const PLAIN_TEXT_ATTRIBUTES: [&str; 1] = ["alt"];
 
-/// The texts taken out, each at the index its token names.
-pub(crate) struct StandIns {
+/// The texts taken out, each at the index its token names; those lent, for `'t`.
+pub(crate) struct StandIns<'t> {
     /// `galley-` and the random number: every token starts with it.
     prefix: String,
-    texts: Vec<Cow<'static, str>>,
+    texts: Vec<Cow<'t, str>>,
     /// The shortest text taken out ([`MIN_LEN`]; the tests take out shorter ones too).
     min_len: usize,
 }
 
-impl StandIns {
-    pub(crate) fn new(min_len: usize) -> StandIns {
+impl<'t> StandIns<'t> {
+    pub(crate) fn new(min_len: usize) -> StandIns<'t> {
         StandIns { prefix: format!("galley-{:016x}-", random()), texts: Vec::new(), min_len }
     }
 
@@ -54,6 +54,15 @@ impl StandIns {
         let before: String = taken.drain(..lead).collect();
         *text = format!("{before}{}{after}", self.token());
         self.texts.push(Cow::Owned(taken));
+    }
+
+    /// What stands in for `text`, which is kept borrowed rather than copied: its token, with the
+    /// line ends at either end, if it is worth one, else `text` itself.
+    pub(crate) fn stand_in_for(&mut self, text: &'t str) -> Cow<'t, str> {
+        let Some((lead, trail)) = self.line_ends_around(text) else { return Cow::Borrowed(text) };
+        let stands_in = format!("{}{}{}", &text[..lead], self.token(), &text[text.len() - trail..]);
+        self.texts.push(Cow::Borrowed(&text[lead..text.len() - trail]));
+        Cow::Owned(stands_in)
     }
 
     /// [`take`](Self::take) for comrak's text nodes.
@@ -244,7 +253,7 @@ pub(crate) fn random() -> u64 {
 mod tests {
     use super::*;
 
-    fn taken(texts: &[&str]) -> (StandIns, Vec<String>) {
+    fn taken(texts: &[&str]) -> (StandIns<'static>, Vec<String>) {
         let mut stand_ins = StandIns::new(MIN_LEN);
         let tokens = texts
             .iter()

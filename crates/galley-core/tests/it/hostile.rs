@@ -450,6 +450,57 @@ fn published_payloads_leave_nothing_that_runs_through_any_door() {
     );
 }
 
+/// A body that makes a comrak node every few bytes (raw tags, handlers and `javascript:` links
+/// among them) is over the renderer's node budget: every door shows it as plain paragraphs, inert,
+/// its words whole and escaped, and says so; the checklist says the body was not checked; its
+/// words are counted and found.
+#[test]
+fn a_body_over_the_node_budget_goes_out_of_every_door_as_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = library(dir.path());
+    let line = "<b>x</b> <img src=x onerror=alert(1)> [a](javascript:alert(1))\n";
+    let dense = line.repeat(galley_render::parse::MAX_NODES / 6);
+    let created = library
+        .create(ArticleFields {
+            headline: "Мост".into(),
+            lead: "Лид.".into(),
+            // Long enough to stay a paragraph of its own (`unformatted` cuts at most 10,000).
+            body: format!("{FILLER} {FILLER}\n\n{dense}\nКривохатьково.\n"),
+            ..ArticleFields::default()
+        })
+        .unwrap();
+    let article = library.article(&created.id.to_string()).unwrap();
+    check_exports(&library, &article, "a body over the node budget", &mut Tally::default());
+    for format in [ExportFormat::Html, ExportFormat::Fragment, ExportFormat::Ninjs] {
+        let rendered = library.export_text(&article, format, None).unwrap();
+        assert!(
+            rendered.warnings.iter().any(|w| w.contains("shown as plain text")),
+            "{format:?}: {:?}",
+            rendered.warnings
+        );
+        let html = match format {
+            ExportFormat::Ninjs => {
+                serde_json::from_str::<Value>(&rendered.html).unwrap()["bodies"][0]["value"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            }
+            _ => rendered.html,
+        };
+        assert!(html.contains(&format!("<p>{FILLER} {FILLER}</p>")), "{format:?}");
+        assert_eq!(
+            html.matches("&lt;img src=x onerror=alert(1)&gt; [a](javascript:alert(1))").count(),
+            galley_render::parse::MAX_NODES / 6,
+            "{format:?}"
+        );
+    }
+    let codes: Vec<_> = library.check(&created.id.to_string()).unwrap().iter().map(|p| p.code).collect();
+    assert!(codes.contains(&"body_not_checked"), "{codes:?}");
+    assert!(library.stats(&created.id.to_string()).unwrap().body.words > 100_000);
+    let found = library.search("Кривохатьково", 10).unwrap();
+    assert_eq!(found.len(), 1, "the last word of the body is indexed");
+}
+
 #[test]
 fn the_judge_catches_what_it_must() {
     // The checks above are only as good as this function: each of these must fail it.

@@ -1,19 +1,33 @@
 //! The body: Markdown parsed with the renderer's options, its prose gathered into runs mapped back
 //! to the source, its links and images checked on the way.
 
+use comrak::Arena;
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
-use comrak::{Arena, parse_document};
 
 use super::prose::{self, OBJECT, Run};
 use super::{Field, Problem, floor_boundary, links};
 
-/// Checks the body.
+/// Checks the body; one over the node budget, which the renderer shows unformatted, is not read
+/// and says so (`body_not_checked`).
 pub(super) fn check_body(field: &Field<'_>, language: &str, out: &mut Vec<Problem>) {
     if field.text.trim().is_empty() {
         return;
     }
     let arena = Arena::new();
-    let root = parse_document(&arena, field.text, &crate::markdown_options());
+    let Some(root) = crate::parse::parse(&arena, field.text, &crate::markdown_options()) else {
+        out.push(field.problem(
+            0,
+            "body_not_checked",
+            format!(
+                "The body has more markup than Galley formats (more than {} elements): it is shown \
+                 as plain text and was not checked. Remove repeated markup or split the article.",
+                crate::unformatted::thousands(crate::parse::MAX_NODES)
+            ),
+            String::new(),
+            None,
+        ));
+        return;
+    };
     Walker { field, language, out }.block(root);
 }
 

@@ -15,44 +15,91 @@ pub(super) fn unsafe_message(what: &str, scheme: &str) -> String {
 }
 
 /// Checks raw HTML (a block or an inline tag) that starts at byte `start` on 1-based `line` of the
-/// field: `<img>` needs a non-empty `alt`, and no `href` or `src` may be unsafe.
+/// field: `<img>` needs a non-empty `alt`, and no `href` or `src` may be unsafe. Linear in the
+/// HTML: a tag is placed in the source only when it has a problem, and each line once.
 pub(super) fn check_html(field: &Field<'_>, line: usize, start: usize, html: &str, out: &mut Vec<Problem>) {
+    let mut locator = Locator { html, line, start, scanned: 0, newlines: 0, line_start: 0, placed: None };
     for tag in tags(html) {
-        let at = locate(field, line, start, html, tag.offset);
-        let found = || field.rest_of_line(at).get(..tag.len).unwrap_or(field.rest_of_line(at)).to_owned();
-        if tag.name == "img" && tag.attr("alt").is_none_or(|alt| alt.trim().is_empty()) {
-            let message = "The image has no alt text: add an alt attribute that describes it.".to_owned();
-            out.push(field.problem(at, "missing_alt_text", message, found(), None));
+        let no_alt = tag.name == "img" && tag.attr("alt").is_none_or(|alt| alt.trim().is_empty());
+        let unsafe_urls: Vec<(&str, String)> = ["href", "src"]
+            .into_iter()
+            .filter_map(|name| tag.attr(name).and_then(|url| Some((url, unsafe_scheme(url)?))))
+            .collect();
+        if !no_alt && unsafe_urls.is_empty() {
+            continue;
         }
-        for name in ["href", "src"] {
-            if let Some(url) = tag.attr(name)
-                && let Some(scheme) = unsafe_scheme(url)
-            {
-                let what = if tag.name == "img" { "Image" } else { "Link" };
-                out.push(field.problem(
-                    at,
-                    "unsafe_link",
-                    unsafe_message(what, &scheme),
-                    url.to_owned(),
-                    None,
-                ));
-            }
+        let at = locator.at(field, tag.offset);
+        if no_alt {
+            let message = "The image has no alt text: add an alt attribute that describes it.".to_owned();
+            out.push(field.problem(at, "missing_alt_text", message, found(field, at, tag.len), None));
+        }
+        for (url, scheme) in unsafe_urls {
+            let what = if tag.name == "img" { "Image" } else { "Link" };
+            out.push(field.problem(at, "unsafe_link", unsafe_message(what, &scheme), url.to_owned(), None));
         }
     }
 }
 
-/// Where in the field a byte offset of raw HTML is: the HTML's line is found in the source line it
-/// came from (container prefixes such as `> ` are not in comrak's literal).
-fn locate(field: &Field<'_>, line: usize, start: usize, html: &str, offset: usize) -> usize {
-    let before = &html[..offset];
-    let newlines = before.matches('\n').count();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line_end = html[offset..].find('\n').map_or(html.len(), |i| offset + i);
-    let html_line = html[line_start..line_end].trim_end_matches('\r');
-    let source_start = if newlines == 0 { start } else { field.offset(line + newlines, 1) };
-    match field.rest_of_line(source_start).find(html_line) {
-        Some(found) => source_start + found + (offset - line_start),
-        None => source_start,
+/// The tag's text as typed at `at`: `len` bytes, or the rest of the line if it ends sooner.
+fn found(field: &Field<'_>, at: usize, len: usize) -> String {
+    let text = field.text;
+    let window = text.get(at..(at + len).min(text.len())).unwrap_or_default();
+    match window.find(['\n', '\r']) {
+        Some(end) => window[..end].to_owned(),
+        None if !window.is_empty() && at + len <= text.len() => window.to_owned(),
+        // Not on a character boundary, or past the end: the rest of the line.
+        None => field.rest_of_line(at).to_owned(),
+    }
+}
+
+/// Where in the field byte offsets of raw HTML are, for offsets that come in order: each line of
+/// the HTML is found in the source line it came from (container prefixes such as `> ` are not in
+/// comrak's literal) once, and the newlines before an offset are counted once.
+struct Locator<'h> {
+    html: &'h str,
+    /// The 1-based line and the byte where the HTML starts in the field.
+    line: usize,
+    start: usize,
+    /// How far the newlines are counted, how many there were, and where the last line starts.
+    scanned: usize,
+    newlines: usize,
+    line_start: usize,
+    /// The HTML line last placed (where it starts in the HTML) and where it is in the field, or
+    /// where its source line starts if it was not found there.
+    placed: Option<(usize, Result<usize, usize>)>,
+}
+
+impl Locator<'_> {
+    fn at(&mut self, field: &Field<'_>, offset: usize) -> usize {
+        let html = self.html;
+        if offset >= self.scanned {
+            for newline in memchr::memchr_iter(b'\n', &html.as_bytes()[self.scanned..offset]) {
+                self.newlines += 1;
+                self.line_start = self.scanned + newline + 1;
+            }
+            self.scanned = offset;
+        }
+        let line_start = self.line_start;
+        let placed = match self.placed {
+            Some((placed_line, placed)) if placed_line == line_start => placed,
+            _ => {
+                let line_end = html[line_start..].find('\n').map_or(html.len(), |i| line_start + i);
+                let html_line = html[line_start..line_end].trim_end_matches('\r');
+                let source_start =
+                    if self.newlines == 0 { self.start } else { field.offset(self.line + self.newlines, 1) };
+                let placed = field
+                    .rest_of_line(source_start)
+                    .find(html_line)
+                    .map(|found| source_start + found)
+                    .ok_or(source_start);
+                self.placed = Some((line_start, placed));
+                placed
+            }
+        };
+        match placed {
+            Ok(line_at) => line_at + (offset - line_start),
+            Err(source_start) => source_start,
+        }
     }
 }
 

@@ -22,6 +22,7 @@
 //! | `missing_alt_text`  | a Markdown image with empty alt text, or an HTML `<img>` without `alt`     |
 //! | `unsafe_link`       | a link, image or related link that is not http(s), mailto, relative or `#` |
 //! | `empty_link_text`   | a link with nothing to click                                               |
+//! | `body_not_checked`  | a body over the renderer's node budget, shown unformatted and not checked  |
 //! | `too_many`          | the last entry when the list was cut at [`MAX_PROBLEMS`]                   |
 //!
 //! Headline, dek and lead are plain text; the body is Markdown, parsed with the options the
