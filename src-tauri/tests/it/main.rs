@@ -715,7 +715,10 @@ fn a_mirror_folder_is_linked_only_once_the_shell_offered_it_with_its_plan() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let linked = read();
-    assert!(linked.starts_with("---\nid: ") && linked.ends_with("title: Post\ndraft: true\n---\n\nText.\n"), "{linked}");
+    assert!(
+        linked.starts_with("---\nid: ") && linked.ends_with("title: Post\ndraft: true\n---\n\nText.\n"),
+        "{linked}"
+    );
     call(&shell, "mirror_unlink", json!({})).unwrap();
 }
 
