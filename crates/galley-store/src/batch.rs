@@ -2,15 +2,20 @@
 //! one transaction while nothing else needs the writer, handed over to a save that waits for it.
 //!
 //! One transaction is what a bulk import needs: committing every 64 drafts (or 20 ms) made storing
-//! 5,000 generated articles 30–50% slower (4–5 s became 5–8.7 s). But a transaction holds the store's one writer for as long as it runs: linking a
-//! folder of 10,000 files held it for 12 s, and an autosave from the desk waited all that time
-//! (issue 15 §3). So after each draft the batch asks whether a thread is waiting for the writer;
-//! if one is, it commits what it stored and hands the writer over (a fair unlock: with a plain
-//! one this thread, already running, takes it straight back), then goes on in a new
-//! transaction. A save waits for one draft at most. Each draft is stored whole or not at all (its
-//! own savepoint), with what `then` writes beside it (a mirror file's record).
+//! 5,000 generated articles 30–50% slower (4–5 s became 5–8.7 s). But a transaction holds the
+//! store's one writer for as long as it runs: linking a folder of 10,000 files held it for 12 s,
+//! and an autosave from the desk waited all that time (issue 15 §3). So after each draft the batch
+//! asks whether a thread is waiting for the writer; if one is, it commits what it stored and hands
+//! the writer over (a fair unlock: with a plain one this thread, already running, takes it straight
+//! back), then goes on in a new transaction. A save waits for one draft and a commit at most. Each
+//! draft is stored whole or not at all (its own savepoint), with what `then` writes beside it (a
+//! mirror file's record).
 //!
-//! Another process is not seen waiting: it waits for SQLite's lock, up to the busy timeout.
+//! Another process is not seen waiting: its save waits for SQLite's lock, and fails after the busy
+//! timeout (10 s). So a transaction takes no new draft after [`LONGEST`], and the batch then
+//! leaves the lock free for [`PAUSE`], long enough for that process's next try to find it free.
+
+use std::time::{Duration, Instant};
 
 use galley_model::{Draft, RevisionReason, Timestamp};
 use parking_lot::MutexGuard;
@@ -21,6 +26,11 @@ use crate::{Error, Result, Store};
 
 /// Batches at least this large are checkpointed when they are stored.
 const BIG_BATCH: usize = 64;
+/// A transaction of a batch takes no new draft after this long…
+const LONGEST: Duration = Duration::from_secs(2);
+/// …and the lock is then left free this long: more than SQLite's longest sleep between two tries
+/// of a process waiting for it (100 ms).
+const PAUSE: Duration = Duration::from_millis(150);
 
 impl Store {
     /// Stores many drafts, each on its own savepoint: a draft that fails is reported and the
@@ -50,8 +60,11 @@ impl Store {
         let mut drafts = drafts.into_iter().peekable();
         let mut conn = self.writer()?;
         let mut results = Vec::new();
+        let mut long = false;
         while drafts.peek().is_some() {
-            if !results.is_empty() {
+            if long {
+                MutexGuard::unlocked_fair(&mut conn, || std::thread::sleep(PAUSE));
+            } else if !results.is_empty() {
                 // The thread waiting goes first. It may find the store damaged: every write asks.
                 MutexGuard::bump(&mut conn);
             }
@@ -59,7 +72,8 @@ impl Store {
                 Some(why) if !results.is_empty() => Err((Error::from(why), 0)),
                 _ => Ok(()),
             };
-            let wanted = || self.writer_wanted();
+            let until = Instant::now() + LONGEST;
+            let wanted = || self.writer_wanted() || Instant::now() >= until;
             match writable.and_then(|()| store_some(&mut conn, &mut drafts, reason, now, &mut then, wanted)) {
                 Ok(mut stored) => results.append(&mut stored),
                 Err((err, _)) if results.is_empty() => return Err(err),
@@ -69,6 +83,7 @@ impl Store {
                     return Ok(results);
                 }
             }
+            long = Instant::now() >= until;
         }
         if results.len() >= BIG_BATCH {
             // A big batch leaves a big write-ahead log; folding it into the database now keeps the
@@ -81,8 +96,8 @@ impl Store {
 }
 
 /// Stores drafts in one transaction, at least one, until none is left or `wanted` says another
-/// thread waits for the writer; returns what became of each, or why the transaction failed with
-/// how many drafts it took.
+/// thread waits for the writer (or the transaction has run long enough); returns what became of
+/// each, or why the transaction failed with how many drafts it took.
 fn store_some<T>(
     conn: &mut Connection,
     drafts: &mut impl Iterator<Item = (Draft, T)>,
