@@ -25,7 +25,6 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use parking_lot::{Mutex as ConnectionLock, MutexGuard};
-
 use rusqlite::Connection;
 
 pub use articles::{ListFilter, ListSort, SectionCount, Stored};
@@ -48,8 +47,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 ///
 /// Writes go through one connection, reads through another, so a long read never waits for a
 /// write to finish (WAL). Both are behind locks: the store can be shared between threads. The
-/// locks are `parking_lot`'s, which can be handed to a waiting thread (a batch of many drafts
-/// does so between its transactions, see `batch.rs`) and are fair to waiters now and then.
+/// locks are `parking_lot`'s, which can be handed to a waiting thread: a batch of many drafts
+/// does so when a save waits for the writer (see `batch.rs`).
 pub struct Store {
     path: PathBuf,
     writer: ConnectionLock<Connection>,
