@@ -66,9 +66,6 @@ pub struct SectionCount {
     pub count: u64,
 }
 
-/// Batches at least this large are checkpointed when they are stored.
-const BIG_BATCH: usize = 64;
-
 /// What became of one draft in a batch: the article as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
@@ -88,48 +85,6 @@ impl Store {
         let stored = insert_or_update(&tx, draft, reason, now)?;
         tx.commit()?;
         Ok(stored.article)
-    }
-
-    /// Stores many drafts in one transaction, each on its own savepoint: a draft that fails is
-    /// reported and the others are kept.
-    pub fn create_many(
-        &self,
-        drafts: impl IntoIterator<Item = Draft>,
-        reason: RevisionReason,
-        now: Timestamp,
-    ) -> Result<Vec<Result<Stored>>> {
-        self.create_many_then(drafts.into_iter().map(|draft| (draft, ())), reason, now, |_, _, _| Ok(()))
-    }
-
-    /// [`Store::create_many`], running `then` on each stored article inside its savepoint, so what
-    /// it writes is committed with the article or not at all (a mirror's record of the file the
-    /// article came from).
-    pub(crate) fn create_many_then<T>(
-        &self,
-        drafts: impl IntoIterator<Item = (Draft, T)>,
-        reason: RevisionReason,
-        now: Timestamp,
-        mut then: impl FnMut(&Connection, &Stored, T) -> Result<()>,
-    ) -> Result<Vec<Result<Stored>>> {
-        let mut conn = self.writer()?;
-        let mut tx = conn.transaction()?;
-        let mut results = Vec::new();
-        for (draft, extra) in drafts {
-            let savepoint = tx.savepoint()?;
-            let result = insert_or_update(&savepoint, draft, reason, now)
-                .and_then(|stored| then(&savepoint, &stored, extra).map(|()| stored));
-            if result.is_ok() {
-                savepoint.commit()?;
-            }
-            results.push(result);
-        }
-        tx.commit()?;
-        if results.len() >= BIG_BATCH {
-            // A big batch leaves a big write-ahead log; folding it into the database now keeps
-            // the next interactive save from paying for it.
-            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
-        }
-        Ok(results)
     }
 
     /// Saves new fields for an article: one transaction that updates the row, its tags, links and
@@ -326,7 +281,12 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary
     })
 }
 
-fn insert_or_update(tx: &Connection, draft: Draft, reason: RevisionReason, now: Timestamp) -> Result<Stored> {
+pub(crate) fn insert_or_update(
+    tx: &Connection,
+    draft: Draft,
+    reason: RevisionReason,
+    now: Timestamp,
+) -> Result<Stored> {
     if let Some(id) = draft.id
         && let Some(rowid) = find_rowid(tx, id)?
     {

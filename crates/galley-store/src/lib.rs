@@ -8,6 +8,7 @@
 mod articles;
 mod assets;
 mod backup;
+mod batch;
 mod connection;
 mod error;
 mod health;
@@ -20,9 +21,10 @@ mod tags;
 mod time;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use parking_lot::{Mutex as ConnectionLock, MutexGuard};
 use rusqlite::Connection;
 
 pub use articles::{ListFilter, ListSort, SectionCount, Stored};
@@ -44,11 +46,15 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// An open store.
 ///
 /// Writes go through one connection, reads through another, so a long read never waits for a
-/// write to finish (WAL). Both are behind mutexes: the store can be shared between threads.
+/// write to finish (WAL). Both are behind locks: the store can be shared between threads. The
+/// locks are `parking_lot`'s, which can be handed to a waiting thread: a batch of many drafts
+/// does so when a save waits for the writer (see `batch.rs`).
 pub struct Store {
     path: PathBuf,
-    writer: Mutex<Connection>,
-    reader: Mutex<Connection>,
+    writer: ConnectionLock<Connection>,
+    reader: ConnectionLock<Connection>,
+    /// Threads waiting for the writer: a long batch hands it over to them (see `batch.rs`).
+    writers_waiting: AtomicUsize,
     created: bool,
     /// The file cannot be written: both connections only read.
     unwritable: bool,
@@ -69,8 +75,9 @@ impl Store {
         let reader = connection::open_reader(path, opened.unwritable)?;
         Ok(Store {
             path: path.to_owned(),
-            writer: Mutex::new(opened.conn),
-            reader: Mutex::new(reader),
+            writer: ConnectionLock::new(opened.conn),
+            reader: ConnectionLock::new(reader),
+            writers_waiting: AtomicUsize::new(0),
             created: opened.created,
             unwritable: opened.unwritable,
             damage: Mutex::new(None),
@@ -107,11 +114,22 @@ impl Store {
     /// The connection that writes, for what may write to a damaged store: a restore.
     fn writer_even_if_damaged(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves no half-written state behind (transactions roll
-        // back on drop), so a poisoned lock is still safe to use.
-        self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        // back on drop), so the lock is not poisoned by one (parking_lot's never are).
+        if let Some(conn) = self.writer.try_lock() {
+            return conn;
+        }
+        self.writers_waiting.fetch_add(1, Ordering::SeqCst);
+        let conn = self.writer.lock();
+        self.writers_waiting.fetch_sub(1, Ordering::SeqCst);
+        conn
+    }
+
+    /// Whether another thread waits for the writer (asked by whoever holds it).
+    fn writer_wanted(&self) -> bool {
+        self.writers_waiting.load(Ordering::SeqCst) > 0
     }
 
     fn reader(&self) -> MutexGuard<'_, Connection> {
-        self.reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.reader.lock()
     }
 }

@@ -262,6 +262,27 @@ fn words_the_folder_beside_the_store_cannot_take_go_to_the_fallback_and_come_bac
 }
 
 #[test]
+fn words_typed_into_an_article_removed_elsewhere_are_kept_and_make_it_again() {
+    let (_dir, library, _) = library(false);
+    // Removed elsewhere: galley-cli puts back a backup made before the article existed.
+    let before = library.backup(galley_core::BackupKind::Manual, None).unwrap();
+    let article = library
+        .create(ArticleFields { headline: "Исчезнувший".into(), body: "Первый абзац.".into(), ..ArticleFields::default() })
+        .unwrap();
+    library.restore_backup(&before.path).unwrap();
+    let typed = ArticleFields { body: "Первый абзац. Второй, набранный после.".into(), ..article.fields.clone() };
+    let failed = library.autosave_based_on(&article.id.to_string(), article.revision, typed.clone());
+    assert!(failed.is_err(), "the save fails: the article is gone");
+
+    // The desk keeps the words; the next start (or the retry's restore) makes the article again.
+    library.keep_unsaved(article.id, &typed).unwrap();
+    let outcomes = library.restore_unsaved().unwrap();
+    assert!(outcomes.iter().all(|o| o.result.is_ok()), "{outcomes:?}");
+    let back = library.article(&article.id.to_string()).unwrap();
+    assert_eq!((back.fields.headline.as_str(), back.fields.body.as_str()), ("Исчезнувший", typed.body.as_str()));
+}
+
+#[test]
 fn each_store_has_its_own_fallback_folder_for_unsaved_words() {
     let a =
         galley_core::unsaved_fallback_folder(std::path::Path::new("/media/usb/newsroom.sqlite3")).unwrap();

@@ -2,6 +2,7 @@
 
 mod articles;
 mod assets;
+mod batches;
 mod fixture;
 mod migrations;
 mod mirror;
