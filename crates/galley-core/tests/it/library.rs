@@ -267,10 +267,17 @@ fn words_typed_into_an_article_removed_elsewhere_are_kept_and_make_it_again() {
     // Removed elsewhere: galley-cli puts back a backup made before the article existed.
     let before = library.backup(galley_core::BackupKind::Manual, None).unwrap();
     let article = library
-        .create(ArticleFields { headline: "Исчезнувший".into(), body: "Первый абзац.".into(), ..ArticleFields::default() })
+        .create(ArticleFields {
+            headline: "Исчезнувший".into(),
+            body: "Первый абзац.".into(),
+            ..ArticleFields::default()
+        })
         .unwrap();
     library.restore_backup(&before.path).unwrap();
-    let typed = ArticleFields { body: "Первый абзац. Второй, набранный после.".into(), ..article.fields.clone() };
+    let typed = ArticleFields {
+        body: "Первый абзац. Второй, набранный после.".into(),
+        ..article.fields.clone()
+    };
     let failed = library.autosave_based_on(&article.id.to_string(), article.revision, typed.clone());
     assert!(failed.is_err(), "the save fails: the article is gone");
 
@@ -279,7 +286,10 @@ fn words_typed_into_an_article_removed_elsewhere_are_kept_and_make_it_again() {
     let outcomes = library.restore_unsaved().unwrap();
     assert!(outcomes.iter().all(|o| o.result.is_ok()), "{outcomes:?}");
     let back = library.article(&article.id.to_string()).unwrap();
-    assert_eq!((back.fields.headline.as_str(), back.fields.body.as_str()), ("Исчезнувший", typed.body.as_str()));
+    assert_eq!(
+        (back.fields.headline.as_str(), back.fields.body.as_str()),
+        ("Исчезнувший", typed.body.as_str())
+    );
 }
 
 #[test]
