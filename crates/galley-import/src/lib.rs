@@ -101,22 +101,9 @@ pub enum ImportError {
     /// reading it would take minutes and gigabytes.
     #[error(
         "this page has more than {} elements, which no real article does: open it in a browser, copy the article's text into a .txt file and import that",
-        thousands(galley_html_depth::MAX_NODES)
+        galley_model::counts::thousands(galley_html_depth::MAX_NODES)
     )]
     TooManyElements,
-}
-
-/// `250000` as `250,000`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 fn megabytes(bytes: &u64) -> String {

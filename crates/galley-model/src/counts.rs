@@ -77,8 +77,28 @@ impl ArticleStats {
     }
 }
 
+/// A count as messages write it, its thousands set apart with commas: `1000000` as `1,000,000`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_have_thousands() {
+        assert_eq!(super::thousands(1_000_000), "1,000,000");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(12_345), "12,345");
+    }
+
     use super::*;
 
     #[test]

@@ -24,7 +24,7 @@ pub(crate) fn warning() -> String {
         "the body has more markup than Galley formats (more than {} elements: every line, mark, \
          link and tag counts): it is shown as plain text, a paragraph at each blank line, \
          without formatting or typography",
-        thousands(MAX_NODES)
+        galley_model::counts::thousands(MAX_NODES)
     )
 }
 
@@ -74,19 +74,6 @@ fn paragraphs(text: &str) -> Vec<&str> {
     paragraphs
 }
 
-/// `1000000` as `1,000,000`.
-pub(crate) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,12 +106,5 @@ mod tests {
         assert_eq!(rendered.warnings, [warning()]);
         assert_eq!(sanitize(&rendered.html), rendered.html, "the sanitizer's fixed point");
         assert_eq!(render(&format!("{long}\nline two\n\n# short <b>\n"), usize::MAX).html, rendered.html);
-    }
-
-    #[test]
-    fn numbers_have_thousands() {
-        assert_eq!(thousands(1_000_000), "1,000,000");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(12_345), "12,345");
     }
 }

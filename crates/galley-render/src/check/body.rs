@@ -21,7 +21,7 @@ pub(super) fn check_body(field: &Field<'_>, language: &str, out: &mut Vec<Proble
             format!(
                 "The body has more markup than Galley formats (more than {} elements): it is shown \
                  as plain text and was not checked. Remove repeated markup or split the article.",
-                crate::unformatted::thousands(crate::parse::MAX_NODES)
+                galley_model::counts::thousands(crate::parse::MAX_NODES)
             ),
             String::new(),
             None,
