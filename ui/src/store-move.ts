@@ -21,15 +21,21 @@ export async function moveStore(hooks: MoveHooks): Promise<void> {
   if (!to) return;
   hooks.say(tf('moveStoreCopying', { path: to }), false);
   // Nothing may be typed into the old store once the copy is taken: the desk is held until this
-  // window closes, or given back if the move fails.
+  // window closes, or given back if the copy fails.
   document.body.inert = true;
+  let moved: string;
   try {
-    const moved = await api.moveStore(to);
-    hooks.say(tf('moveStoreDone', { path: moved }), false);
-    await api.startMoved();
-    await api.closeWindow();
+    moved = await api.moveStore(to);
   } catch (error) {
     document.body.inert = false;
-    hooks.say(tf('moveStoreFailed', { problem: errorMessage(error) }), true);
+    return hooks.say(tf('moveStoreFailed', { problem: errorMessage(error) }), true);
   }
+  hooks.say(tf('moveStoreDone', { path: moved }), false);
+  try {
+    await api.startMoved();
+  } catch (error) {
+    // The settings name the copy now: this window stays held, and the next start opens the copy.
+    return hooks.say(tf('moveStoreStartByHand', { path: moved, problem: errorMessage(error) }), false);
+  }
+  await api.closeWindow();
 }

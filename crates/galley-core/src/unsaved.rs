@@ -48,7 +48,7 @@ impl Library {
                 Ok(path) => {
                     for other in folders.iter().enumerate().filter(|(m, _)| *m != n).map(|(_, f)| f) {
                         // Best effort: the newer copy is written; an older one that cannot be
-                        // removed would only come back as an older revision.
+                        // removed comes back first, as a revision (`restore_unsaved`).
                         let _ = remove_kept(&other.join(format!("{id}.md")));
                     }
                     return Ok(path);
@@ -97,9 +97,13 @@ impl Library {
     }
 
     /// Stores every kept text as a revision of its article (made again if it is gone); each file
-    /// stored is removed, one that could not be is left with its reason in the outcome.
+    /// stored is removed, one that could not be is left with its reason in the outcome. Oldest
+    /// first: should both folders hold a text for one article (the older copy could not be
+    /// removed), the newer is stored last and is the article's text, the older a revision.
     pub fn restore_unsaved(&self) -> Result<Vec<ImportOutcome>> {
-        let outcomes = self.import_files(&self.unsaved()?);
+        let mut files = self.unsaved()?;
+        files.sort_by_key(|file| std::fs::metadata(file).and_then(|m| m.modified()).ok());
+        let outcomes = self.import_files(&files);
         for outcome in outcomes.iter().filter(|outcome| outcome.result.is_ok()) {
             std::fs::remove_file(&outcome.path)
                 .map_err(|source| Error::Io { path: outcome.path.clone(), source })?;

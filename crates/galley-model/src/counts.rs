@@ -94,9 +94,9 @@ pub fn thousands(n: usize) -> String {
 mod tests {
     #[test]
     fn numbers_have_thousands() {
-        assert_eq!(super::thousands(1_000_000), "1,000,000");
-        assert_eq!(super::thousands(999), "999");
-        assert_eq!(super::thousands(12_345), "12,345");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(12_345), "12,345");
     }
 
     use super::*;
