@@ -120,12 +120,13 @@ describe('Autosaver while typing never pauses', () => {
     let saves = 0;
     const waits: number[] = [];
     const recording: Timers = { ...timers, set: (callback, ms) => (waits.push(ms), timers.set(callback, ms)) };
+    const states: SaveState[] = [];
     const saver = new Autosaver(
       async () => {
         if (failuresLeft-- > 0) throw { code: 'busy', message: 'the store is busy' };
         saves++;
       },
-      () => {},
+      (state) => states.push(state),
       800,
       1000,
       recording,
@@ -143,6 +144,8 @@ describe('Autosaver while typing never pauses', () => {
     }
     expect(saves).toBe(1);
     expect(saver.state).toBe('saved');
+    // The retries never say "saving": the failure stays said until the words are safe.
+    expect(states).toEqual(['unsaved', 'saving', 'failed', 'failed', 'failed', 'saved']);
     // The debounce, then one wait per failure, the last one repeated.
     expect(waits).toEqual([800, 2_000, 5_000, 5_000]);
     expect(pending.size).toBe(0);

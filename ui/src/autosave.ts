@@ -57,7 +57,9 @@ export class Autosaver {
     if (!this.dirty) return true;
     this.dirty = false;
     this.unsavedSince = null;
-    this.setState('saving');
+    // After a failure the desk keeps saying so (why, where the words are, that Galley tries again)
+    // until a save lands: a retry that may wait out the store's busy timeout is not "saving".
+    if (!this.failing) this.setState('saving');
     this.running = this.save()
       .then(() => {
         this.failures = 0;
